@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Checkpoint demo: the analyzers, the gate, and a human approval, end to end.
+# Everything happens in a temp folder that is removed at the end (keep it with KEEP_DEMO=1).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work="$(mktemp -d "${TMPDIR:-/tmp}/checkpoint-demo.XXXXXX")"
+cleanup() { if [ "${KEEP_DEMO:-0}" = "1" ]; then echo "kept: $work"; else rm -rf "$work"; fi; }
+trap cleanup EXIT
+
+version="0.0.0-demo.$(date +%s)"
+feed="$work/feed"
+export NUGET_PACKAGES="$work/nuget-packages"       # nothing lands in your global NuGet cache
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+unset CI GITHUB_ACTIONS TF_BUILD GITLAB_CI CHECKPOINT_AGENT GITHUB_BASE_REF GITHUB_HEAD_REF 2>/dev/null || true
+# Fixed identities so the demo never depends on your git config.
+export GIT_AUTHOR_NAME="Copilot" GIT_AUTHOR_EMAIL="198982749+Copilot@users.noreply.github.com"
+export GIT_COMMITTER_NAME="Copilot" GIT_COMMITTER_EMAIL="198982749+Copilot@users.noreply.github.com"
+export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
+
+step=0
+say() { step=$((step + 1)); printf '\n\033[1;36m== %d. %s\033[0m\n' "$step" "$*"; }
+note() { printf '   %s\n' "$*"; }
+build() {  # prints the Checkpoint diagnostics of a build; returns the build's exit code
+  local log="$work/build.log" rc=0
+  dotnet build "$repo/Service/Service.csproj" -nologo -v:q -clp:NoSummary -nodeReuse:false >"$log" 2>&1 || rc=$?
+  grep -E 'CHK[0-9]{3}' "$log" | sed -E "s#^$repo/##; s# \[[^]]*\]\$##" | sort -u | sed 's/^/   /' || true
+  if [ "$rc" -eq 0 ]; then printf '   \033[32mBuild succeeded.\033[0m\n'; else printf '   \033[31mBuild FAILED.\033[0m\n'; fi
+  return "$rc"
+}
+
+say "Pack Checkpoint.Analyzers and Checkpoint.Tool $version into a local feed"
+dotnet pack "$root/Checkpoint.Analyzers.sln" -c Release -p:Version="$version" -o "$feed" -nologo -v:q -nodeReuse:false >"$work/pack.log" 2>&1 \
+  || { cat "$work/pack.log"; exit 1; }
+ls "$feed" | sed 's/^/   /'
+dotnet tool install --tool-path "$work/tools" --add-source "$feed" Checkpoint.Tool --version "$version" >/dev/null
+checkpoint() { "$work/tools/checkpoint" "$@"; }
+
+say "Create a throwaway repository with a sample service on 'main'"
+repo="$work/repo"
+git init -q --bare "$work/origin.git"
+git init -q -b main "$repo"
+cd "$repo"
+git remote add origin "$work/origin.git"
+cat > nuget.config <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="checkpoint-demo" value="$feed" />
+  </packageSources>
+</configuration>
+XML
+# The demo nuget.config adds the local feed; the machine's own sources still apply.
+mkdir -p Service
+cat > Service/Service.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Checkpoint.Analyzers" Version="$version" PrivateAssets="all" />
+    <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+    <PackageReference Include="Azure.ResourceManager" Version="1.7.0" />
+  </ItemGroup>
+</Project>
+XML
+cat > Service/Cleanup.cs <<'CS'
+using System.Threading.Tasks;
+using Amazon.S3;
+using Azure.ResourceManager.Resources;
+
+public sealed class Cleanup
+{
+    public Task<int> CountAsync() => Task.FromResult(0);
+}
+CS
+# The human maintainers' trust configuration lives on the protected branch.
+ssh-keygen -q -t ed25519 -N "" -C "alice@contoso.com" -f "$work/alice_ed25519"
+mkdir -p .checkpoint
+echo "alice@contoso.com namespaces=\"checkpoint-approval\" $(cut -d' ' -f1,2 "$work/alice_ed25519.pub")" > .checkpoint/allowed_signers
+cat > .checkpoint/policy.json <<'JSON'
+{
+  "protectedBranches": [ "main" ],
+  "scope": "agent-branches",
+  "requiredApprovers": 1
+}
+JSON
+GIT_AUTHOR_NAME="Alice" GIT_AUTHOR_EMAIL="alice@contoso.com" GIT_COMMITTER_NAME="Alice" GIT_COMMITTER_EMAIL="alice@contoso.com" \
+  git add -A && GIT_AUTHOR_NAME="Alice" GIT_AUTHOR_EMAIL="alice@contoso.com" GIT_COMMITTER_NAME="Alice" GIT_COMMITTER_EMAIL="alice@contoso.com" \
+  git commit -qm "Sample service with Checkpoint"
+git push -q -u origin main
+note "trusted signer on main: alice@contoso.com ($(ssh-keygen -lf "$work/alice_ed25519.pub" | cut -d' ' -f2))"
+
+say "An agent branch adds destructive calls: the analyzers stop the build"
+git checkout -q -b copilot/retire-staging
+cat > Service/Cleanup.cs <<'CS'
+using System.Threading.Tasks;
+using Amazon.S3;
+using Azure.ResourceManager.Resources;
+
+public sealed class Cleanup
+{
+    public async Task RetireStagingAsync(IAmazonS3 s3, ResourceGroupResource staging)
+    {
+        await s3.DeleteBucketAsync("staging-2019");
+        await staging.DeleteAsync(Azure.WaitUntil.Completed);
+    }
+}
+CS
+build || true
+
+say "The agent adds [ApprovedBy] attestations (an agent can write these too, which is why the gate exists)"
+cat > Service/Cleanup.cs <<'CS'
+using System.Threading.Tasks;
+using Amazon.S3;
+using Azure.ResourceManager.Resources;
+using Checkpoint;
+
+public sealed class Cleanup
+{
+    [ApprovedBy("alice@contoso.com", Reason = "Retire the 2019 staging environment", Ticket = "OPS-1432", Expires = "2099-12-31")]
+    public async Task RetireStagingAsync(IAmazonS3 s3, ResourceGroupResource staging)
+    {
+        await s3.DeleteBucketAsync("staging-2019");
+        await staging.DeleteAsync(Azure.WaitUntil.Completed);
+    }
+}
+CS
+git add -A && git commit -qm "Retire the 2019 staging environment" -m "Co-authored-by: Copilot <198982749+Copilot@users.noreply.github.com>"
+git push -q -u origin copilot/retire-staging
+note "pushed copilot/retire-staging"
+
+say "The gate fails the agent branch: no human has approved this diff"
+build || true
+
+say "Alice reviews the change with 'checkpoint review'"
+checkpoint review --repo "$repo" || true
+
+say "Alice approves with her own SSH key ('checkpoint approve' runs ssh-keygen -Y sign)"
+export GIT_AUTHOR_NAME="Alice" GIT_AUTHOR_EMAIL="alice@contoso.com" GIT_COMMITTER_NAME="Alice" GIT_COMMITTER_EMAIL="alice@contoso.com"
+checkpoint approve --repo "$repo" --key "$work/alice_ed25519" --principal alice@contoso.com --yes
+git -C "$repo" log --oneline -n 3 | sed 's/^/   /'
+export GIT_AUTHOR_NAME="Copilot" GIT_AUTHOR_EMAIL="198982749+Copilot@users.noreply.github.com"
+export GIT_COMMITTER_NAME="Copilot" GIT_COMMITTER_EMAIL="198982749+Copilot@users.noreply.github.com"
+note "ssh-keygen alone can check it:"
+sig="$(ls "$repo"/.checkpoint/approvals/*.json.sig | head -n 1)"
+ssh-keygen -Y verify -f "$repo/.checkpoint/allowed_signers" -I alice@contoso.com -n checkpoint-approval \
+  -s "$sig" < "${sig%.sig}" | sed 's/^/   /'
+
+say "The build passes, and names the approver"
+build
+
+say "The agent pushes one more commit: the approval no longer matches"
+echo "// one more line" >> Service/Cleanup.cs
+git commit -qam "Tweak cleanup"
+build && { echo "expected CHK101"; exit 1; } || true
+
+printf '\n\033[1mDone.\033[0m The gate failed without approval, passed once Alice signed, and failed again after a new commit.\n'
