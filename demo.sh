@@ -10,7 +10,6 @@ trap cleanup EXIT
 
 version="0.0.0-demo.$(date +%s)"
 feed="$work/feed"
-export NUGET_PACKAGES="$work/nuget-packages"       # nothing lands in your global NuGet cache
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
 unset CI GITHUB_ACTIONS TF_BUILD GITLAB_CI CHECKPOINT_AGENT GITHUB_BASE_REF GITHUB_HEAD_REF 2>/dev/null || true
 # Fixed identities so the demo never depends on your git config.
@@ -30,8 +29,14 @@ build() {  # prints the Checkpoint diagnostics of a build; returns the build's e
 }
 
 say "Pack Checkpoint.Analyzers and Checkpoint.Tool $version into a local feed"
-dotnet pack "$root/Checkpoint.Analyzers.sln" -c Release -p:Version="$version" -o "$feed" -nologo -v:q -nodeReuse:false >"$work/pack.log" 2>&1 \
-  || { cat "$work/pack.log"; exit 1; }
+for project in "$root/nuget/Checkpoint.Analyzers.Package.csproj" "$root/src/Checkpoint.Tool/Checkpoint.Tool.csproj"; do
+  dotnet pack "$project" -c Release -p:Version="$version" -o "$feed" -nologo -v:q -nodeReuse:false >"$work/pack.log" 2>&1 \
+    || { cat "$work/pack.log"; exit 1; }
+done
+# From here on, restores go to a throwaway package folder (reading your cache as a fallback), so the
+# demo's packages never land in your global NuGet cache.
+global_packages="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+export NUGET_PACKAGES="$work/nuget-packages"
 ls "$feed" | sed 's/^/   /'
 dotnet tool install --tool-path "$work/tools" --add-source "$feed" Checkpoint.Tool --version "$version" >/dev/null
 checkpoint() { "$work/tools/checkpoint" "$@"; }
@@ -48,6 +53,9 @@ cat > nuget.config <<XML
   <packageSources>
     <add key="checkpoint-demo" value="$feed" />
   </packageSources>
+  <fallbackPackageFolders>
+    <add key="global-cache" value="$global_packages" />
+  </fallbackPackageFolders>
 </configuration>
 XML
 # The demo nuget.config adds the local feed; the machine's own sources still apply.
