@@ -106,6 +106,25 @@ public sealed class GeneratedKeys : IDisposable
 
     internal GeneratedKey this[string name] => keys[name];
 
+    /// <summary>Runs ssh-keygen in the keys' directory and returns its exit code and combined output.</summary>
+    internal (int ExitCode, string Output) Run(params string[] arguments) => OpenSsh.Run(Directory, null, arguments);
+
+    /// <summary>Makes an extra key (for example a DSA or 1024-bit RSA key that Checkpoint must refuse) and returns its .pub path.</summary>
+    internal string MakeKey(string name, params string[] typeArguments)
+    {
+        string path = Path.Combine(Directory, name);
+        if (!File.Exists(path))
+        {
+            var (exitCode, output) = Run(new[] { "-q" }.Concat(typeArguments).Concat(new[] { "-N", string.Empty, "-f", path }).ToArray());
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException($"ssh-keygen could not make {name}: {output}");
+            }
+        }
+
+        return path + ".pub";
+    }
+
     /// <summary><c>ssh-keygen -Y sign</c> over <paramref name="message"/>; returns the armored signature.</summary>
     internal string Sign(string keyName, byte[] message, string signatureNamespace = "checkpoint-approval", string? hashAlgorithm = null)
     {
