@@ -185,6 +185,19 @@ public sealed class SshSignatureTests
     }
 
     [Fact]
+    public void DsaSignatureFromSshKeygen_IsRejected()
+    {
+        string dsaPublic = keys.MakeKey("dsa-signer", "-t", "dsa");
+        string file = Path.Combine(keys.Directory, "dsa-message");
+        File.WriteAllBytes(file, Manifest);
+        var (exitCode, output) = keys.Run("-Y", "sign", "-f", dsaPublic[..^4], "-n", Approval, file);
+        Assert.True(exitCode == 0, output);
+
+        Assert.False(SshSignature.TryParse(File.ReadAllText(file + ".sig"), out _, out string? error));
+        Assert.Contains("DSA keys (ssh-dss) are not accepted", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DsaKey_IsRejected()
     {
         byte[] dsaKey = new TestSigner.Wire().String("ssh-dss").String(new byte[] { 1 }).String(new byte[] { 1 }).String(new byte[] { 1 }).String(new byte[] { 1 }).ToArray();
