@@ -54,6 +54,22 @@ public sealed class SshSignatureTests
     }
 
     [Fact]
+    public void VerifyingALargeMessage_ReadsItOnceWithoutBufferingIt()
+    {
+        byte[] large = new byte[16 * 1024 * 1024];
+        new Random(9).NextBytes(large);
+        SshSignature signature = SshSignature.Parse(TestSigner.Ed25519(9).Sign(large));
+        using var stream = new ForwardOnlyStream(large);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        SignatureCheck check = signature.Verify(stream, Approval);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(check.IsValid, check.Failure);
+        Assert.True(allocated < 1024 * 1024, $"verifying a 16 MiB message allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void RsaSha256Signature_Verifies()
     {
         // OpenSSH 9.2 always signs rsa-sha2-512, so this signature is built in the test following PROTOCOL.sshsig.
@@ -259,5 +275,39 @@ public sealed class SshSignatureTests
         byte[] hash = reader.ReadBytes("hash");
         byte[] signature = reader.ReadBytes("signature");
         return new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(version).String(key).String(ns).String("tag").String(hash).String(signature).ToArray();
+    }
+
+    /// <summary>A stream that can only be read forwards, like a pipe from git cat-file.</summary>
+    private sealed class ForwardOnlyStream(byte[] content) : Stream
+    {
+        private int position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int read = Math.Min(count, content.Length - position);
+            Buffer.BlockCopy(content, position, buffer, offset, read);
+            position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
