@@ -142,6 +142,8 @@ public sealed class SshSignatureTests
         { "md5 hash", _ => TestSigner.Ed25519(5).Sign(Manifest, hashAlgorithm: "md5"), "'md5'" },
         { "ssh-rsa (SHA-1) signature", _ => TestSigner.Rsa().Sign(Manifest, signatureAlgorithm: "ssh-rsa"), "SHA-1" },
         { "signature algorithm of another key type", _ => TestSigner.Ed25519(5).Sign(Manifest, signatureAlgorithm: "ecdsa-sha2-nistp256"), "does not fit" },
+        { "webauthn security-key signature", _ => TestSigner.SkEcdsaP256(3).Sign(Manifest, signatureAlgorithm: "webauthn-sk-ecdsa-sha2-nistp256@openssh.com"), "does not fit" },
+        { "plain Ed25519 signature claimed by a security key", _ => TestSigner.SkEd25519(2).Sign(Manifest, signatureAlgorithm: "ssh-ed25519"), "does not fit" },
         { "namespace changed after signing", _ => TestSigner.Ed25519(5).Sign(Manifest, signatureNamespace: Approval, signedNamespace: "git"), "does not match" },
         { "trailing garbage in the blob", keys => Rearmor(keys.Sign("ed25519", Manifest), append: new byte[] { 0 }), "trailing" },
         { "text after the footer", keys => keys.Sign("ed25519", Manifest) + "extra\n", "after" },
