@@ -154,6 +154,7 @@ public sealed class SshSignatureTests
         { "blob truncated inside the signature", keys => Rearmor(keys.Sign("ed25519", Manifest), truncateTo: 120), "claims" },
         { "oversized length field", keys => Rearmor(keys.Sign("ed25519", Manifest), blob => blob[10] = 0xFF), "claims" },
         { "non-empty reserved field", _ => TestSigner.Armor(WithReserved(TestSigner.Ed25519(5).SignBlob(Manifest))), "reserved" },
+        { "armor far larger than any signature", keys => InsertAfterHeader(keys.Sign("ed25519", Manifest), new string('A', 70_000)), "far larger" },
         { "magic preamble", keys => Rearmor(keys.Sign("ed25519", Manifest), blob => blob[0] = (byte)'X'), "SSHSIG" },
     };
 
