@@ -112,14 +112,21 @@ internal sealed class OperationClassifier
 
         member = member.OriginalDefinition;
 
-        // Cheap refusals first: they are the answer for nearly every call in a project.
-        if (!_nameFilter.MayMatch(member.Name) && !_destructiveScope.MayCarryAttribute(member.ContainingAssembly))
+        // Cheap refusals first: they are the answer for nearly every call in a project. A member that
+        // overrides or may implement another can inherit [Destructive] from an assembly in scope.
+        if (!_nameFilter.MayMatch(member.Name)
+            && (_destructiveScope.IsEmpty
+                || (!_destructiveScope.MayCarryAttribute(member.ContainingAssembly) && !MayInheritOperation(member))))
         {
             return null;
         }
 
         return _cache.GetOrAdd(member, ClassifyUncached);
     }
+
+    private static bool MayInheritOperation(ISymbol member)
+        => member.IsOverride
+           || (!member.IsStatic && member.ContainingType is { TypeKind: not TypeKind.Interface } type && !type.AllInterfaces.IsEmpty);
 
     private OperationClassification? ClassifyUncached(ISymbol member)
     {
