@@ -167,7 +167,7 @@ namespace Checkpoint.Core
                 }
                 catch (GitException ex) when (!_ci.IsCi && (ex.Kind == GitFailureKind.NotARepository || (ex.Kind == GitFailureKind.GitMissing && !HasGitDirectoryAbove(_request.WorkingDirectory))))
                 {
-                    _messages.Add(new GateMessage(string.Empty, GateSeverity.Warning, $"Checkpoint could not run: {ex.Message}. Outside CI the build continues; in CI this is {GateCodes.GateUnavailable}."));
+                    _messages.Add(new GateMessage(GateCodes.GateUnavailable, GateSeverity.Warning, $"the Checkpoint gate could not run: {ex.Message}; outside CI the build continues, in CI this is an error"));
                     return false;
                 }
                 catch (GitException ex)

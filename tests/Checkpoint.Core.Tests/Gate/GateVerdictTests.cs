@@ -114,6 +114,7 @@ public sealed class GateVerdictTests
             Assert.True(verdict.Passed);
             GateMessage warning = Assert.Single(verdict.Messages);
             Assert.Equal(GateSeverity.Warning, warning.Severity);
+            Assert.Equal("CHK106", warning.Code);
         }
         finally
         {
