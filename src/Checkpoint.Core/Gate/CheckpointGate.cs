@@ -140,7 +140,7 @@ namespace Checkpoint.Core
                     ?? throw new CheckpointException(GateCodes.GateUnavailable, "no repository identity: set \"repository\" in .checkpoint/policy.json on the base, or add an origin remote");
 
                 _diff = DiffDigest.Compute(repository, _mergeBase, _head);
-                _notices.AddRange(BaseConfiguration.BranchChangeNotices(repository.DiffTree(_mergeBase, _head).Select(c => c.Path)));
+                _notices.AddRange(BaseConfiguration.BranchChangeNotices(_diff.Entries.Select(e => e.Path)));
 
                 bool approved = CheckApprovals(repository, configuration, commits);
                 CheckWorkingTree(repository);
