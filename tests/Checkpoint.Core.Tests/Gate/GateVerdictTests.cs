@@ -160,4 +160,46 @@ public sealed class GateVerdictTests
         Assert.Equal("CHK106", error.Code);
         Assert.Contains("git is not installed", error.Text);
     }
+
+    [Fact]
+    public void ReplaceRefThatHidesTheBranch_DoesNotChangeTheVerdict()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        string expected = repo.Evaluate().Digest!;
+        // With replace refs honoured, HEAD would look like the base and the diff would be empty.
+        repo.Git("replace", "-f", "HEAD", "refs/remotes/origin/main");
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith("CHK100", verdict);
+        Assert.Equal(expected, verdict.Digest);
+    }
+
+    [Fact]
+    public void GitattributesFilterAddedAfterApproval_KeepsTheApprovalValid()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\r\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "info", "attributes"), "* filter=upper text eol=crlf\n");
+        repo.Git("config", "filter.upper.clean", "tr a-z A-Z");
+        repo.Git("config", "core.autocrlf", "true");
+
+        VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate());
+    }
+
+    [Fact]
+    public void ReadmeAndGitkeepInTheApprovalsFolder_AreIgnoredQuietly()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Write(".checkpoint/approvals/.gitkeep", string.Empty).Write(".checkpoint/approvals/README.md", "Approvals\n").Write(".checkpoint/approvals/notes.txt", "?\n");
+        repo.Approve(SshKey.Alice);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Equal(new[] { "'.checkpoint/approvals/notes.txt' is not an approval (<name>.json + <name>.json.sig) and was ignored" }, verdict.Notices);
+    }
 }
