@@ -202,4 +202,16 @@ public sealed class GateVerdictTests
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(new[] { "'.checkpoint/approvals/notes.txt' is not an approval (<name>.json + <name>.json.sig) and was ignored" }, verdict.Notices);
     }
+
+    [Fact]
+    public void AgentBranchWithoutChanges_HasNothingToApprove()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/empty").Commit("Empty commit", TestRepository.CopilotAuthor);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text);
+    }
 }
