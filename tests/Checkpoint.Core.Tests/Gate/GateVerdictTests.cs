@@ -229,4 +229,27 @@ public sealed class GateVerdictTests
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal(expected, verdict.Digest);
     }
+
+    [Fact]
+    public void UnexpectedFailureInsideTheGate_IsAFailingVerdictWithoutAStackTrace()
+    {
+        GateVerdict verdict = CheckpointGate.Evaluate(null!);
+
+        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Contains("ArgumentNullException", error.Text);
+        Assert.DoesNotContain(" at ", error.Text);
+        Assert.DoesNotContain("\n", error.Text);
+    }
+
+    [Fact]
+    public void WorkingDirectoryThatDoesNotExist_IsCleanlyReported()
+    {
+        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest("/nonexistent/" + Guid.NewGuid().ToString("N"))
+        {
+            Environment = new Dictionary<string, string?> { ["CI"] = "true" },
+        });
+
+        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Contains("does not exist", error.Text);
+    }
 }
