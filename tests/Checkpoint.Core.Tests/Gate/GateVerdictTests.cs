@@ -20,6 +20,11 @@ public sealed class GateVerdictTests
         Assert.Contains("checkpoint approve", error.Text);
         Assert.Contains("docs/approving.md", error.Text);
         Assert.Equal("branch 'copilot/fix-typo' matches agent prefix 'copilot/'", verdict.GatedBecause);
+
+        // The end-to-end tests and approvers read the digest and repository from this shape.
+        var request = System.Text.RegularExpressions.Regex.Match(error.Text, @"(?<digest>sha256:[0-9a-f]{64}) of (?<repository>\S+) against");
+        Assert.Equal(verdict.Digest, request.Groups["digest"].Value);
+        Assert.Equal(repo.Identity, request.Groups["repository"].Value);
     }
 
     [Fact]
@@ -251,5 +256,20 @@ public sealed class GateVerdictTests
 
         GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
         Assert.Contains("does not exist", error.Text);
+    }
+
+    [Fact]
+    public void BadLineInTheBasesAllowedSigners_IsReportedAndGrantsNothing()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write(".checkpoint/allowed_signers", SshKey.Alice.AllowedSignersLine() + "\nbob@example.com ssh-ed25519 not-base64!\n").Commit("Add Bob, badly");
+        repo.PushMain();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Contains(verdict.Notices, n => n.Contains(".checkpoint/allowed_signers@", StringComparison.Ordinal) && n.Contains(":2:", StringComparison.Ordinal));
     }
 }
