@@ -26,6 +26,17 @@ internal static class BaselineKey
         return MemberName(containingMember) + " " + operation + " #" + Occurrence(model, site, target, operation, containingMember, cancellationToken);
     }
 
+    /// <summary>The member a site counts for: a lambda or local function counts for the member around it.</summary>
+    public static ISymbol MemberOf(ISymbol symbol)
+    {
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } && symbol.ContainingSymbol is { } containing)
+        {
+            symbol = containing;
+        }
+
+        return symbol;
+    }
+
     /// <summary>The operation as <c>Namespace.Type.Member</c>, without type arguments or parameters.</summary>
     public static string OperationName(ISymbol target)
     {
@@ -51,7 +62,8 @@ internal static class BaselineKey
     /// <summary>The 1-based position of the site among the member's references to the same operation.</summary>
     private static int Occurrence(SemanticModel model, SyntaxNode site, ISymbol target, string operation, ISymbol member, CancellationToken cancellationToken)
     {
-        var sitePosition = NamePosition(site, target.Name);
+        var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
+        var sitePosition = isConstructor ? site.SpanStart : NamePosition(site, target.Name);
         var occurrence = 1;
         foreach (var reference in member.DeclaringSyntaxReferences)
         {
@@ -63,13 +75,16 @@ internal static class BaselineKey
                 string.CompareOrdinal(declaration.SyntaxTree.FilePath, site.SyntaxTree.FilePath) < 0;
             foreach (var node in declaration.DescendantNodes())
             {
-                if (node is not SimpleNameSyntax name || name.Identifier.ValueText != target.Name)
+                var isCandidate = isConstructor
+                    ? node is BaseObjectCreationExpressionSyntax
+                    : node is SimpleNameSyntax name && name.Identifier.ValueText == target.Name;
+                if (!isCandidate)
                 {
                     continue;
                 }
 
-                var isEarlier = earlierTree || (name.SyntaxTree == site.SyntaxTree && name.SpanStart < sitePosition);
-                if (isEarlier && declarationModel.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol &&
+                var isEarlier = earlierTree || (node.SyntaxTree == site.SyntaxTree && node.SpanStart < sitePosition);
+                if (isEarlier && declarationModel.GetSymbolInfo(node, cancellationToken).Symbol is { } symbol &&
                     OperationName(symbol) == operation)
                 {
                     occurrence++;

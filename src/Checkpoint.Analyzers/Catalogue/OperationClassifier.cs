@@ -167,7 +167,7 @@ internal sealed class OperationClassifier
         }
 
         return match is { } found
-            ? new OperationClassification(found.Entry.Tier, found.Entry.Wording.Describe(found.Declaration))
+            ? new OperationClassification(found.Entry.Tier, found.Entry.Wording.Describe(found.Declaration), found.Entry, found.Declaration)
             : null;
     }
 

@@ -23,8 +23,6 @@ internal sealed class DiscoveryRequestCondition : OperationCondition
 
     public static DiscoveryRequestCondition Destructive { get; } = new("Delete", "Destroy", "Drop", "Purge");
 
-    public static DiscoveryRequestCondition Disruptive { get; } = new("Stop", "Suspend", "Disable");
-
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         var request = reference switch
@@ -63,7 +61,7 @@ internal sealed class DiscoveryRequestCondition : OperationCondition
 
     private static string Verb(string method)
     {
-        foreach (var (prefix, verb) in new[] { ("Delete", "deletes"), ("Destroy", "destroys"), ("Drop", "drops"), ("Purge", "purges"), ("Stop", "stops"), ("Suspend", "suspends"), ("Disable", "disables") })
+        foreach (var (prefix, verb) in new[] { ("Delete", "deletes"), ("Destroy", "destroys"), ("Drop", "drops"), ("Purge", "purges") })
         {
             if (method.StartsWith(prefix, StringComparison.Ordinal))
             {
