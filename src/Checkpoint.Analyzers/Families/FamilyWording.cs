@@ -81,7 +81,7 @@ internal abstract class FamilyWording : OperationWording
 
             foreach (var scope in new[] { "Namespaced", "Cluster" })
             {
-                if (rest.StartsWith(scope, StringComparison.Ordinal) && rest.Length > scope.Length)
+                if (rest.StartsWith(scope, StringComparison.Ordinal))
                 {
                     rest = rest.Substring(scope.Length);
                 }
