@@ -141,15 +141,17 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
             var key = BaselineKey.For(context.Operation.SemanticModel!, context.Operation.Syntax, member, BaselineKey.MemberOf(context.ContainingSymbol), context.CancellationToken);
-            baseline?.Observe(key);
-            context.ReportDiagnostic(Diagnostic.Create(
+            var diagnostic = Diagnostic.Create(
                 descriptor,
                 location,
                 ImmutableDictionary<string, string?>.Empty.Add(BaselineKey.PropertyName, key),
                 access,
                 OperationName(member),
                 description,
-                coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty));
+                coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
+
+            // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
+            context.ReportDiagnostic(baseline is not null && baseline.Observe(key) ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
         }
 
         private static string OperationName(ISymbol member)

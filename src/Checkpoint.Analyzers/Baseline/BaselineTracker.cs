@@ -32,7 +32,38 @@ internal sealed class BaselineTracker
             ? new BaselineTracker(baseline)
             : null;
 
-    public void Observe(string key) => _seen.TryAdd(key, true);
+    /// <summary>Records a reported site; true when the baseline lists it, so it is reported as suppressed.</summary>
+    public bool Observe(string key)
+    {
+        _seen.TryAdd(key, true);
+        return _baseline.Contains(key);
+    }
+
+    /// <summary>
+    /// The same diagnostic, marked suppressed. A DiagnosticSuppressor cannot do this: Roslyn lets
+    /// suppressors touch only diagnostics whose default severity is not Error, and CHK001 is an
+    /// error. The suppressed diagnostic still reaches SARIF logs and the IDE's suppressed filter.
+    /// </summary>
+    public static Diagnostic Suppressed(Diagnostic diagnostic)
+    {
+        var descriptor = diagnostic.Descriptor;
+        return Diagnostic.Create(
+            descriptor.Id,
+            descriptor.Category,
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            diagnostic.Severity,
+            diagnostic.DefaultSeverity,
+            descriptor.IsEnabledByDefault,
+            diagnostic.WarningLevel,
+            isSuppressed: true,
+            descriptor.Title,
+            descriptor.Description,
+            descriptor.HelpLinkUri,
+            diagnostic.Location,
+            diagnostic.AdditionalLocations,
+            descriptor.CustomTags,
+            diagnostic.Properties);
+    }
 
     public void ReportStaleEntries(CompilationAnalysisContext context)
     {

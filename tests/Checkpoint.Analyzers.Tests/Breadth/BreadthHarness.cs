@@ -13,7 +13,7 @@ namespace Checkpoint.Analyzers.Tests.Breadth;
 
 /// <summary>
 /// Compiles one consumer file against the real SDKs (and the stubs of the unserved ones) and runs
-/// the analyzers and the baseline suppressor directly, without a workspace: fast enough for a
+/// the analyzers directly, without a workspace: fast enough for a
 /// hundred cases, and it exposes <see cref="Diagnostic.IsSuppressed"/>.
 /// </summary>
 /// <remarks>
@@ -66,7 +66,7 @@ internal static class BreadthHarness
         var additionalFiles = baseline is null
             ? ImmutableArray<AdditionalText>.Empty
             : ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/project/" + CheckpointBaseline.FileName, baseline));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new DestructiveOperationAnalyzer(), new AttestationAnalyzer(), new BaselineSuppressor());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new DestructiveOperationAnalyzer(), new AttestationAnalyzer());
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
             new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
