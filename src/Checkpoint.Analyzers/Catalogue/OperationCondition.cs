@@ -10,6 +10,9 @@ namespace Checkpoint.Analyzers.Catalogue;
 /// </summary>
 internal abstract class OperationCondition
 {
+    /// <summary>When the entry applies, for the rule documentation ("only when the SQL text ...").</summary>
+    public abstract string Documentation { get; }
+
     /// <param name="reference">The invocation, method reference or object creation being analysed.</param>
     /// <param name="operation">The catalogued member it reaches.</param>
     /// <param name="wording">The entry's wording, for conditions that only add to it.</param>

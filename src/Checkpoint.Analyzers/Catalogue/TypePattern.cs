@@ -26,6 +26,8 @@ internal abstract class TypePattern
 
     private sealed class NamedTypePattern(string metadataName, bool includeDerived) : TypePattern
     {
+        public override string ToString() => includeDerived ? metadataName + " and derived types" : metadataName;
+
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {
             var anchors = compilation.GetTypesByMetadataName(metadataName);
@@ -78,6 +80,8 @@ internal abstract class TypePattern
     {
         private readonly Glob _namespace = new(namespacePattern);
         private readonly Glob _typeName = new(typeNamePattern);
+
+        public override string ToString() => namespacePattern + "." + typeNamePattern;
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {

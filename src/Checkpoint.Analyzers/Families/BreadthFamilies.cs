@@ -13,14 +13,28 @@ namespace Checkpoint.Analyzers.Families;
 /// </summary>
 internal static class BreadthFamilies
 {
+    /// <summary>Each family with its entries, in catalogue order: docs/rules/CHK001.md and CHK002.md are generated from it.</summary>
+    public static ImmutableArray<(string Family, ImmutableArray<OperationEntry> Entries)> Families { get; } = ImmutableArray.Create(
+        ("Google Cloud", Build(AddGoogleCloud)),
+        ("Kubernetes", Build(AddKubernetes)),
+        ("Pulumi Automation API", Build(AddPulumi)),
+        ("Data stores: EF Core, MongoDB, Redis", Build(AddDataStores)),
+        ("Raw SQL", Build(AddRawSql)),
+        ("File system and shell-outs", Build(AddFileSystemAndShell)));
+
     public static void AddTo(ImmutableArray<OperationEntry>.Builder entries)
     {
-        AddGoogleCloud(entries);
-        AddKubernetes(entries);
-        AddPulumi(entries);
-        AddDataStores(entries);
-        AddRawSql(entries);
-        AddFileSystemAndShell(entries);
+        foreach (var (_, familyEntries) in Families)
+        {
+            entries.AddRange(familyEntries);
+        }
+    }
+
+    private static ImmutableArray<OperationEntry> Build(System.Action<ImmutableArray<OperationEntry>.Builder> add)
+    {
+        var entries = ImmutableArray.CreateBuilder<OperationEntry>();
+        add(entries);
+        return entries.ToImmutable();
     }
 
     private static void AddGoogleCloud(ImmutableArray<OperationEntry>.Builder entries)

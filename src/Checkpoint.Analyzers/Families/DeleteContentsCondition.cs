@@ -25,6 +25,8 @@ internal sealed class DeleteContentsCondition : OperationCondition
 
     public static DeleteContentsCondition BigQueryDataset { get; } = new("DeleteContents", " and every table in it");
 
+    public override string Documentation => "always; the message adds \"and every object/table in it\" when `DeleteObjects`/`DeleteContents` is visibly `true`";
+
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         var description = wording.Describe(operation);

@@ -23,6 +23,8 @@ internal sealed class DiscoveryRequestCondition : OperationCondition
 
     public static DiscoveryRequestCondition Destructive { get; } = new("Delete", "Destroy", "Drop", "Purge");
 
+    public override string Documentation => "only when the executed request is a `Delete*`, `Destroy*`, `Drop*` or `Purge*` request (`BucketsResource.DeleteRequest`)";
+
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         var request = reference switch

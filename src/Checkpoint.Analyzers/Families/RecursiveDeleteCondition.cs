@@ -14,6 +14,8 @@ internal sealed class RecursiveDeleteCondition : OperationCondition
 {
     public static RecursiveDeleteCondition Instance { get; } = new();
 
+    public override string Documentation => "only when `recursive` is not the constant `false`";
+
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         if (reference is not IInvocationOperation invocation)

@@ -19,6 +19,8 @@ internal sealed class SqlTextCondition : OperationCondition
 
     public static SqlTextCondition Instance { get; } = new();
 
+    public override string Documentation => "only when the SQL text, as far as it is constant, contains `DROP`, `TRUNCATE`, or `DELETE` without `WHERE`";
+
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         if (reference is not IInvocationOperation invocation)
