@@ -21,11 +21,15 @@ internal abstract class TypePattern
     public static TypePattern InNamespace(string namespacePattern, string typeNamePattern)
         => new NamespaceTypePattern(namespacePattern, typeNamePattern);
 
+    /// <summary>The type or namespace the pattern names, as docs/rules/CHK001.md lists it.</summary>
+    public abstract string DisplayName { get; }
+
     /// <summary>Binds the pattern to a compilation; null when the SDK it names is not referenced at all.</summary>
     public abstract Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation);
 
     private sealed class NamedTypePattern(string metadataName, bool includeDerived) : TypePattern
     {
+        public override string DisplayName => metadataName;
         public override string ToString() => includeDerived ? metadataName + " and derived types" : metadataName;
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
@@ -81,6 +85,7 @@ internal abstract class TypePattern
         private readonly Glob _namespace = new(namespacePattern);
         private readonly Glob _typeName = new(typeNamePattern);
 
+        public override string DisplayName => namespacePattern;
         public override string ToString() => namespacePattern + "." + typeNamePattern;
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
