@@ -116,7 +116,11 @@ internal static class BreadthFamilies
         var database = OperationWording.Fixed("deletes the whole database");
         entries.Add(new OperationEntry(TypePattern.Named("Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade"), "EnsureDeleted*", OperationTier.Destructive, database));
         entries.Add(new OperationEntry(TypePattern.DerivedFrom("Microsoft.EntityFrameworkCore.Storage.IDatabaseCreator"), "EnsureDeleted*", OperationTier.Destructive, database));
-        entries.Add(new OperationEntry(TypePattern.InNamespace("Microsoft.EntityFrameworkCore", "*"), "ExecuteDelete*", OperationTier.Destructive, OperationWording.Fixed("deletes every row the query selects")));
+        // Exact names: the same namespace holds ExecuteDeleteFailed (a logger extension) and resource strings.
+        var executeDelete = TypePattern.InNamespace("Microsoft.EntityFrameworkCore", "*");
+        var rows = OperationWording.Fixed("deletes every row the query selects");
+        entries.Add(new OperationEntry(executeDelete, "ExecuteDelete", OperationTier.Destructive, rows));
+        entries.Add(new OperationEntry(executeDelete, "ExecuteDeleteAsync", OperationTier.Destructive, rows));
 
         // MongoDB.
         entries.Add(new OperationEntry(TypePattern.DerivedFrom("MongoDB.Driver.IMongoClient"), "DropDatabase*", OperationTier.Destructive, OperationWording.Fixed("drops a MongoDB database")));

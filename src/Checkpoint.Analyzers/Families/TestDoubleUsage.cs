@@ -1,20 +1,29 @@
 using System;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Checkpoint.Analyzers.Families;
 
 /// <summary>
 /// Calls made on a test double to configure or check it, which never reach a real service:
-/// NSubstitute <c>sub.Received().DeleteBucketAsync(...)</c> and <c>DidNotReceive()</c>,
-/// <c>sub.DeleteBucketAsync(...).Returns(...)</c>, and any call inside a lambda handed to
-/// NSubstitute, Moq or FakeItEasy (<c>sub.When(x =&gt; x.DeleteBucket("b")).Do(...)</c>). Moq's
-/// <c>Setup</c>/<c>Verify</c> and FakeItEasy's <c>A.CallTo</c> take expression trees, which the
-/// engine never reports in the first place.
+/// <list type="bullet">
+/// <item>NSubstitute checks, <c>sub.Received().DeleteBucketAsync(...)</c> and <c>DidNotReceive()</c>
+/// (<c>Received()</c> throws on anything but a substitute before the call runs);</item>
+/// <item>NSubstitute set-ups, <c>sub.DeleteBucketAsync(...).Returns(...)</c>, when <c>sub</c> is
+/// visibly a substitute (created by <c>Substitute.For</c> in its local's or field's initializer):
+/// on a real client the call would run before <c>Returns</c> could complain;</item>
+/// <item>calls inside the lambda of NSubstitute's <c>When</c>/<c>WhenForAnyArgs</c>/<c>Received.InOrder</c>.</item>
+/// </list>
+/// Moq's <c>Setup</c>/<c>Verify</c> and FakeItEasy's <c>A.CallTo</c> take expression trees, which the
+/// engine never reports in the first place. A callback (<c>Do</c>, <c>Callback</c>, <c>Invokes</c>) is
+/// real code and is analysed like any other.
 /// </summary>
 internal static class TestDoubleUsage
 {
     private static readonly string[] MockingNamespaces = ["NSubstitute", "Moq", "FakeItEasy"];
+    private static readonly string[] ConfiguringLambdaMethods = ["When", "WhenForAnyArgs", "InOrder"];
 
     public static bool IsTestDoubleUsage(IOperation reference)
     {
@@ -22,7 +31,7 @@ internal static class TestDoubleUsage
             OperationValues.Unwrap(instance) is IInvocationOperation receiver &&
             IsMockingApi(receiver.TargetMethod))
         {
-            // sub.Received().DeleteBucketAsync(...)
+            // sub.Received().DeleteBucketAsync(...), A.Fake<T>().Delete(...)
             return true;
         }
 
@@ -30,12 +39,13 @@ internal static class TestDoubleUsage
         {
             switch (current)
             {
-                case IArgumentOperation { Parent: IInvocationOperation consumer } when IsMockingApi(consumer.TargetMethod):
-                    // sub.DeleteBucketAsync(...).Returns(...), or a lambda handed to When/Do/Callback.
-                    return true;
-                case IInvocationOperation { Instance: { } configured } configuring
-                    when IsMockingApi(configuring.TargetMethod) && Contains(configured, reference):
-                    return true;
+                case IArgumentOperation { Parent: IInvocationOperation consumer } argument
+                    when IsMockingApi(consumer.TargetMethod) && argument.Value is not IDelegateCreationOperation:
+                    // sub.DeleteBucketAsync(...).Returns(...): only a visible substitute's call is a set-up.
+                    return reference is IInvocationOperation { Instance: { } configured } && IsSubstitute(configured, reference);
+                case IArgumentOperation { Parent: IInvocationOperation consumer, Value: IDelegateCreationOperation }
+                    when IsMockingApi(consumer.TargetMethod):
+                    return Array.IndexOf(ConfiguringLambdaMethods, consumer.TargetMethod.Name) >= 0;
                 case IMethodBodyBaseOperation:
                 case ILocalFunctionOperation:
                     return false;
@@ -45,25 +55,50 @@ internal static class TestDoubleUsage
         return false;
     }
 
-    private static bool Contains(IOperation outer, IOperation inner)
-        => outer.Syntax.SyntaxTree == inner.Syntax.SyntaxTree && outer.Syntax.Span.Contains(inner.Syntax.Span);
-
-    private static bool IsMockingApi(IMethodSymbol method)
+    /// <summary>The instance was created by a mocking library, in plain sight.</summary>
+    private static bool IsSubstitute(IOperation instance, IOperation at)
     {
-        var namespaceName = method.ContainingNamespace?.ToDisplayString();
-        if (namespaceName is null)
+        instance = OperationValues.Unwrap(instance);
+        switch (instance)
+        {
+            case IInvocationOperation creation:
+                return IsMockingApi(creation.TargetMethod);
+            case ILocalReferenceOperation local:
+                var value = OperationValues.LastValue(local.Local, at);
+                return value is not null && value != instance && OperationValues.Unwrap(value) is IInvocationOperation localCreation && IsMockingApi(localCreation.TargetMethod);
+            case IFieldReferenceOperation field:
+                return IsCreatedByMockingApi(field.Field, at.SemanticModel);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A field initialised with <c>Substitute.For&lt;T&gt;()</c> in the same file (other files are not read).</summary>
+    private static bool IsCreatedByMockingApi(IFieldSymbol field, SemanticModel? model)
+    {
+        if (model is null)
         {
             return false;
         }
 
-        foreach (var mocking in MockingNamespaces)
+        foreach (var reference in field.DeclaringSyntaxReferences)
         {
-            if (namespaceName == mocking || namespaceName.StartsWith(mocking + ".", StringComparison.Ordinal))
+            if (reference.SyntaxTree == model.SyntaxTree &&
+                reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+                model.GetSymbolInfo(initializer).Symbol is IMethodSymbol method &&
+                IsMockingApi(method))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static bool IsMockingApi(IMethodSymbol method)
+    {
+        var namespaceName = method.ContainingNamespace?.ToDisplayString();
+        return namespaceName is not null &&
+               MockingNamespaces.Any(mocking => namespaceName == mocking || namespaceName.StartsWith(mocking + ".", StringComparison.Ordinal));
     }
 }

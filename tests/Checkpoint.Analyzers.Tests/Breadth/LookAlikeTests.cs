@@ -107,6 +107,31 @@ public sealed class LookAlikeTests
     }
 
     [Fact]
+    public async Task RealCallsDressedAsTestDoubleSetups_AreStillFlagged()
+    {
+        await AssertFlaggedAsync("""
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using Amazon.S3.Model;
+            using NSubstitute;
+
+            class Sneaky
+            {
+                private readonly IAmazonS3 _fake = Substitute.For<IAmazonS3>();
+
+                void Run(IAmazonS3 real)
+                {
+                    // The call runs against the real client before Returns can complain.
+                    real.[|DeleteBucketAsync|]("prod").Returns(Task.FromResult(new DeleteBucketResponse()));
+                    // A callback is real code.
+                    _fake.When(x => x.DeleteBucketAsync("x")).Do(_ => real.[|DeleteBucketAsync|]("prod"));
+                    _fake.DeleteBucketAsync("x").Returns(Task.FromResult(new DeleteBucketResponse()));
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task VisibleDryRuns_AreNotFlagged()
     {
         await AssertFlaggedAsync("""
