@@ -84,7 +84,7 @@ internal sealed class OperationClassifier
         }
 
         var destructiveScope = DestructiveAttributeScope.Create(compilation);
-        var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore)
+        var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore && !b.Item1.IsFrameworkOperation)
                               || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
                               || !destructiveScope.IsEmpty;
         if (!reportsAnything)

@@ -11,6 +11,13 @@ namespace Checkpoint.Analyzers.Families;
 /// Within one tier, a later entry that matches the same member wins the wording, so specific
 /// entries follow the general ones they refine.
 /// </summary>
+/// <remarks>
+/// The file-system, shell-out and ADO.NET entries name .NET's own types, which every compilation
+/// has. They are marked <c>isFrameworkOperation</c>: checked in every project that is analysed at
+/// all (one with a catalogued SDK, a catalogue file, or the Checkpoint attributes, which the package
+/// adds to every consumer), but they do not by themselves turn analysis on, so a compilation with
+/// none of those still registers no per-operation work.
+/// </remarks>
 internal static class BreadthFamilies
 {
     /// <summary>Each family with its entries, in catalogue order: docs/rules/CHK001.md and CHK002.md are generated from it.</summary>
@@ -142,8 +149,8 @@ internal static class BreadthFamilies
     {
         var sql = OperationWording.Fixed("runs SQL");
         entries.Add(new OperationEntry(TypePattern.Named("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions"), "ExecuteSql*", OperationTier.Destructive, sql, SqlTextCondition.Instance));
-        entries.Add(new OperationEntry(TypePattern.DerivedFrom("System.Data.Common.DbCommand"), "ExecuteNonQuery*", OperationTier.Destructive, sql, SqlTextCondition.Instance));
-        entries.Add(new OperationEntry(TypePattern.DerivedFrom("System.Data.IDbCommand"), "ExecuteNonQuery", OperationTier.Destructive, sql, SqlTextCondition.Instance));
+        entries.Add(new OperationEntry(TypePattern.DerivedFrom("System.Data.Common.DbCommand"), "ExecuteNonQuery*", OperationTier.Destructive, sql, SqlTextCondition.Instance, isFrameworkOperation: true));
+        entries.Add(new OperationEntry(TypePattern.DerivedFrom("System.Data.IDbCommand"), "ExecuteNonQuery", OperationTier.Destructive, sql, SqlTextCondition.Instance, isFrameworkOperation: true));
         entries.Add(new OperationEntry(TypePattern.Named("Dapper.SqlMapper"), "Execute*", OperationTier.Destructive, sql, SqlTextCondition.Instance));
     }
 
@@ -152,9 +159,9 @@ internal static class BreadthFamilies
         // Disruptive by default: local files are usually rebuilt, but a recursive delete of the wrong
         // path (a repository, a mounted volume) still deserves a human's yes.
         var directory = OperationWording.Fixed("deletes a directory and everything in it");
-        entries.Add(new OperationEntry(TypePattern.Named("System.IO.Directory"), "Delete", OperationTier.Disruptive, directory, RecursiveDeleteCondition.Instance));
-        entries.Add(new OperationEntry(TypePattern.Named("System.IO.DirectoryInfo"), "Delete", OperationTier.Disruptive, directory, RecursiveDeleteCondition.Instance));
+        entries.Add(new OperationEntry(TypePattern.Named("System.IO.Directory"), "Delete", OperationTier.Disruptive, directory, RecursiveDeleteCondition.Instance, isFrameworkOperation: true));
+        entries.Add(new OperationEntry(TypePattern.Named("System.IO.DirectoryInfo"), "Delete", OperationTier.Disruptive, directory, RecursiveDeleteCondition.Instance, isFrameworkOperation: true));
 
-        entries.Add(new OperationEntry(TypePattern.Named("System.Diagnostics.Process"), "Start", OperationTier.Destructive, OperationWording.Fixed("starts a process"), CommandLineCondition.Instance));
+        entries.Add(new OperationEntry(TypePattern.Named("System.Diagnostics.Process"), "Start", OperationTier.Destructive, OperationWording.Fixed("starts a process"), CommandLineCondition.Instance, isFrameworkOperation: true));
     }
 }
