@@ -147,9 +147,9 @@ internal static class OperationValues
         {
             foreach (var assignment in AssignmentsBefore(at))
             {
-                if (assignment.Target is IPropertyReferenceOperation property &&
+                if (assignment.Target is IPropertyReferenceOperation { Instance: { } instance } property &&
                     property.Property.Name == propertyName &&
-                    Unwrap(property.Instance!) is ILocalReferenceOperation owner &&
+                    Unwrap(instance) is ILocalReferenceOperation owner &&
                     SymbolEqualityComparer.Default.Equals(owner.Local, local))
                 {
                     values.Add(assignment.Value);

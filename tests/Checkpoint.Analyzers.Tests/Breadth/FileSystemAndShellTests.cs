@@ -19,6 +19,8 @@ public sealed class FileSystemAndShellTests
                     Directory.[|Delete|](path, true);
                     Directory.[|Delete|](path, recursive: recursive);
                     new DirectoryInfo(path).[|Delete|](true);
+                    System.Action<string, bool> later = Directory.[|Delete|];
+                    System.Action<string> nonRecursive = Directory.Delete;
 
                     Directory.Delete(path);
                     Directory.Delete(path, false);
@@ -95,6 +97,30 @@ public sealed class FileSystemAndShellTests
 
         Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'terraform destroy' and has no [ApprovedBy] attestation", flagged[0].GetMessage());
         Assert.Contains("runs 'aws s3 rb'", flagged[4].GetMessage());
+    }
+
+    [Fact]
+    public async Task StaticPropertiesNamedLikeRequestFlags_DoNotConfuseTheAnalysis()
+    {
+        await AssertFlaggedAsync("""
+            using System.IO;
+
+            static class Settings
+            {
+                public static bool DryRun { get; set; }
+                public static string CommandText { get; set; } = "";
+            }
+
+            class Workspace
+            {
+                void Clean(string path)
+                {
+                    Settings.DryRun = true;
+                    Settings.CommandText = "DROP TABLE Orders";
+                    Directory.[|Delete|](path, true);
+                }
+            }
+            """);
     }
 
     [Fact]

@@ -193,6 +193,27 @@ public sealed class GoogleCloudTests
     }
 
     [Fact]
+    public async Task FirestoreAndDatastoreReadsAndWrites_AreNotFlagged()
+    {
+        await AssertNothingFlaggedAsync("""
+            using System.Threading.Tasks;
+            using Google.Cloud.Datastore.V1;
+            using Google.Cloud.Firestore;
+
+            class Documents
+            {
+                async Task RunAsync(FirestoreDb firestore, DatastoreDb datastore, Key key)
+                {
+                    var tenants = firestore.Collection("tenants");
+                    var document = tenants.Document("acme").Collection("orders").Document("1");
+                    await firestore.StartBatch().CommitAsync();
+                    datastore.Lookup(key);
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task DiscoveryClientDeleteRequest_IsFlaggedWhereItIsExecuted()
     {
         var flagged = await AssertFlaggedAsync("""
