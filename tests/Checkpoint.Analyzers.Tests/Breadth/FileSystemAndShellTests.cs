@@ -103,20 +103,23 @@ public sealed class FileSystemAndShellTests
     public async Task StaticPropertiesNamedLikeRequestFlags_DoNotConfuseTheAnalysis()
     {
         await AssertFlaggedAsync("""
+            using System.Diagnostics;
             using System.IO;
 
             static class Settings
             {
                 public static bool DryRun { get; set; }
-                public static string CommandText { get; set; } = "";
+                public static string FileName { get; set; } = "";
             }
 
             class Workspace
             {
                 void Clean(string path)
                 {
+                    var info = new ProcessStartInfo("terraform", "destroy");
                     Settings.DryRun = true;
-                    Settings.CommandText = "DROP TABLE Orders";
+                    Settings.FileName = "dotnet";
+                    Process.[|Start|](info);
                     Directory.[|Delete|](path, true);
                 }
             }
