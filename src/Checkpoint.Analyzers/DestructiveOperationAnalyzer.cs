@@ -51,7 +51,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             context.RegisterCompilationEndAction(baseline.ReportStaleEntries);
         }
 
-        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue);
+        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue, context.CancellationToken, FrameworkOperationsOption.IsOn(context.Options));
         if (classifier is null)
         {
             // No catalogued SDK, no catalogue entry and no [Destructive] anywhere: nothing to look at.

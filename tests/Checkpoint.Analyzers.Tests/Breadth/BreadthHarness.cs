@@ -60,16 +60,18 @@ internal static class BreadthHarness
         string source,
         string? baseline = null,
         EfCore efCore = EfCore.Version10,
-        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        bool withSdks = true,
+        IReadOnlyDictionary<string, string>? globalOptions = null)
     {
-        var compilation = Compile(source, efCore, outputKind);
+        var compilation = Compile(source, efCore, outputKind, withSdks);
         var additionalFiles = baseline is null
             ? ImmutableArray<AdditionalText>.Empty
             : ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/project/" + CheckpointBaseline.FileName, baseline));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new DestructiveOperationAnalyzer(), new AttestationAnalyzer());
         var withAnalyzers = compilation.WithAnalyzers(
             analyzers,
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(additionalFiles, new GlobalOptionsProvider(globalOptions ?? new Dictionary<string, string>())), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         var crashes = diagnostics.Where(d => d.Id == "AD0001").ToList();
         Assert.True(crashes.Count == 0, string.Join(Environment.NewLine, crashes));
@@ -96,7 +98,8 @@ internal static class BreadthHarness
 
     public static Task AssertNothingFlaggedAsync(string source, EfCore efCore = EfCore.Version10) => AssertFlaggedAsync(source, efCore);
 
-    public static CSharpCompilation Compile(string source, EfCore efCore = EfCore.Version10, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    /// <param name="withSdks">False compiles against the framework alone, as a project without any SDK.</param>
+    public static CSharpCompilation Compile(string source, EfCore efCore = EfCore.Version10, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool withSdks = true)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = new[]
@@ -104,8 +107,9 @@ internal static class BreadthHarness
             CSharpSyntaxTree.ParseText(source, parseOptions, path: "/project/Consumer.cs"),
             CSharpSyntaxTree.ParseText(CheckpointAttributesSource.Text, parseOptions, path: "/project/" + CheckpointAttributesSource.FileName),
         };
-        var references = Framework.Value.AddRange(Sdks.Value).AddRange(StubReferences.Value)
-            .AddRange(efCore == EfCore.Version10 ? Ef10.Value : Ef8.Value);
+        var references = withSdks
+            ? Framework.Value.AddRange(Sdks.Value).AddRange(StubReferences.Value).AddRange(efCore == EfCore.Version10 ? Ef10.Value : Ef8.Value)
+            : Framework.Value;
         var compilation = CSharpCompilation.Create(
             "Consumer",
             trees,
@@ -196,6 +200,23 @@ internal static class BreadthHarness
         }
 
         return [.. references];
+    }
+
+    private sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static Options Empty { get; } = new(new Dictionary<string, string>());
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+                => values.TryGetValue(key, out value);
+        }
     }
 
     private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
