@@ -138,4 +138,29 @@ public sealed class BaselineTests
              "M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #2"],
             diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]));
     }
+
+    [Fact]
+    public async Task TopLevelStatementsAndFieldInitializers_HaveKeys()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            using Google.Cloud.Storage.V1;
+
+            var storage = StorageClient.Create();
+            storage.DeleteBucket("a");
+            storage.DeleteBucket("b");
+
+            class Jobs
+            {
+                private static readonly System.Action<string, DeleteBucketOptions?> Purge = StorageClient.Create().DeleteBucket;
+            }
+            """,
+            outputKind: OutputKind.ConsoleApplication);
+
+        var keys = diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
+        Assert.Equal(3, keys.Distinct().Count());
+        Assert.EndsWith("Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1", keys[0]);
+        Assert.EndsWith("Google.Cloud.Storage.V1.StorageClient.DeleteBucket #2", keys[1]);
+        Assert.StartsWith("F:Jobs.Purge ", keys[2]);
+    }
 }
