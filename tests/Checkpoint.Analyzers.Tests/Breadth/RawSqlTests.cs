@@ -86,6 +86,13 @@ public sealed class RawSqlTests
                     reused.CommandText = "DELETE FROM Audit";
                     await reused.[|ExecuteNonQueryAsync|]();
                 }
+
+                void RunThroughInterface(System.Data.IDbConnection connection)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "DROP TABLE Audit";
+                    command.[|ExecuteNonQuery|]();
+                }
             }
             """);
     }
