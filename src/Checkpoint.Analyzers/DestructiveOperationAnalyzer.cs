@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using Checkpoint.Analyzers.Attestations;
+using Checkpoint.Analyzers.Baseline;
 using Checkpoint.Analyzers.Catalogue;
+using Checkpoint.Analyzers.Families;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,7 +22,8 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         RuleDescriptors.UnattestedDestructiveOperation,
         RuleDescriptors.UnattestedDisruptiveOperation,
-        RuleDescriptors.UnreadableCatalogueLine);
+        RuleDescriptors.UnreadableCatalogueLine,
+        RuleDescriptors.StaleBaselineEntry);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -41,14 +44,21 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             context.RegisterAdditionalFileAction(fileContext => ReportCatalogueProblems(fileContext, userCatalogue));
         }
 
-        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue, context.CancellationToken);
+        // Before the early exit: with nothing left to analyze, every baseline entry is stale.
+        var baseline = BaselineTracker.Read(context.Options, context.CancellationToken);
+        if (baseline is not null)
+        {
+            context.RegisterCompilationEndAction(baseline.ReportStaleEntries);
+        }
+
+        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue, context.CancellationToken, FrameworkOperationsOption.IsOn(context.Options));
         if (classifier is null)
         {
             // No catalogued SDK, no catalogue entry and no [Destructive] anywhere: nothing to look at.
             return;
         }
 
-        var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date));
+        var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date), baseline);
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
         if (classifier.MayClassifyConstructors)
@@ -78,7 +88,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations)
+    private sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline)
     {
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
@@ -116,6 +126,15 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            // Issue 3 precision: a visible dry run, a test double being configured or checked, and a
+            // site whose arguments make it harmless (SQL that drops nothing) are not operations.
+            if (Rehearsal.IsRehearsal(context.Operation) ||
+                TestDoubleUsage.IsTestDoubleUsage(context.Operation) ||
+                classification.DescribeAt(context.Operation) is not { } description)
+            {
+                return;
+            }
+
             var coverage = attestations.For(context.ContainingSymbol);
             if (coverage is Coverage.Attested or Coverage.MarkedDestructive)
             {
@@ -125,13 +144,18 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             var descriptor = classification.Tier == OperationTier.Destructive
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
-            context.ReportDiagnostic(Diagnostic.Create(
+            var key = BaselineKey.For(context.Operation.SemanticModel!, context.Operation.Syntax, member, BaselineKey.MemberOf(context.ContainingSymbol), context.CancellationToken);
+            var diagnostic = Diagnostic.Create(
                 descriptor,
                 location,
+                ImmutableDictionary<string, string?>.Empty.Add(BaselineKey.PropertyName, key),
                 access,
                 OperationName(member),
-                classification.Description,
-                coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty));
+                description,
+                coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
+
+            // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
+            context.ReportDiagnostic(baseline is not null && baseline.Observe(key) ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
         }
 
         private static string OperationName(ISymbol member)

@@ -69,4 +69,15 @@ internal static class RuleDescriptors
         isEnabledByDefault: true,
         description: "Each line of CheckpointOperations.txt or CheckpointOperations.*.txt holds a documentation comment ID (a * wildcard is allowed in the member name) and a tier: destructive, disruptive or ignore. The line is skipped.",
         helpLinkUri: RuleHelpUri.For(RuleIdentifiers.UnreadableCatalogueLine));
+
+    public static readonly DiagnosticDescriptor StaleBaselineEntry = new(
+        RuleIdentifiers.StaleBaselineEntry,
+        title: "Stale entry in the Checkpoint baseline",
+        messageFormat: "Baseline entry '{0}' ({1}, line {2}) matches no unattested call site any more: remove it",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "CheckpointBaseline.txt lists the call sites that existed when Checkpoint was adopted. An entry whose site was removed or attested must go, so the baseline only shrinks and a new call can never inherit an old key.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.StaleBaselineEntry),
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

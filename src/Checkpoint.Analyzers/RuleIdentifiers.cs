@@ -9,4 +9,5 @@ internal static class RuleIdentifiers
     public const string ExpiredAttestation = "CHK004";
     public const string MisplacedAttestation = "CHK005";
     public const string UnreadableCatalogueLine = "CHK006";
+    public const string StaleBaselineEntry = "CHK007";
 }

@@ -54,7 +54,11 @@ internal sealed class OperationClassifier
     /// catalogue file names an operation and no assembly can carry [Destructive]. The caller then
     /// registers no further work.
     /// </summary>
-    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue, CancellationToken cancellationToken)
+    /// <param name="frameworkOperationsAlone">
+    /// Whether the .NET-only families (file system, shell-outs, ADO.NET) turn analysis on by themselves
+    /// (<see cref="Families.FrameworkOperationsOption"/>); otherwise they ride on the other reasons.
+    /// </param>
+    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue, CancellationToken cancellationToken, bool frameworkOperationsAlone = false)
     {
         var builtIns = ImmutableArray.CreateBuilder<(OperationEntry, Func<INamedTypeSymbol, bool>)>();
         var resolved = new Dictionary<TypePattern, Func<INamedTypeSymbol, bool>?>();
@@ -85,7 +89,7 @@ internal sealed class OperationClassifier
         }
 
         var destructiveScope = DestructiveAttributeScope.Create(compilation, cancellationToken);
-        var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore)
+        var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore && (frameworkOperationsAlone || !b.Item1.IsFrameworkOperation))
                               || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
                               || !destructiveScope.IsEmpty;
         if (!reportsAnything)
@@ -182,7 +186,7 @@ internal sealed class OperationClassifier
         }
 
         return match is { } found
-            ? new OperationClassification(found.Entry.Tier, found.Entry.Wording.Describe(found.Declaration))
+            ? new OperationClassification(found.Entry.Tier, found.Entry.Wording.Describe(found.Declaration), found.Entry, found.Declaration)
             : null;
     }
 

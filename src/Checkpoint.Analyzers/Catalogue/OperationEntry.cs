@@ -4,7 +4,7 @@ namespace Checkpoint.Analyzers.Catalogue;
 /// One line of the built-in catalogue: members named like <see cref="Member"/> on types matched by
 /// <see cref="DeclaringType"/> are operations of the given tier.
 /// </summary>
-internal sealed class OperationEntry(TypePattern declaringType, string member, OperationTier tier, OperationWording wording)
+internal sealed class OperationEntry(TypePattern declaringType, string member, OperationTier tier, OperationWording wording, OperationCondition? condition = null, bool isFrameworkOperation = false)
 {
     public TypePattern DeclaringType { get; } = declaringType;
 
@@ -14,4 +14,14 @@ internal sealed class OperationEntry(TypePattern declaringType, string member, O
     public OperationTier Tier { get; } = tier;
 
     public OperationWording Wording { get; } = wording;
+
+    /// <summary>Decides at each site whether the member is an operation there (SQL text, a command line ...); null when it always is.</summary>
+    public OperationCondition? Condition { get; } = condition;
+
+    /// <summary>
+    /// The declaring type is part of .NET itself (Directory, Process, DbCommand), so it resolves in
+    /// every compilation. Such entries are checked wherever anything else is, but do not on their own
+    /// make a project worth analysing: that keeps "no SDK, no cost".
+    /// </summary>
+    public bool IsFrameworkOperation { get; } = isFrameworkOperation;
 }

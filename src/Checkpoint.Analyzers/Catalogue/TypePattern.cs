@@ -30,6 +30,13 @@ internal abstract class TypePattern
     private sealed class NamedTypePattern(string metadataName, bool includeDerived) : TypePattern
     {
         public override string DisplayName => metadataName;
+        /// <summary>As the generated family tables of the rule docs show it (Markdown).</summary>
+        public override string ToString()
+        {
+            // Generic metadata names hold a backtick ("Foo`1"): a double-backtick code span shows it.
+            var code = metadataName.IndexOf('`') >= 0 ? "``" + metadataName + "``" : "`" + metadataName + "`";
+            return includeDerived ? code + " and derived types" : code;
+        }
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {
@@ -85,6 +92,8 @@ internal abstract class TypePattern
         private readonly Glob _typeName = new(typeNamePattern);
 
         public override string DisplayName => namespacePattern;
+        /// <summary>As the generated family tables of the rule docs show it (Markdown).</summary>
+        public override string ToString() => "`" + typeNamePattern + "` types in `" + namespacePattern + "`";
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {

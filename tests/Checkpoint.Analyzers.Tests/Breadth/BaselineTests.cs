@@ -1,0 +1,166 @@
+using Microsoft.CodeAnalysis;
+using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
+
+namespace Checkpoint.Analyzers.Tests.Breadth;
+
+/// <summary>CheckpointBaseline.txt: adopting Checkpoint without letting a new call through. Real Google.Cloud.Storage.V1.</summary>
+public sealed class BaselineTests
+{
+    private const string Cleanup = """
+        using System.Threading.Tasks;
+        using Google.Cloud.Storage.V1;
+
+        namespace Ops;
+
+        class Cleanup
+        {
+            async Task RetireAsync(StorageClient storage)
+            {
+                await storage.DeleteBucketAsync("staging-2019");
+                storage.DeleteObject("logs", "a.txt");
+                storage.DeleteObject("logs", "b.txt");
+            }
+
+            void Purge(StorageClient storage) => storage.DeleteBucket("scratch");
+        }
+        """;
+
+    [Fact]
+    public async Task EveryReportedSite_CarriesItsBaselineKey()
+    {
+        var diagnostics = await AnalyzeAsync(Cleanup);
+
+        Assert.Equal(
+            [
+                "M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucketAsync #1",
+                "M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteObject #1",
+                "M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteObject #2",
+                "M:Ops.Cleanup.Purge(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1",
+            ],
+            diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]));
+    }
+
+    [Fact]
+    public async Task SitesListedInTheBaseline_AreSuppressed_NewSitesStillFail()
+    {
+        var baseline = """
+            // Sites that existed when Checkpoint was adopted.
+            M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucketAsync #1
+            M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteObject #1
+
+              M:Ops.Cleanup.Purge(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cleanup, baseline);
+
+        Assert.Equal([true, true, false, true], diagnostics.Select(d => d.IsSuppressed));
+        var unlisted = Assert.Single(diagnostics, d => !d.IsSuppressed);
+        Assert.Equal("CHK001", unlisted.Id);
+        Assert.EndsWith("DeleteObject #2", unlisted.Properties["CheckpointBaselineKey"]);
+    }
+
+    [Fact]
+    public async Task KeysSurviveUnrelatedEdits()
+    {
+        var before = (await AnalyzeAsync(Cleanup)).Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
+
+        var edited = Cleanup
+            .Replace("namespace Ops;", "namespace Ops;\n\n// A comment and a new member above the sites.\nclass Unrelated { void M() { } }\n")
+            .Replace("await storage.DeleteBucketAsync(\"staging-2019\");", "var x = 1;\n        await storage.DeleteBucketAsync(\"staging-2019\");\n        storage.GetBucket(\"other\");");
+        var after = (await AnalyzeAsync(edited)).Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
+
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task StaleEntries_AreReportedInTheBaselineFile()
+    {
+        var baseline = """
+            M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucketAsync #1
+            M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteObject #3
+            M:Ops.Gone.Run Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1
+            """;
+
+        var diagnostics = await AnalyzeAsync(Cleanup, baseline);
+
+        var stale = diagnostics.Where(d => d.Id == "CHK007").ToList();
+        Assert.Equal(2, stale.Count);
+        Assert.All(stale, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.Equal("/project/CheckpointBaseline.txt", stale[0].Location.GetLineSpan().Path);
+        Assert.Equal(1, stale[0].Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Equal(
+            "Baseline entry 'M:Ops.Cleanup.RetireAsync(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteObject #3' (CheckpointBaseline.txt, line 2) matches no unattested call site any more: remove it",
+            stale[0].GetMessage());
+    }
+
+    [Fact]
+    public async Task AnAttestedSite_MakesItsEntryStale()
+    {
+        var attested = Cleanup.Replace(
+            "    void Purge(",
+            "    [Checkpoint.ApprovedBy(\"alice@contoso.com\", Reason = \"Scratch bucket\")]\n    void Purge(");
+        var baseline = "M:Ops.Cleanup.Purge(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1";
+
+        var diagnostics = await AnalyzeAsync(attested, baseline);
+
+        Assert.Contains(diagnostics, d => d.Id == "CHK007");
+    }
+
+    [Fact]
+    public async Task WithoutABaselineFile_NothingIsSuppressedOrStale()
+    {
+        var diagnostics = await AnalyzeAsync(Cleanup);
+
+        Assert.All(diagnostics, d => Assert.False(d.IsSuppressed));
+        Assert.DoesNotContain(diagnostics, d => d.Id == "CHK007");
+    }
+
+    [Fact]
+    public async Task LambdasAndLocalFunctions_CountForTheirMember()
+    {
+        var diagnostics = await AnalyzeAsync("""
+            using System;
+            using Google.Cloud.Storage.V1;
+
+            class Jobs
+            {
+                void Run(StorageClient storage)
+                {
+                    Action first = () => storage.DeleteBucket("a");
+                    Local();
+                    void Local() => storage.DeleteBucket("b");
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1",
+             "M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #2"],
+            diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]));
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsAndFieldInitializers_HaveKeys()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            using Google.Cloud.Storage.V1;
+
+            var storage = StorageClient.Create();
+            storage.DeleteBucket("a");
+            storage.DeleteBucket("b");
+
+            class Jobs
+            {
+                private static readonly System.Action<string, DeleteBucketOptions?> Purge = StorageClient.Create().DeleteBucket;
+            }
+            """,
+            outputKind: OutputKind.ConsoleApplication);
+
+        var keys = diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
+        Assert.Equal(3, keys.Distinct().Count());
+        Assert.EndsWith("Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1", keys[0]);
+        Assert.EndsWith("Google.Cloud.Storage.V1.StorageClient.DeleteBucket #2", keys[1]);
+        Assert.StartsWith("F:Jobs.Purge ", keys[2]);
+    }
+}
