@@ -5,6 +5,8 @@ using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 using Checkpoint.Core;
+using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Policy;
 using Checkpoint.Core.Signatures;
 using Checkpoint.Tool.Output;
 using Checkpoint.Tool.Review;
@@ -73,12 +75,16 @@ namespace Checkpoint.Tool.Commands
         {
             var console = session.Console;
             var repository = session.Repository;
+            var target = session.Target;
             var range = session.RequireRange();
-            var baseCommit = range.BaseCommit ?? throw new ToolException("the gate did not resolve a base commit; run 'checkpoint status'");
-            var identity = session.Verdict.Repository ?? throw new ToolException("no repository identity: set \"repository\" in the base's .checkpoint/policy.json or an origin remote");
+            var policy = target.Configuration.Policy;
+            var signers = target.Configuration.AllowedSigners ?? throw new ToolException(
+                $"the base commit has no {CheckpointPolicy.AllowedSignersPath}, so no signature can be trusted; run 'checkpoint init' and merge it into the base branch first");
+            if (target.RepositoryIdentity == null)
+            {
+                throw new ToolException("no repository identity: set \"repository\" in the base's .checkpoint/policy.json, or add an origin remote");
+            }
 
-            var policy = ReadBasePolicy(session, baseCommit);
-            var signers = ReadBaseSigners(session, baseCommit);
             var keyPath = ResolveKeyPath(session, request);
             var publicKey = TryReadPublicKey(keyPath, request.UseAgent);
             var approver = ChooseApprover(session, request.Principal, publicKey, signers);
@@ -103,17 +109,11 @@ namespace Checkpoint.Tool.Commands
                 return ExitCodes.Failed;
             }
 
-            var manifest = ApprovalManifest.CreateFor(
-                DiffDigestFor(session, range),
-                identity,
-                approver,
-                session.Now,
-                validFor,
-                range.BaseRef,
-                range.MergeBase);
-            if (manifest.Digest != range.Digest)
+            var manifest = target.CreateManifest(approver, session.Now, validFor);
+            var current = session.Repository.ResolveCommit("HEAD");
+            if (current != range.HeadCommit)
             {
-                throw new ToolException($"the branch changed during the review ({range.Digest} became {manifest.Digest}); run approve again");
+                throw new ToolException($"HEAD moved during the review ({range.HeadCommit} became {current}); run approve again");
             }
 
             var approvalsDirectory = Path.Combine(repository.Root, ApprovalManifest.ApprovalsDirectory);
@@ -155,41 +155,6 @@ namespace Checkpoint.Tool.Commands
             console.Out.MarkupLine("Committed the approval. Push the branch so CI sees it.");
             VerdictOutput.WriteText(console, after.Verdict);
             return ExitCodes.Success;
-        }
-
-        private static CheckpointPolicy ReadBasePolicy(RepositorySession session, string baseCommit)
-        {
-            var bytes = session.Repository.ReadFile(baseCommit, CheckpointPolicy.FilePath, CheckpointPolicy.MaxSizeBytes);
-            if (bytes == null)
-            {
-                return CheckpointPolicy.Default;
-            }
-
-            try
-            {
-                return CheckpointPolicy.Parse(bytes, "base:" + CheckpointPolicy.FilePath);
-            }
-            catch (PolicyFormatException ex)
-            {
-                throw new ToolException(ex.Message, ex);
-            }
-        }
-
-        private static AllowedSigners ReadBaseSigners(RepositorySession session, string baseCommit)
-        {
-            var bytes = session.Repository.ReadFile(baseCommit, CheckpointPolicy.AllowedSignersPath, 1024 * 1024);
-            if (bytes == null)
-            {
-                throw new ToolException($"the base commit has no {CheckpointPolicy.AllowedSignersPath}, so no signature can be trusted; run 'checkpoint init' and merge it into the base branch first");
-            }
-
-            var signers = AllowedSigners.Parse(Encoding.UTF8.GetString(bytes), "base:" + CheckpointPolicy.AllowedSignersPath);
-            if (signers.Entries.Count == 0 && signers.Errors.Count > 0)
-            {
-                throw new ToolException(signers.Errors[0].Message);
-            }
-
-            return signers;
         }
 
         private static string ResolveKeyPath(RepositorySession session, ApprovalRequest request)
@@ -299,11 +264,6 @@ namespace Checkpoint.Tool.Commands
 
             console.WriteErrorLine("not approved: the confirmation did not match");
             return false;
-        }
-
-        private static Core.Digest.DiffDigest DiffDigestFor(RepositorySession session, ReviewedRange range)
-        {
-            return Core.Digest.DiffDigest.Compute(session.Repository, range.MergeBase, range.HeadCommit);
         }
 
         private static void VerifyAgainstBase(string signaturePath, byte[] manifestBytes, string approver, AllowedSigners signers, DateTimeOffset now)

@@ -3,6 +3,8 @@ using System.CommandLine;
 using System.IO;
 using System.Text;
 using Checkpoint.Core;
+using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Policy;
 using Checkpoint.Core.Signatures;
 using Checkpoint.Tool.Output;
 using Spectre.Console;

@@ -16,6 +16,7 @@ namespace Checkpoint.Tool.Commands
     {
         private GateVerdict? _verdict;
         private GitRepository? _repository;
+        private ReviewTarget? _target;
 
         private RepositorySession(string directory, string? baseRef, ToolConsole console, ToolEnvironment environment)
         {
@@ -68,18 +69,18 @@ namespace Checkpoint.Tool.Commands
         public DateTimeOffset Now => Environment.Clock();
 
         /// <summary>The gate's verdict for this folder and base, evaluated once per command.</summary>
-        public GateVerdict Verdict => _verdict ??= CheckpointGate.Evaluate(new GateRequest(Directory)
-        {
-            BaseRef = BaseRef,
-            Environment = Environment.Variables,
-            Now = Now,
-        });
+        public GateVerdict Verdict => _verdict ??= CheckpointGate.Evaluate(Request());
 
         /// <summary>The git repository, for commands that need more than the verdict (review, approve).</summary>
         public GitRepository Repository
         {
             get
             {
+                if (_repository == null && _target != null)
+                {
+                    _repository = _target.Repository;
+                }
+
                 if (_repository == null)
                 {
                     try
@@ -97,32 +98,46 @@ namespace Checkpoint.Tool.Commands
         }
 
         /// <summary>
-        /// The commits a review or an approval is about. They exist only when the gate got as far
-        /// as computing the digest; otherwise the gate's first error says why, and that becomes the
-        /// one-line error.
+        /// What a review or an approval is about, resolved by Core exactly as the gate resolves it
+        /// (base, merge-base, HEAD, the base's policy and signers, identity, digest). When that
+        /// fails, the gate's rule and reason become the one-line error.
         /// </summary>
+        public ReviewTarget Target
+        {
+            get
+            {
+                if (_target == null)
+                {
+                    try
+                    {
+                        _target = ReviewTarget.Load(Request());
+                    }
+                    catch (CheckpointException ex)
+                    {
+                        throw new ToolException(ex.Code + ": " + ex.Message, ex);
+                    }
+                }
+
+                return _target;
+            }
+        }
+
         public ReviewedRange RequireRange()
         {
-            var verdict = Verdict;
-            if (verdict.MergeBase != null && verdict.HeadCommit != null && verdict.Digest != null)
-            {
-                return new ReviewedRange(verdict.BaseRef ?? BaseRef ?? "(base)", verdict.BaseCommit, verdict.MergeBase, verdict.HeadCommit, verdict.Digest);
-            }
-
-            foreach (var message in verdict.Messages)
-            {
-                if (message.Severity != GateSeverity.Info)
-                {
-                    throw new ToolException(message.ToString());
-                }
-            }
-
-            throw new ToolException("the gate could not compute this branch's diff (no base, merge-base or digest); run 'checkpoint status' for details");
+            var target = Target;
+            return new ReviewedRange(target.Base.RefName, target.Base.Commit, target.MergeBase, target.Head, target.Diff.Digest);
         }
+
+        private GateRequest Request() => new GateRequest(Directory)
+        {
+            BaseRef = BaseRef,
+            Environment = Environment.Variables,
+            Now = Now,
+        };
     }
 
     /// <summary>The diff under review: merge-base of the base and HEAD, and its digest.</summary>
-    internal sealed record ReviewedRange(string BaseRef, string? BaseCommit, string MergeBase, string HeadCommit, string Digest)
+    internal sealed record ReviewedRange(string BaseRef, string BaseCommit, string MergeBase, string HeadCommit, string Digest)
     {
         /// <summary>What a human types to confirm an approval: the first 12 hex digits of the digest.</summary>
         public string ShortDigest => Digest.Substring(Digest.IndexOf(':') + 1, 12);

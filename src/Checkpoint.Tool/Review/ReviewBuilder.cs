@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using Checkpoint.Core;
+using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Git;
 using Checkpoint.Tool.Commands;
 
@@ -23,8 +23,7 @@ namespace Checkpoint.Tool.Review
             var changeByPath = fileDiffs.GroupBy(f => f.Path, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.First().IsNew ? "created" : g.First().IsDeleted ? "deleted" : "modified", StringComparer.Ordinal);
 
-            var files = repository.NumStat(range.MergeBase, range.HeadCommit)
-                .Where(f => !IsApproval(f.Path.Display))
+            var files = session.Target.ChangedFiles
                 .Select(f => new ReviewedFile(
                     f.Path.Display,
                     changeByPath.TryGetValue(f.Path.Display, out var change) ? change : "modified",
@@ -37,7 +36,7 @@ namespace Checkpoint.Tool.Review
                 : OperationReview.NotAnalyzed("--no-build was given, so the merge-base and HEAD were not built");
 
             return new ChangeReview(
-                session.Verdict.Repository ?? "(unknown repository)",
+                session.Target.RepositoryIdentity ?? "(unknown repository)",
                 range.BaseRef,
                 range.MergeBase,
                 range.HeadCommit,

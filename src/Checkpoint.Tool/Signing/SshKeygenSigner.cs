@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Checkpoint.Core;
+using Checkpoint.Core.Approvals;
 
 namespace Checkpoint.Tool.Signing
 {
