@@ -72,7 +72,7 @@ namespace Checkpoint.Tool.Output
             // Redirected output is read by scripts and CI logs: a line must never be wrapped at 80 columns.
             if (redirected)
             {
-                console.Profile.Width = 400;
+                console.Profile.Width = 32767;
             }
 
             return console;
