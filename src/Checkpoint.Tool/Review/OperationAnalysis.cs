@@ -33,7 +33,7 @@ namespace Checkpoint.Tool.Review
 
         private static readonly Regex ApprovedByIdentifier = new Regex(@"\bApprovedBy(Attribute)?\b", RegexOptions.CultureInvariant, RegexTimeout);
 
-        private static readonly Regex QuotedOperation = new Regex(@"'(?<operation>[^']+)'\s+(?<effect>.*?)(\s+and has no \[ApprovedBy\].*)?$", RegexOptions.CultureInvariant, RegexTimeout);
+        private static readonly Regex QuotedOperation = new Regex(@"'(?<operation>[^']+)'\s+(?<effect>.*?)(\s+and has no\b.*\[ApprovedBy\].*)?$", RegexOptions.CultureInvariant, RegexTimeout);
 
         private readonly GitRepository _repository;
         private readonly TimeSpan _buildTimeout;
@@ -174,6 +174,9 @@ namespace Checkpoint.Tool.Review
                         "-p:RunAnalyzers=true", "-p:RunAnalyzersDuringBuild=true",
                         "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=", "-p:NoWarn=",
                         "-p:UseSharedCompilation=false",
+
+                        // The gate honours these only outside CI; the review build feeds a review, not a merge.
+                        "-p:CheckpointSkip=true", "-p:CheckpointGateEnabled=false",
                     },
                     tree,
                     _buildTimeout,
