@@ -83,6 +83,13 @@ public sealed class TestRepository : IDisposable
         return repository;
     }
 
+    /// <summary>Pushes main (after more maintainer commits) and refreshes origin/main.</summary>
+    public void PublishMain()
+    {
+        Git("push", "-q", "origin", "main");
+        Git("fetch", "-q", "origin");
+    }
+
     public TestKey CreateKey(string principal, string fileName, string type = "ed25519")
     {
         var path = Path.Combine(Keys, fileName);
@@ -100,6 +107,8 @@ public sealed class TestRepository : IDisposable
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Work, relativePath));
 
     public void CommitAsAgent(string message) => Commit(message, Agent);
+
+    public void CommitAsMaintainer(string message) => Commit(message, Maintainer);
 
     public void Commit(string message, (string Name, string Email) author)
     {
