@@ -65,7 +65,12 @@ namespace Checkpoint.Tool.Review
                     $"{fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
             }
 
-            ScanPackageLines(file, changes);
+            // Package references live in MSBuild files, lock files and tool manifests; a README that
+            // names the package is not a reference.
+            if (IsMsBuildFile(name) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
+            {
+                ScanPackageLines(file, changes);
+            }
 
             if (IsBuildLogic(name))
             {

@@ -104,6 +104,19 @@ public sealed class WeakeningScanTests
     }
 
     [Fact]
+    public void PinnedToolVersionInTheToolManifest_IsACheckpointPackageChange()
+    {
+        var change = Assert.Single(Scan(Modify(".config/dotnet-tools.json", "\"checkpoint.tool\": {", "\"checkpoint.tool\": { \"version\": \"0.0.1\",")), c => c.Change == "added");
+        Assert.Equal(WeakeningKind.CheckpointPackage, change.Kind);
+    }
+
+    [Fact]
+    public void ReadmeNamingThePackage_IsNotFlagged()
+    {
+        Assert.Empty(Scan(Modify("README.md", "Install it.", "Install Checkpoint.Analyzers.")));
+    }
+
+    [Fact]
     public void OrdinaryCodeChange_IsNotFlagged()
     {
         Assert.Empty(Scan(Modify("src/Service.cs", "return 42;", "return 43;")));
