@@ -7,6 +7,9 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 /// </summary>
 public sealed class InstalledTool : IDisposable
 {
+    // Two collections install their own copy in parallel; packs of one project share its obj/ folder.
+    private static readonly Lock PackLock = new();
+
     public InstalledTool()
     {
         Root = Directory.CreateTempSubdirectory("checkpoint-tool-e2e-").FullName;
@@ -16,10 +19,13 @@ public sealed class InstalledTool : IDisposable
         Directory.CreateDirectory(feed);
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
 
-        ProcessRun.RunChecked(
-            "dotnet",
-            ["pack", RepositoryLayout.PathOf("src", "Checkpoint.Tool", "Checkpoint.Tool.csproj"), "--no-build", "-c", configuration, "-p:PackageVersion=" + Version, "-o", feed, "-nologo"],
-            Root);
+        lock (PackLock)
+        {
+            ProcessRun.RunChecked(
+                "dotnet",
+                ["pack", RepositoryLayout.PathOf("src", "Checkpoint.Tool", "Checkpoint.Tool.csproj"), "--no-build", "-c", configuration, "-p:PackageVersion=" + Version, "-o", feed, "-nologo"],
+                Root);
+        }
 
         // Only the folder feed: the install must not depend on (or be redirected by) other sources.
         var nugetConfig = Path.Combine(Root, "nuget.config");
