@@ -8,7 +8,7 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 public sealed class InstalledTool : IDisposable
 {
     // Two collections install their own copy in parallel; packs of one project share its obj/ folder.
-    private static readonly Lock PackLock = new();
+    internal static readonly Lock PackLock = new();
 
     public InstalledTool()
     {
