@@ -5,6 +5,7 @@ using System.Text;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Git;
 using Checkpoint.Tool.Commands;
+using Spectre.Console;
 
 namespace Checkpoint.Tool.Review
 {
