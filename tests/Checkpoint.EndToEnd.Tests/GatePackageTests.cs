@@ -1,6 +1,7 @@
 namespace Checkpoint.EndToEnd.Tests;
 
 /// <summary>Issue 4, end to end: the gate as a consumer repository gets it from the package.</summary>
+[Collection(PackageConsumers.Name)]
 public sealed class GatePackageTests
 {
     private const string NoOffSwitch = "-p:CheckpointGateEnabled=false";
@@ -10,11 +11,8 @@ public sealed class GatePackageTests
     {
         GatedRepository repository = GatedRepository.Create("gated-shop");
         Consumer shop = repository.Consumer;
-        ProcessResult restore = shop.Restore(GatedRepository.Solution);
-        Assert.True(restore.Succeeded, restore.ToString());
-
         // 1. No approval: CI fails, and the agent's off switches are ignored there.
-        ProcessResult unapproved = shop.Build(GatedRepository.Solution, ci: true, "-v:n", NoOffSwitch, "-p:CheckpointSkip=true");
+        ProcessResult unapproved = shop.RestoreAndBuild(GatedRepository.Solution, ci: true, "-v:n", NoOffSwitch, "-p:CheckpointSkip=true");
 
         Assert.False(unapproved.Succeeded, unapproved.ToString());
         List<BuildDiagnostic> chk100 = BuildOutput.Errors(unapproved.Output).Where(e => e.Code == "CHK100").ToList();
@@ -51,9 +49,7 @@ public sealed class GatePackageTests
     {
         GatedRepository repository = GatedRepository.Create("design-time-shop");
         Consumer shop = repository.Consumer;
-        Assert.True(shop.Restore("Jobs/Jobs.csproj").Succeeded);
-
-        ProcessResult local = shop.Build("Jobs/Jobs.csproj", ci: false, "-v:n");
+        ProcessResult local = shop.RestoreAndBuild("Jobs/Jobs.csproj", ci: false, "-v:n");
         ProcessResult designTime = shop.Build("Jobs/Jobs.csproj", ci: false, "-v:n", "-p:DesignTimeBuild=true");
         ProcessResult optedOut = shop.Build("Jobs/Jobs.csproj", ci: false, "-v:n", NoOffSwitch);
 

@@ -101,6 +101,14 @@ public sealed partial class GatedRepository
         Consumer.Write(ManifestPath, manifest + "\n");
         Tool("ssh-keygen", "-Y", "sign", "-f", AliceKey, "-n", "checkpoint-approval", ManifestPath);
         Assert.True(File.Exists(Consumer.PathOf(ManifestPath + ".sig")), "ssh-keygen wrote no signature");
+
+        // Step 4 of docs/approving.md: check it against the base's allowed_signers, as the gate will.
+        string trusted = Path.Combine(Path.GetDirectoryName(AliceKey)!, "allowed_signers.base");
+        File.WriteAllText(trusted, RunForOutput("git", "show", "origin/main:.checkpoint/allowed_signers"));
+        string verified = RunWithInput(
+            "ssh-keygen", File.ReadAllText(Consumer.PathOf(ManifestPath)),
+            "-Y", "verify", "-f", trusted, "-I", Approver, "-n", "checkpoint-approval", "-s", ManifestPath + ".sig");
+        Assert.Contains($"Good \"checkpoint-approval\" signature for {Approver}", verified, StringComparison.Ordinal);
         Commit(Alice, "Approve copilot/fix-typo");
     }
 
@@ -129,10 +137,20 @@ public sealed partial class GatedRepository
 
     private void Tool(string tool, params string[] arguments) => Run(_gitEnvironment, tool, arguments);
 
-    private void Run(IReadOnlyDictionary<string, string?> environment, string tool, params string[] arguments)
+    private void Run(IReadOnlyDictionary<string, string?> environment, string tool, params string[] arguments) =>
+        RunCore(environment, tool, standardInput: null, arguments);
+
+    private string RunForOutput(string tool, params string[] arguments) =>
+        RunCore(_gitEnvironment, tool, standardInput: null, arguments);
+
+    private string RunWithInput(string tool, string standardInput, params string[] arguments) =>
+        RunCore(_gitEnvironment, tool, standardInput, arguments);
+
+    private string RunCore(IReadOnlyDictionary<string, string?> environment, string tool, string? standardInput, string[] arguments)
     {
-        ProcessResult result = ProcessRunner.Run(tool, arguments, Consumer.Directory, environment, TimeSpan.FromMinutes(1));
+        ProcessResult result = ProcessRunner.Run(tool, arguments, Consumer.Directory, environment, TimeSpan.FromMinutes(1), standardInput);
         Assert.True(result.Succeeded, result.ToString());
+        return result.Output;
     }
 
     [GeneratedRegex(@"(?<digest>sha256:[0-9a-f]{64}) of (?<repository>\S+) against")]

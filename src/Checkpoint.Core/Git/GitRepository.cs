@@ -313,13 +313,14 @@ namespace Checkpoint.Core.Git
 
             Stream output = process.StandardOutput.BaseStream;
             byte[] buffer = new byte[81920];
+            using IDisposable watchdog = Cli.KillAfterTimeout(process, out Func<bool> timedOut);
             try
             {
                 foreach (string id in ids)
                 {
                     string header = ReadLine(output) ?? throw new GitException(
                         GitFailureKind.UnexpectedOutput,
-                        $"'git cat-file --batch' ended early: {GitCli.FirstLine(SafeResult(error))}");
+                        timedOut() ? "'git cat-file --batch' did not finish in time and was stopped" : $"'git cat-file --batch' ended early: {GitCli.FirstLine(SafeResult(error))}");
                     string[] parts = header.Split(' ');
                     if (parts.Length != 3 || !string.Equals(parts[0], id, StringComparison.OrdinalIgnoreCase))
                     {
