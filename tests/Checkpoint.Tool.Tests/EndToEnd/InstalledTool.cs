@@ -73,3 +73,10 @@ public sealed class InstalledToolCollection : ICollectionFixture<InstalledTool>
 {
     public const string Name = "installed checkpoint tool";
 }
+
+/// <summary>A second installed copy, so the verdict tests run beside the other command tests on two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class InstalledToolForVerdictsCollection : ICollectionFixture<InstalledTool>
+{
+    public const string Name = "installed checkpoint tool, verdicts";
+}
