@@ -140,6 +140,13 @@ namespace Checkpoint.Core
                     ?? throw new CheckpointException(GateCodes.GateUnavailable, "no repository identity: set \"repository\" in .checkpoint/policy.json on the base, or add an origin remote");
 
                 _diff = DiffDigest.Compute(repository, _mergeBase, _head);
+                if (_diff.Entries.Count == 0)
+                {
+                    // HEAD's tree equals the merge-base's (approvals aside): everything it builds is on the base already.
+                    _messages.Add(new GateMessage(string.Empty, GateSeverity.Info, $"Checkpoint: not gated: the branch has no changes against {_base.RefName} (gated because {_gatedBecause}, but there is nothing to approve)"));
+                    return Verdict(GateOutcome.NotGated);
+                }
+
                 _notices.AddRange(BaseConfiguration.BranchChangeNotices(_diff.Entries.Select(e => e.Path)));
 
                 bool approved = CheckApprovals(repository, configuration, commits);

@@ -129,6 +129,23 @@ public sealed class BaseResolutionTests
         }
     }
 
+    [RootOnlyFact]
+    public void RepositoryOwnedByAnotherUser_FailsWithChk106SafeDirectory()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "65534", repo.Root });
+        try
+        {
+            GateMessage error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true" }));
+            Assert.Contains("safe.directory", error.Text);
+        }
+        finally
+        {
+            ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "0", repo.Root });
+        }
+    }
+
     [Theory]
     [InlineData("fatal: detected dubious ownership in repository at '/x'\nTo add an exception for this directory, call:\n\n\tgit config --global --add safe.directory /x", GitFailureKind.UnsafeDirectory)]
     [InlineData("fatal: not a git repository (or any of the parent directories): .git", GitFailureKind.NotARepository)]

@@ -202,4 +202,54 @@ public sealed class GateVerdictTests
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(new[] { "'.checkpoint/approvals/notes.txt' is not an approval (<name>.json + <name>.json.sig) and was ignored" }, verdict.Notices);
     }
+
+    [Fact]
+    public void AgentBranchWithoutChanges_HasNothingToApprove()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/empty").Commit("Empty commit", TestRepository.CopilotAuthor);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text);
+    }
+
+    [Fact]
+    public void GraftThatCutsTheBranchFromItsBase_DoesNotChangeTheVerdict()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        string expected = repo.Evaluate().Digest!;
+        // A graft with no parents makes HEAD a root commit: honoured, it would look like unrelated history.
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "info", "grafts"), repo.Git("rev-parse", "HEAD") + "\n");
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith("CHK100", verdict);
+        Assert.Equal(expected, verdict.Digest);
+    }
+
+    [Fact]
+    public void UnexpectedFailureInsideTheGate_IsAFailingVerdictWithoutAStackTrace()
+    {
+        GateVerdict verdict = CheckpointGate.Evaluate(null!);
+
+        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Contains("ArgumentNullException", error.Text);
+        Assert.DoesNotContain(" at ", error.Text);
+        Assert.DoesNotContain("\n", error.Text);
+    }
+
+    [Fact]
+    public void WorkingDirectoryThatDoesNotExist_IsCleanlyReported()
+    {
+        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest("/nonexistent/" + Guid.NewGuid().ToString("N"))
+        {
+            Environment = new Dictionary<string, string?> { ["CI"] = "true" },
+        });
+
+        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Contains("does not exist", error.Text);
+    }
 }

@@ -89,4 +89,27 @@ public sealed class PolicyGateTests
             "CI actor GITHUB_ACTOR='copilot-swe-agent[bot]' matches agent identity 'copilot-swe-agent[bot]'",
             repo.Evaluate(new Dictionary<string, string?> { ["GITHUB_ACTOR"] = "copilot-swe-agent[bot]" }).GatedBecause);
     }
+
+    [Fact]
+    public void AgentTrailerInAnyCommitOfTheRange_GatesAHumanNamedBranch()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("fix/typo").Write("a.txt", "a\n").Commit("Human start");
+        string agentCommit = repo.Write("b.txt", "b\n").Commit("Refactor\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n");
+        repo.Write("c.txt", "c\n").Commit("Human finish\n\nSigned-off-by: Hana Human <hana@example.com>\n");
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith("CHK100", verdict);
+        Assert.Equal($"commit {agentCommit[..12]} has trailer 'Co-authored-by: Claude <noreply@anthropic.com>' matching agent identity 'noreply@anthropic.com'", verdict.GatedBecause);
+    }
+
+    [Fact]
+    public void AgentAuthorOnAHumanNamedBranch_IsGated()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("fix/typo").Write("a.txt", "a\n").Commit("Fix", "devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>");
+
+        Assert.Contains("has author 'devin-ai-integration[bot]", repo.Evaluate().GatedBecause);
+    }
 }
