@@ -47,7 +47,7 @@ namespace Checkpoint.Build.Tasks
                 {
                     if (!DesignTimeBuild && BuildingProject)
                     {
-                        Log.LogMessage(MessageImportance.High, "Checkpoint: {0} is ignored in CI; the gate runs.", skipReason);
+                        Log.LogMessage(MessageImportance.Normal, "Checkpoint: {0} is ignored in CI; the gate runs.", skipReason);
                     }
 
                     skipReason = string.Empty;

@@ -60,4 +60,16 @@ public sealed class GatePackageTests
         Assert.True(optedOut.Succeeded, optedOut.ToString());
         Assert.Equal(0, BuildOutput.CountLines(optedOut.Output, GateLog.Evaluated));
     }
+
+    [Fact]
+    public void InCi_DesignTimeAndOptOutProperties_DoNotSkipTheGate()
+    {
+        GatedRepository repository = GatedRepository.Create("ci-no-off-switch");
+
+        ProcessResult build = repository.Consumer.RestoreAndBuild("Jobs/Jobs.csproj", ci: true, "-v:n", "-p:DesignTimeBuild=true", NoOffSwitch, "-p:CheckpointSkip=true");
+
+        Assert.False(build.Succeeded, build.ToString());
+        Assert.Contains(BuildOutput.Errors(build.Output), e => e.Code == "CHK100");
+        Assert.Equal(1, BuildOutput.CountLines(build.Output, GateLog.Evaluated));
+    }
 }

@@ -295,7 +295,9 @@ namespace Checkpoint.Core.Git
                 return hashes;
             }
 
-            using var process = Cli.Start(new[] { "cat-file", "--batch" }, redirectInput: true);
+            // --buffer: git flushes when its buffer fills instead of after every object; we close its
+            // input after the last request, so nothing waits on a flush.
+            using var process = Cli.Start(new[] { "cat-file", "--batch", "--buffer" }, redirectInput: true);
             Task<string> error = process.StandardError.ReadToEndAsync();
             Task writer = Task.Run(() =>
             {
@@ -311,7 +313,9 @@ namespace Checkpoint.Core.Git
                 }
             });
 
-            Stream output = process.StandardOutput.BaseStream;
+            // The pipe stream is unbuffered; headers are read byte by byte, so buffer here.
+            using var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+            using SHA256 sha = SHA256.Create();
             byte[] buffer = new byte[81920];
             using IDisposable watchdog = Cli.KillAfterTimeout(process, out Func<bool> timedOut);
             try
@@ -328,7 +332,6 @@ namespace Checkpoint.Core.Git
                     }
 
                     long size = long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture);
-                    using (SHA256 sha = SHA256.Create())
                     {
                         long remaining = size;
                         while (remaining > 0)
@@ -345,6 +348,7 @@ namespace Checkpoint.Core.Git
 
                         sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
                         hashes[id] = sha.Hash!;
+                        sha.Initialize();
                     }
 
                     if (output.ReadByte() != '\n')
@@ -359,7 +363,7 @@ namespace Checkpoint.Core.Git
                 {
                     if (!process.HasExited)
                     {
-                        process.StandardOutput.BaseStream.CopyTo(Stream.Null);
+                        output.CopyTo(Stream.Null);
                     }
 
                     process.WaitForExit();
