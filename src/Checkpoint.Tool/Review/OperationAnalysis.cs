@@ -163,6 +163,14 @@ namespace Checkpoint.Tool.Review
                 ["DOTNET_NOLOGO"] = "1",
                 ["MSBUILDDISABLENODEREUSE"] = "1",
                 ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+
+                // A review build only feeds this review; its output is thrown away. Without CI markers
+                // the package's gate honours CheckpointSkip, so a review bot in CI can still build an
+                // unapproved branch. The merge check is `checkpoint verify`, which this does not touch.
+                ["CI"] = null,
+                ["GITHUB_ACTIONS"] = null,
+                ["TF_BUILD"] = null,
+                ["GITLAB_CI"] = null,
             };
 
             foreach (var target in targets)
