@@ -19,9 +19,9 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
 {
     public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        if (!MayBeOperation(InvokedName(invocation.Expression), invocation, context, out var containingSymbol)
-            || context.SemanticModel.GetOperation(invocation, context.CancellationToken) is not IInvocationOperation operation)
+        if (!IsCandidate(context.Node, classifier)
+            || !BindsToOperation(context, out var containingSymbol)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation operation)
         {
             return;
         }
@@ -32,17 +32,9 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     /// <summary><c>Action&lt;string, bool&gt; later = Directory.Delete;</c>: a method group can be called later.</summary>
     public void AnalyzeMethodGroup(SyntaxNodeAnalysisContext context)
     {
-        var node = (ExpressionSyntax)context.Node;
-        var name = node switch
-        {
-            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
-            IdentifierNameSyntax identifier when !IsPartOfLargerName(identifier) => identifier.Identifier,
-            _ => default,
-        };
-
-        if (IsInvoked(node)
-            || !MayBeOperation(name, node, context, out var containingSymbol)
-            || context.SemanticModel.GetOperation(node, context.CancellationToken) is not IMethodReferenceOperation reference)
+        if (!IsCandidate(context.Node, classifier)
+            || !BindsToOperation(context, out var containingSymbol)
+            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IMethodReferenceOperation reference)
         {
             return;
         }
@@ -52,8 +44,8 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
 
     public void AnalyzeObjectCreation(SyntaxNodeAnalysisContext context)
     {
-        // Constructors have no name to pre-filter on; this runs only when a framework entry is a constructor.
-        if (!MayBeOperation(default, context.Node, context, out var containingSymbol)
+        if (!IsCandidate(context.Node, classifier)
+            || !BindsToOperation(context, out var containingSymbol)
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation)
         {
             return;
@@ -63,26 +55,39 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     }
 
     /// <summary>
-    /// The cheap refusals, in order of cost: the name token, then the bound symbol's classification
-    /// (cached per member). A site that passes is one the full path would also look at.
+    /// The syntax-only refusal that nearly every node gets: whether a call, method group or
+    /// <c>new</c> can reach a catalogued member, judged from its name token alone.
     /// </summary>
-    private bool MayBeOperation(SyntaxToken name, SyntaxNode node, SyntaxNodeAnalysisContext context, out ISymbol containingSymbol)
+    internal static bool IsCandidate(SyntaxNode node, OperationClassifier classifier)
+    {
+        var name = node switch
+        {
+            InvocationExpressionSyntax invocation => InvokedName(invocation.Expression),
+            MemberAccessExpressionSyntax memberAccess when !IsInvoked(memberAccess) => memberAccess.Name.Identifier,
+            IdentifierNameSyntax identifier when !IsInvoked(identifier) && !IsPartOfLargerName(identifier) => identifier.Identifier,
+
+            // Constructors have no name to pre-filter on; these nodes are only registered when a catalogue entry is a constructor.
+            BaseObjectCreationExpressionSyntax => default(SyntaxToken?),
+            _ => default(SyntaxToken),
+        };
+
+        return name is not { } token || (token.RawKind != 0 && classifier.MayBeOperationNamed(token.ValueText));
+    }
+
+    /// <summary>
+    /// The second refusal: the bound member's classification (cached per member). A site that passes
+    /// is one the operation path would also report on, so only such sites pay for an operation tree.
+    /// </summary>
+    private bool BindsToOperation(SyntaxNodeAnalysisContext context, out ISymbol containingSymbol)
     {
         containingSymbol = null!;
-        var isConstructor = node is BaseObjectCreationExpressionSyntax;
-        if (!isConstructor && (name.RawKind == 0 || !classifier.MayBeOperationNamed(name.ValueText)))
-        {
-            return false;
-        }
-
-        var symbolInfo = context.SemanticModel.GetSymbolInfo(node, context.CancellationToken);
-        if (!AnyClassified(symbolInfo))
+        if (!AnyClassified(context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken)))
         {
             return false;
         }
 
         // The operation path reports against the member that owns the code block; so does this one.
-        var owner = context.ContainingSymbol ?? context.SemanticModel.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+        var owner = context.ContainingSymbol ?? context.SemanticModel.GetEnclosingSymbol(context.Node.SpanStart, context.CancellationToken);
         if (owner is null)
         {
             return false;
