@@ -60,8 +60,8 @@ internal sealed class OperationClassifier
 
     /// <summary>
     /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
-    /// catalogue file names an operation and no assembly can carry [Destructive]. The caller then
-    /// registers no further work.
+    /// catalogue file names an operation, no assembly can carry [Destructive], and the .NET-only
+    /// families are turned off. The caller then registers no further work.
     /// </summary>
     /// <param name="frameworkOperations">
     /// Whether the .NET-only families (file system, shell-outs, ADO.NET) are checked at all; only
