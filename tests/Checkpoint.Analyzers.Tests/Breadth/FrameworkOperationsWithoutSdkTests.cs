@@ -126,6 +126,53 @@ public sealed class FrameworkOperationsWithoutSdkTests
     }
 
     [Fact]
+    public async Task EveryPlaceCodeRuns_IsReportedAndKeyedTheSameByBothPaths()
+    {
+        const string Source = """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Checkpoint;
+
+            class Workspace
+            {
+                private static readonly Action Purge = () => Directory.Delete("/tmp/cache", true);
+                private readonly Func<Process?> _destroy = () => Process.Start("terraform", "destroy -auto-approve");
+
+                public Workspace(string path) => Directory.Delete(path, true);
+
+                public bool Cleaned
+                {
+                    get { Directory.Delete("/srv/app", recursive: true); return true; }
+                }
+
+                async Task RunAsync(string path)
+                {
+                    await Task.Run(() => Directory.Delete(path, true));
+                    Local();
+                    Directory.Delete(path, true);
+
+                    void Local() => Process.Start("kubectl", "delete ns prod");
+                }
+
+                [ApprovedBy("alice@example.com", Reason = "Nightly cache purge")]
+                void Approved(string path)
+                {
+                    Run();
+                    void Run() => Directory.Delete(path, true);
+                }
+            }
+            """;
+
+        var withoutSdks = await AnalyzeAsync(Source, withSdks: false);
+        var withSdks = await AnalyzeAsync(Source, withSdks: true);
+
+        Assert.Equal(7, withoutSdks.Length);
+        Assert.Equal(Describe(withSdks), Describe(withoutSdks));
+    }
+
+    [Fact]
     public async Task TopLevelStatementsWithoutAnySdk_AreFlaggedAndKeyedLikeTheOperationPath()
     {
         const string Script = """
