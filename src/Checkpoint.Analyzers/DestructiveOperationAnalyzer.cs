@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Checkpoint.Analyzers.Attestations;
 using Checkpoint.Analyzers.Baseline;
 using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Families;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,11 +56,26 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         var classifier = OperationClassifier.Create(context.Compilation, userCatalogue, context.CancellationToken, FrameworkOperationsOption.IsOn(context.Options));
         if (classifier is null)
         {
-            // No catalogued SDK, no catalogue entry and no [Destructive] anywhere: nothing to look at.
+            // No operation can occur here (framework operations turned off, nothing else in scope).
             return;
         }
 
         var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date), baseline);
+        if (classifier.OnlyFrameworkOperations)
+        {
+            // No cloud SDK, catalogue entry or [Destructive]: only Directory.Delete, Process.Start and
+            // DbCommand.ExecuteNonQuery-like calls can matter, so bind only the sites named like them.
+            var sites = new FrameworkOperationSites(classifier, analysis);
+            context.RegisterSyntaxNodeAction(sites.AnalyzeInvocation, SyntaxKind.InvocationExpression);
+            context.RegisterSyntaxNodeAction(sites.AnalyzeMethodGroup, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.IdentifierName);
+            if (classifier.MayClassifyConstructors)
+            {
+                context.RegisterSyntaxNodeAction(sites.AnalyzeObjectCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+            }
+
+            return;
+        }
+
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
         if (classifier.MayClassifyConstructors)
@@ -88,54 +105,61 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline)
+    /// <summary>
+    /// The reporting half of CHK001/CHK002, shared by the operation actions of a fully analysed
+    /// compilation and by <see cref="FrameworkOperationSites"/>, so both paths classify, check the
+    /// site, look up attestations and baseline keys, and word the message the same way.
+    /// </summary>
+    internal sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline)
     {
         public void AnalyzeInvocation(OperationAnalysisContext context)
-        {
-            var invocation = (IInvocationOperation)context.Operation;
-            Analyze(context, invocation.TargetMethod, "Call to", NameLocation(invocation.Syntax));
-        }
+            => AnalyzeInvocation((IInvocationOperation)context.Operation, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken);
+
+        public void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
+            => Analyze(invocation, containingSymbol, report, cancellationToken, invocation.TargetMethod, "Call to", NameLocation(invocation.Syntax));
 
         public void AnalyzeMethodReference(OperationAnalysisContext context)
-        {
-            var reference = (IMethodReferenceOperation)context.Operation;
-            Analyze(context, reference.Method, "Method group", NameLocation(reference.Syntax));
-        }
+            => AnalyzeMethodReference((IMethodReferenceOperation)context.Operation, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken);
+
+        public void AnalyzeMethodReference(IMethodReferenceOperation reference, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
+            => Analyze(reference, containingSymbol, report, cancellationToken, reference.Method, "Method group", NameLocation(reference.Syntax));
 
         public void AnalyzeObjectCreation(OperationAnalysisContext context)
+            => AnalyzeObjectCreation((IObjectCreationOperation)context.Operation, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken);
+
+        public void AnalyzeObjectCreation(IObjectCreationOperation creation, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            var creation = (IObjectCreationOperation)context.Operation;
             if (creation.Constructor is { } constructor)
             {
                 var location = creation.Syntax is ObjectCreationExpressionSyntax { Type: { } type } ? type.GetLocation() : creation.Syntax.GetLocation();
-                Analyze(context, constructor, "Call to", location);
+                Analyze(creation, containingSymbol, report, cancellationToken, constructor, "Call to", location);
             }
         }
 
         public void AnalyzePropertyReference(OperationAnalysisContext context)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
-            Analyze(context, reference.Property, "Access to", NameLocation(reference.Syntax));
+            Analyze(reference, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken, reference.Property, "Access to", NameLocation(reference.Syntax));
         }
 
-        private void Analyze(OperationAnalysisContext context, ISymbol member, string access, Location location)
+        private void Analyze(IOperation operation, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken, ISymbol member, string access, Location location)
         {
             var classification = classifier.Classify(member);
-            if (classification is null || IsNeverExecuted(context.Operation))
+            if (classification is null || IsNeverExecuted(operation))
             {
                 return;
             }
 
             // Issue 3 precision: a visible dry run, a test double being configured or checked, and a
             // site whose arguments make it harmless (SQL that drops nothing) are not operations.
-            if (Rehearsal.IsRehearsal(context.Operation) ||
-                TestDoubleUsage.IsTestDoubleUsage(context.Operation) ||
-                classification.DescribeAt(context.Operation) is not { } description)
+            if (Rehearsal.IsRehearsal(operation) ||
+                TestDoubleUsage.IsTestDoubleUsage(operation) ||
+                classification.DescribeAt(operation) is not { } description)
             {
                 return;
             }
 
-            var coverage = attestations.For(context.ContainingSymbol);
+            var coverage = attestations.For(containingSymbol);
             if (coverage is Coverage.Attested or Coverage.MarkedDestructive)
             {
                 return;
@@ -144,7 +168,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             var descriptor = classification.Tier == OperationTier.Destructive
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
-            var key = BaselineKey.For(context.Operation.SemanticModel!, context.Operation.Syntax, member, BaselineKey.MemberOf(context.ContainingSymbol), context.CancellationToken);
+            var key = BaselineKey.For(operation.SemanticModel!, operation.Syntax, member, BaselineKey.MemberOf(containingSymbol), cancellationToken);
             var diagnostic = Diagnostic.Create(
                 descriptor,
                 location,
@@ -155,7 +179,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
 
             // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
-            context.ReportDiagnostic(baseline is not null && baseline.Observe(key) ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
+            report(baseline is not null && baseline.Observe(key) ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
         }
 
         private static string OperationName(ISymbol member)

@@ -1,14 +1,19 @@
 using System.Collections.Immutable;
+using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 
-/// <summary>A project that cannot contain an operation pays for one look at its references, nothing more.</summary>
+/// <summary>
+/// A project without a cloud SDK pays for one look at its references and a name check on its calls:
+/// no operation actions, and binding only for calls named like a framework operation.
+/// </summary>
 public sealed class AnalysisCostTests
 {
     private const string EverydayCode = """
@@ -27,23 +32,69 @@ public sealed class AnalysisCostTests
         """;
 
     [Fact]
-    public async Task ProjectWithoutSdksOrCheckpointAttributes_RegistersNoPerOperationOrSymbolWork()
+    public async Task ProjectWithoutSdksOrCheckpointAttributes_RegistersOnlyNameFilteredSyntaxWork()
     {
         var telemetry = await RunAsync(includeAttributes: false, includeSdks: false);
 
-        Assert.Equal(0, telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount);
+        AssertOnlySyntaxNodeActions(telemetry[typeof(DestructiveOperationAnalyzer)]);
         Assert.Equal(0, telemetry[typeof(DestructiveOperationAnalyzer)].AdditionalFileActionsCount);
         Assert.Equal(0, telemetry[typeof(AttestationAnalyzer)].SymbolActionsCount);
         Assert.Equal(0, telemetry[typeof(AttestationAnalyzer)].SyntaxNodeActionsCount);
     }
 
     [Fact]
-    public async Task ProjectWithThePackagesAttributesButNoDestructiveMember_RegistersNoPerOperationWork()
+    public async Task ProjectWithThePackagesAttributesButNoDestructiveMember_RegistersOnlyNameFilteredSyntaxWork()
     {
         var telemetry = await RunAsync(includeAttributes: true, includeSdks: false);
 
-        Assert.Equal(0, telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount);
+        AssertOnlySyntaxNodeActions(telemetry[typeof(DestructiveOperationAnalyzer)]);
         Assert.Equal(0, telemetry[typeof(AttestationAnalyzer)].SymbolActionsCount);
+    }
+
+    [Fact]
+    public async Task ProjectWithFrameworkOperationsSetToNever_RegistersNoPerNodeWork()
+    {
+        var telemetry = await RunAsync(includeAttributes: false, includeSdks: false, globalOptions: new() { ["checkpoint.framework_operations"] = "never" });
+
+        Assert.Equal(0, telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount);
+        Assert.Equal(0, telemetry[typeof(DestructiveOperationAnalyzer)].SyntaxNodeActionsCount);
+    }
+
+    [Fact]
+    public async Task ProjectWithoutSdks_BindsOnlyCallsNamedLikeAFrameworkOperation()
+    {
+        var compilation = await CompileAsync(includeAttributes: true, includeSdks: false, extraSource: """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+
+            class Deploy
+            {
+                void TearDown(string path, Action<string> log)
+                {
+                    log(path.Trim());
+                    Console.WriteLine(path.Length);
+                    Directory.Delete(path, true);
+                    Process.Start("terraform", "destroy -auto-approve");
+                    Action<string, bool> later = Directory.Delete;
+                }
+            }
+            """);
+        var classifier = OperationClassifier.Create(compilation, UserCatalogue.Empty, CancellationToken.None);
+        Assert.NotNull(classifier);
+        Assert.True(classifier.OnlyFrameworkOperations);
+
+        var candidates = compilation.SyntaxTrees
+            .SelectMany(tree => tree.GetRoot().DescendantNodes())
+            .Where(node => node is InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax)
+            .Where(node => FrameworkOperationSites.IsCandidate(node, classifier))
+            .Select(node => node.ToString())
+            .ToList();
+
+        // HttpClient.DeleteAsync in the everyday code shares the "Delete" prefix: it is bound, then refused by its symbol.
+        Assert.Equal(
+            ["http.DeleteAsync(\"https://example.invalid/1\")", "Directory.Delete(path, true)", "Process.Start(\"terraform\", \"destroy -auto-approve\")", "Directory.Delete"],
+            candidates);
     }
 
     [Fact]
@@ -83,7 +134,43 @@ public sealed class AnalysisCostTests
         Assert.True(telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount > 0);
     }
 
-    private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null)
+    private static void AssertOnlySyntaxNodeActions(AnalyzerTelemetryInfo telemetry)
+    {
+        Assert.Equal(0, telemetry.OperationActionsCount);
+        Assert.Equal(0, telemetry.OperationBlockActionsCount);
+        Assert.Equal(0, telemetry.OperationBlockStartActionsCount);
+        Assert.Equal(0, telemetry.CodeBlockActionsCount);
+        Assert.Equal(0, telemetry.CodeBlockStartActionsCount);
+        Assert.Equal(0, telemetry.SemanticModelActionsCount);
+        Assert.Equal(0, telemetry.SymbolActionsCount);
+
+        // Invocations and method groups (member access and bare identifier share one action); no
+        // constructor is a framework operation, so no object-creation action.
+        Assert.Equal(2, telemetry.SyntaxNodeActionsCount);
+    }
+
+    private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null, Dictionary<string, string>? globalOptions = null)
+    {
+        var compilation = await CompileAsync(includeAttributes, includeSdks, extraSource);
+        DiagnosticAnalyzer[] analyzers = [new DestructiveOperationAnalyzer(), new AttestationAnalyzer()];
+        var options = globalOptions is null
+            ? new AnalyzerOptions([])
+            : new AnalyzerOptions([], new GlobalOptionsProvider(globalOptions));
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create(analyzers),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+
+        var telemetry = new Dictionary<Type, AnalyzerTelemetryInfo>();
+        foreach (var analyzer in analyzers)
+        {
+            telemetry[analyzer.GetType()] = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+        }
+
+        return telemetry;
+    }
+
+    private static async Task<CSharpCompilation> CompileAsync(bool includeAttributes, bool includeSdks, string? extraSource)
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         if (includeSdks)
@@ -104,19 +191,20 @@ public sealed class AnalysisCostTests
 
         var compilation = CSharpCompilation.Create("Everyday", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return compilation;
+    }
 
-        DiagnosticAnalyzer[] analyzers = [new DestructiveOperationAnalyzer(), new AttestationAnalyzer()];
-        var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create(analyzers),
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+    private sealed class GlobalOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
 
-        var telemetry = new Dictionary<Type, AnalyzerTelemetryInfo>();
-        foreach (var analyzer in analyzers)
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
         {
-            telemetry[analyzer.GetType()] = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
         }
-
-        return telemetry;
     }
 }

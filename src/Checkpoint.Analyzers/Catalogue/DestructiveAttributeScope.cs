@@ -19,7 +19,8 @@ namespace Checkpoint.Analyzers.Catalogue;
 /// <para>
 /// The package adds the attribute's declaration to every project, so "this project declares it" says
 /// nothing; <see cref="AttributeUsageProbe"/> decides whether the project's own code uses it. A project
-/// without cloud SDKs, catalogue files or [Destructive] usage thus registers no per-call work.
+/// without cloud SDKs, catalogue files or [Destructive] usage thus registers no per-operation work
+/// (only the name-filtered syntax path for the .NET-only families).
 /// </para>
 /// </remarks>
 internal sealed class DestructiveAttributeScope

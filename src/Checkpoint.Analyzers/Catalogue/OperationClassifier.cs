@@ -33,7 +33,8 @@ internal sealed class OperationClassifier
         MemberNameFilter nameFilter,
         DestructiveAttributeScope destructiveScope,
         bool mayClassifyProperties,
-        bool mayClassifyConstructors)
+        bool mayClassifyConstructors,
+        bool onlyFrameworkOperations)
     {
         _builtIns = builtIns;
         _userEntriesByType = userEntriesByType;
@@ -41,6 +42,7 @@ internal sealed class OperationClassifier
         _destructiveScope = destructiveScope;
         MayClassifyProperties = mayClassifyProperties;
         MayClassifyConstructors = mayClassifyConstructors;
+        OnlyFrameworkOperations = onlyFrameworkOperations;
     }
 
     /// <summary>Whether a property access can be an operation (a P: catalogue line or [Destructive]).</summary>
@@ -50,20 +52,32 @@ internal sealed class OperationClassifier
     public bool MayClassifyConstructors { get; }
 
     /// <summary>
-    /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
-    /// catalogue file names an operation and no assembly can carry [Destructive]. The caller then
-    /// registers no further work.
+    /// Whether the only operations this compilation can contain are the .NET-only families (file
+    /// system, shell-outs, ADO.NET), whose types every compilation has. The caller then looks at the
+    /// few call sites named like those members instead of at every operation of every method body.
     /// </summary>
-    /// <param name="frameworkOperationsAlone">
-    /// Whether the .NET-only families (file system, shell-outs, ADO.NET) turn analysis on by themselves
-    /// (<see cref="Families.FrameworkOperationsOption"/>); otherwise they ride on the other reasons.
+    public bool OnlyFrameworkOperations { get; }
+
+    /// <summary>
+    /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
+    /// catalogue file names an operation, no assembly can carry [Destructive], and the .NET-only
+    /// families are turned off. The caller then registers no further work.
+    /// </summary>
+    /// <param name="frameworkOperations">
+    /// Whether the .NET-only families (file system, shell-outs, ADO.NET) are checked at all; only
+    /// <see cref="Families.FrameworkOperationsOption"/> set to <c>never</c> turns them off.
     /// </param>
-    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue, CancellationToken cancellationToken, bool frameworkOperationsAlone = false)
+    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue, CancellationToken cancellationToken, bool frameworkOperations = true)
     {
         var builtIns = ImmutableArray.CreateBuilder<(OperationEntry, Func<INamedTypeSymbol, bool>)>();
         var resolved = new Dictionary<TypePattern, Func<INamedTypeSymbol, bool>?>();
         foreach (var entry in BuiltInCatalogue.Entries)
         {
+            if (entry.IsFrameworkOperation && !frameworkOperations)
+            {
+                continue;
+            }
+
             if (!resolved.TryGetValue(entry.DeclaringType, out var matcher))
             {
                 matcher = entry.DeclaringType.Resolve(compilation);
@@ -89,10 +103,11 @@ internal sealed class OperationClassifier
         }
 
         var destructiveScope = DestructiveAttributeScope.Create(compilation, cancellationToken);
-        var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore && (frameworkOperationsAlone || !b.Item1.IsFrameworkOperation))
-                              || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
-                              || !destructiveScope.IsEmpty;
-        if (!reportsAnything)
+        var reportsBeyondFramework = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore && !b.Item1.IsFrameworkOperation)
+                                     || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
+                                     || !destructiveScope.IsEmpty;
+        var reportsFramework = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore && b.Item1.IsFrameworkOperation);
+        if (!reportsBeyondFramework && !reportsFramework)
         {
             return null;
         }
@@ -103,8 +118,15 @@ internal sealed class OperationClassifier
         var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
         var mayClassifyConstructors = !destructiveScope.IsEmpty
                                       || nameFilter.MayMatch(".ctor");
-        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors);
+        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors, !reportsBeyondFramework);
     }
+
+    /// <summary>
+    /// The pre-filter on a bare name, before any binding: false means no member of this name can be
+    /// an operation in this compilation. Only meaningful when [Destructive] is out of scope, as it is
+    /// whenever <see cref="OnlyFrameworkOperations"/> is true.
+    /// </summary>
+    public bool MayBeOperationNamed(string name) => _nameFilter.MayMatch(name);
 
     /// <summary>The classification of a called method, constructor or accessed property; null if it is no operation.</summary>
     public OperationClassification? Classify(ISymbol member)

@@ -20,8 +20,9 @@ internal sealed class OperationEntry(TypePattern declaringType, string member, O
 
     /// <summary>
     /// The declaring type is part of .NET itself (Directory, Process, DbCommand), so it resolves in
-    /// every compilation. Such entries are checked wherever anything else is, but do not on their own
-    /// make a project worth analysing: that keeps "no SDK, no cost".
+    /// every compilation. When such entries are all a compilation can match, the analyzer looks only
+    /// at the call sites named like them (a syntax-level pre-filter) rather than at every operation:
+    /// that keeps "no SDK, almost no cost" while still checking every project.
     /// </summary>
     public bool IsFrameworkOperation { get; } = isFrameworkOperation;
 }

@@ -13,10 +13,9 @@ namespace Checkpoint.Analyzers.Families;
 /// </summary>
 /// <remarks>
 /// The file-system, shell-out and ADO.NET entries name .NET's own types, which every compilation
-/// has. They are marked <c>isFrameworkOperation</c>: checked in every project that is analysed at
-/// all (one with a catalogued SDK, a catalogue file, or the Checkpoint attributes, which the package
-/// adds to every consumer), but they do not by themselves turn analysis on, so a compilation with
-/// none of those still registers no per-operation work.
+/// has. They are marked <c>isFrameworkOperation</c>: checked in every project, but where nothing
+/// else can be an operation the analyzer reaches them through a name pre-filter on call syntax
+/// instead of per-operation actions, so a project without a cloud SDK still pays almost nothing.
 /// </remarks>
 internal static class BreadthFamilies
 {

@@ -11,7 +11,7 @@ namespace Checkpoint.Analyzers.Families;
 /// see it as constants, is a teardown (<see cref="DestructiveCommandLine"/>). The file name and
 /// arguments come from the call's own arguments or from the <c>ProcessStartInfo</c> it is given:
 /// constructor arguments, object initializer, <c>ArgumentList</c> entries, and assignments to the
-/// same local earlier in the member. A program name the analyzer cannot see is not reported.
+/// same local or parameter earlier in the member. A program name the analyzer cannot see is not reported.
 /// </summary>
 internal sealed class CommandLineCondition : OperationCondition
 {

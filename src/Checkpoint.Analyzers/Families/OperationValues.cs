@@ -99,19 +99,25 @@ internal static class OperationValues
     /// <summary>
     /// The values given to <paramref name="propertyName"/> of the object that <paramref name="operation"/>
     /// evaluates to, in source order: constructor arguments named one of <paramref name="constructorParameters"/>,
-    /// object initializer assignments, and assignments to the same local before <paramref name="at"/>.
+    /// object initializer assignments, and assignments to the same local or parameter before <paramref name="at"/>.
     /// The last one is the value in force.
     /// </summary>
     public static List<IOperation> PropertyValues(IOperation operation, string propertyName, string[] constructorParameters, IOperation at)
     {
         var values = new List<IOperation>();
         operation = Unwrap(operation);
-        ILocalSymbol? local = null;
+        // A parameter has no initializer to read, but "cmd.CommandText = ...; cmd.ExecuteNonQuery();" on
+        // a command passed in is as visible as on a local one.
+        ISymbol? variable = null;
         if (operation is ILocalReferenceOperation localReference)
         {
-            local = localReference.Local;
-            operation = LocalInitializer(local, at) ?? operation;
+            variable = localReference.Local;
+            operation = LocalInitializer(localReference.Local, at) ?? operation;
             operation = Unwrap(operation);
+        }
+        else if (operation is IParameterReferenceOperation parameterReference)
+        {
+            variable = parameterReference.Parameter;
         }
 
         if (operation is IObjectCreationOperation creation)
@@ -143,14 +149,13 @@ internal static class OperationValues
             }
         }
 
-        if (local is not null)
+        if (variable is not null)
         {
             foreach (var assignment in AssignmentsBefore(at))
             {
                 if (assignment.Target is IPropertyReferenceOperation { Instance: { } instance } property &&
                     property.Property.Name == propertyName &&
-                    Unwrap(instance) is ILocalReferenceOperation owner &&
-                    SymbolEqualityComparer.Default.Equals(owner.Local, local))
+                    SymbolEqualityComparer.Default.Equals(VariableOf(Unwrap(instance)), variable))
                 {
                     values.Add(assignment.Value);
                 }
@@ -159,6 +164,13 @@ internal static class OperationValues
 
         return values;
     }
+
+    private static ISymbol? VariableOf(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        _ => null,
+    };
 
     /// <summary>The value a local holds at <paramref name="at"/>: its last assignment before it, or its initializer.</summary>
     public static IOperation? LastValue(ILocalSymbol local, IOperation at)

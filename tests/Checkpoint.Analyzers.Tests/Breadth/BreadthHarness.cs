@@ -82,10 +82,10 @@ internal static class BreadthHarness
     /// Checks that exactly the spans marked <c>[|...|]</c> in <paramref name="markup"/> are reported
     /// as CHK001/CHK002 (not suppressed), and returns those diagnostics for further checks.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> AssertFlaggedAsync(string markup, EfCore efCore = EfCore.Version10, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static async Task<ImmutableArray<Diagnostic>> AssertFlaggedAsync(string markup, EfCore efCore = EfCore.Version10, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary, bool withSdks = true)
     {
         var (source, expected) = ParseMarkup(markup);
-        var diagnostics = (await AnalyzeAsync(source, efCore: efCore, outputKind: outputKind))
+        var diagnostics = (await AnalyzeAsync(source, efCore: efCore, outputKind: outputKind, withSdks: withSdks))
             .Where(d => d.Id is "CHK001" or "CHK002" && !d.IsSuppressed)
             .ToImmutableArray();
         var actual = diagnostics.Select(d => d.Location.SourceSpan).ToList();

@@ -126,36 +126,6 @@ public sealed class FileSystemAndShellTests
             """);
     }
 
-    private const string DeployTool = """
-        using System.Diagnostics;
-        using System.IO;
-
-        class Deploy
-        {
-            void TearDown()
-            {
-                Process.Start("terraform", "destroy -auto-approve");
-                Directory.Delete("/srv/app", true);
-            }
-        }
-        """;
-
-    [Fact]
-    public async Task ProjectWithoutSdks_DoesNotAnalyseFrameworkOperationsByDefault()
-    {
-        var diagnostics = await AnalyzeAsync(DeployTool, withSdks: false);
-
-        Assert.Empty(diagnostics);
-    }
-
-    [Fact]
-    public async Task ProjectWithoutSdks_AnalysesFrameworkOperationsWhenAskedTo()
-    {
-        var diagnostics = await AnalyzeAsync(DeployTool, withSdks: false, globalOptions: new Dictionary<string, string> { ["checkpoint.framework_operations"] = "always" });
-
-        Assert.Equal(["CHK001", "CHK002"], diagnostics.Select(d => d.Id));
-    }
-
     [Fact]
     public async Task ProcessStartOfHarmlessOrInvisibleCommands_IsNotFlagged()
     {

@@ -87,6 +87,13 @@ public sealed class RawSqlTests
                     await reused.[|ExecuteNonQueryAsync|]();
                 }
 
+                void RunOnACommandPassedIn(DbCommand given, DbCommand other)
+                {
+                    given.CommandText = "DROP TABLE Audit";
+                    given.[|ExecuteNonQuery|]();
+                    other.ExecuteNonQuery();
+                }
+
                 void RunThroughInterface(System.Data.IDbConnection connection)
                 {
                     using var command = connection.CreateCommand();

@@ -1,0 +1,236 @@
+using Checkpoint.Analyzers.Baseline;
+using Microsoft.CodeAnalysis;
+using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
+
+namespace Checkpoint.Analyzers.Tests.Breadth;
+
+/// <summary>
+/// A project that references no cloud SDK (a deploy tool, a build script) is still checked for the
+/// .NET-only operations: recursive directory deletes, shell-outs that tear things down, raw SQL.
+/// It gets there through the name-filtered syntax path, which must report exactly what the
+/// operation path reports.
+/// </summary>
+public sealed class FrameworkOperationsWithoutSdkTests
+{
+    private const string DeployTool = """
+        using System;
+        using System.Data.Common;
+        using System.Diagnostics;
+        using System.IO;
+        using static System.Diagnostics.Process;
+
+        class Deploy
+        {
+            void TearDown(string path, DbCommand cmd, DirectoryInfo? maybe)
+            {
+                Process.[|Start|]("terraform", "destroy -auto-approve");
+                var info = new ProcessStartInfo("kubectl", "delete ns prod");
+                Process.[|Start|](info);
+                [|Start|]("helm", "uninstall web");
+                Directory.[|Delete|](path, true);
+                new DirectoryInfo(path).[|Delete|](true);
+                maybe?.[|Delete|](recursive: true);
+                Action<string, bool> later = Directory.[|Delete|];
+                cmd.CommandText = "DROP TABLE x";
+                cmd.[|ExecuteNonQuery|]();
+                Action inLambda = () => Directory.[|Delete|](path, true);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task DeployToolWithoutAnySdk_IsFlaggedByDefault()
+    {
+        var flagged = await AssertFlaggedAsync(DeployTool, withSdks: false);
+
+        Assert.Equal(
+            ["CHK001", "CHK001", "CHK001", "CHK002", "CHK002", "CHK002", "CHK002", "CHK001", "CHK002"],
+            flagged.Select(d => d.Id));
+        Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'kubectl delete' and has no [ApprovedBy] attestation", flagged[1].GetMessage());
+        Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", flagged[6].GetMessage());
+    }
+
+    [Fact]
+    public async Task LookAlikesWithoutAnySdk_AreNotFlagged()
+    {
+        await AssertFlaggedAsync("""
+            using System;
+            using System.Data.Common;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Linq.Expressions;
+            using System.Threading.Tasks;
+
+            class Machine
+            {
+                public void Start() { }
+                public void Delete(string path, bool recursive) { }
+            }
+
+            class Everyday
+            {
+                void Run(Machine myThing, string path, DbCommand cmd, Range range, Task task)
+                {
+                    myThing.Start();
+                    myThing.Delete(path, true);
+                    task.Start();
+                    File.Delete(path);
+                    Directory.Delete(path);
+                    Directory.Delete(path, false);
+                    new DirectoryInfo(path).Delete();
+                    Process.Start("notepad");
+                    Process.Start("terraform", "plan -destroy");
+                    var start = range.Start;
+                    Action<string> nonRecursive = Directory.Delete;
+                    cmd.CommandText = "DELETE FROM Orders WHERE Id = 1";
+                    cmd.ExecuteNonQuery();
+                    Expression<Action> described = () => Directory.Delete(path, true);
+                    var name = nameof(Directory.Delete);
+                }
+            }
+            """, withSdks: false);
+    }
+
+    [Fact]
+    public async Task AttestedTeardownWithoutAnySdk_IsNotFlagged()
+    {
+        await AssertFlaggedAsync("""
+            using System.Diagnostics;
+            using System.IO;
+            using Checkpoint;
+
+            class Deploy
+            {
+                [ApprovedBy("alice@example.com", Reason = "Decommissioning the staging stack")]
+                void TearDown(string path)
+                {
+                    Process.Start("terraform", "destroy -auto-approve");
+                    Directory.Delete(path, true);
+                }
+
+                void Clean(string path) => Directory.[|Delete|](path, true);
+            }
+            """, withSdks: false);
+    }
+
+    [Fact]
+    public async Task SyntaxPathAndOperationPath_ReportTheSameSitesMessagesAndBaselineKeys()
+    {
+        var (source, _) = ParseMarkup(DeployTool);
+
+        var withoutSdks = await AnalyzeAsync(source, withSdks: false);
+        var withSdks = await AnalyzeAsync(source, withSdks: true);
+
+        Assert.Equal(9, withoutSdks.Length);
+        Assert.Equal(Describe(withSdks), Describe(withoutSdks));
+    }
+
+    [Fact]
+    public async Task EveryPlaceCodeRuns_IsReportedAndKeyedTheSameByBothPaths()
+    {
+        const string Source = """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Checkpoint;
+
+            class Workspace
+            {
+                private static readonly Action Purge = () => Directory.Delete("/tmp/cache", true);
+                private readonly Func<Process?> _destroy = () => Process.Start("terraform", "destroy -auto-approve");
+
+                public Workspace(string path) => Directory.Delete(path, true);
+
+                public bool Cleaned
+                {
+                    get { Directory.Delete("/srv/app", recursive: true); return true; }
+                }
+
+                async Task RunAsync(string path)
+                {
+                    await Task.Run(() => Directory.Delete(path, true));
+                    Local();
+                    Directory.Delete(path, true);
+
+                    void Local() => Process.Start("kubectl", "delete ns prod");
+                }
+
+                [ApprovedBy("alice@example.com", Reason = "Nightly cache purge")]
+                void Approved(string path)
+                {
+                    Run();
+                    void Run() => Directory.Delete(path, true);
+                }
+            }
+            """;
+
+        var withoutSdks = await AnalyzeAsync(Source, withSdks: false);
+        var withSdks = await AnalyzeAsync(Source, withSdks: true);
+
+        Assert.Equal(7, withoutSdks.Length);
+        Assert.Equal(Describe(withSdks), Describe(withoutSdks));
+    }
+
+    [Fact]
+    public async Task TopLevelStatementsWithoutAnySdk_AreFlaggedAndKeyedLikeTheOperationPath()
+    {
+        const string Script = """
+            using System.Diagnostics;
+
+            Process.Start("pulumi", "destroy --yes");
+            """;
+
+        var withoutSdks = await AnalyzeAsync(Script, outputKind: OutputKind.ConsoleApplication, withSdks: false);
+        var withSdks = await AnalyzeAsync(Script, outputKind: OutputKind.ConsoleApplication, withSdks: true);
+
+        Assert.Equal("CHK001", Assert.Single(withoutSdks).Id);
+        Assert.Equal(Describe(withSdks), Describe(withoutSdks));
+    }
+
+    [Fact]
+    public async Task BaselinedSiteWithoutAnySdk_IsReportedAsSuppressed()
+    {
+        const string Script = """
+            using System.IO;
+
+            class Workspace
+            {
+                void Clean(string path) => Directory.Delete(path, true);
+            }
+            """;
+        var key = (await AnalyzeAsync(Script, withSdks: false)).Single().Properties[BaselineKey.PropertyName];
+
+        var diagnostics = await AnalyzeAsync(Script, baseline: key + Environment.NewLine, withSdks: false);
+
+        Assert.True(Assert.Single(diagnostics).IsSuppressed);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FrameworkOperationsSetToNever_TurnsThemOff(bool withSdks)
+    {
+        var (source, _) = ParseMarkup(DeployTool);
+
+        var diagnostics = await AnalyzeAsync(source, withSdks: withSdks, globalOptions: new Dictionary<string, string> { ["checkpoint.framework_operations"] = "never" });
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Theory]
+    [InlineData("always")]
+    [InlineData("nevr")]
+    [InlineData("")]
+    public async Task FrameworkOperationsSetToAnythingElse_LeavesThemOn(string value)
+    {
+        var (source, _) = ParseMarkup(DeployTool);
+
+        var diagnostics = await AnalyzeAsync(source, withSdks: false, globalOptions: new Dictionary<string, string> { ["checkpoint.framework_operations"] = value });
+
+        Assert.Equal(9, diagnostics.Length);
+    }
+
+    private static string[] Describe(IEnumerable<Diagnostic> diagnostics)
+        => [.. diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} {d.Properties[BaselineKey.PropertyName]} {d.IsSuppressed}")];
+}
