@@ -117,6 +117,48 @@ public sealed class AnalyzerPackageTests
     }
 
     [Fact]
+    public void CatalogueFileBesideTheProject_IsPickedUpWithoutAnItem_AndNeverReadTwice()
+    {
+        // The second line lists the same operation through an explicit AdditionalFiles item too: the
+        // package must pass the file once, or the duplicate would be a CHK006.
+        Consumer consumer = Consumer.Create("catalogue-consumer")
+            .WriteProject("Catalogue.csproj", extraItems: """<AdditionalFiles Include="CheckpointOperations.Team.txt" />""")
+            .Write("CheckpointOperations.txt", """
+                // Our own teardown helper is as destructive as the SDK calls it wraps.
+                M:Catalogue.Environments.TearDown* destructive
+                """)
+            .Write("CheckpointOperations.Team.txt", """
+                M:Catalogue.Environments.Recycle disruptive
+                """)
+            .Write("Environments.cs", """
+                namespace Catalogue;
+
+                public static class Environments
+                {
+                    public static void TearDown(string name) => _ = name;
+
+                    public static void Recycle(string name) => _ = name;
+
+                    public static void Run()
+                    {
+                        TearDown("staging");
+                        Recycle("staging");
+                    }
+                }
+                """);
+        ProcessResult build = consumer.RestoreAndBuild();
+
+        Assert.False(build.Succeeded, build.ToString());
+        var diagnostics = BuildOutput.Diagnostics(build.Output)
+            .Where(d => d.Code.StartsWith("CHK00", StringComparison.Ordinal))   // analyzer rules, not the gate's
+            .Select(d => (d.FileName, d.Line, d.Code))
+            .Distinct()
+            .Order()
+            .ToList();
+        Assert.Equal([("Environments.cs", 11, "CHK001"), ("Environments.cs", 12, "CHK002")], diagnostics);
+    }
+
+    [Fact]
     public void AttributesOptOut_LeavesTheTypesToTheProject()
     {
         Consumer consumer = Consumer.Create("attributes-opt-out")
