@@ -22,8 +22,9 @@ say() { step=$((step + 1)); printf '\n\033[1;36m== %d. %s\033[0m\n' "$step" "$*"
 note() { printf '   %s\n' "$*"; }
 build() {  # prints the Checkpoint diagnostics of a build; returns the build's exit code
   local log="$work/build.log" rc=0
-  dotnet build "$repo/Service/Service.csproj" -nologo -v:q -clp:NoSummary -nodeReuse:false >"$log" 2>&1 || rc=$?
-  grep -E 'CHK[0-9]{3}' "$log" | sed -E "s#^$repo/##; s# \[[^]]*\]\$##" | sort -u | sed 's/^/   /' || true
+  dotnet build "$repo/Service/Service.csproj" -nologo -v:m -clp:NoSummary -nodeReuse:false >"$log" 2>&1 || rc=$?
+  # Checkpoint's diagnostics and the gate's lines, plus any other error, once each.
+  grep -E 'CHK[0-9]{3}|error|Checkpoint:' "$log" | grep -v 'NU1603' | sed -E "s#$repo/?##g; s#^ *: ##; s# \[[^]]*\]\$##" | sort -u | sed 's/^/   /' || true
   if [ "$rc" -eq 0 ]; then printf '   \033[32mBuild succeeded.\033[0m\n'; else printf '   \033[31mBuild FAILED.\033[0m\n'; fi
   return "$rc"
 }
@@ -59,6 +60,7 @@ cat > nuget.config <<XML
 </configuration>
 XML
 # The demo nuget.config adds the local feed; the machine's own sources still apply.
+printf 'bin/\nobj/\n' > .gitignore
 mkdir -p Service
 cat > Service/Service.csproj <<XML
 <Project Sdk="Microsoft.NET.Sdk">
@@ -66,6 +68,8 @@ cat > Service/Service.csproj <<XML
     <TargetFramework>net10.0</TargetFramework>
     <Nullable>enable</Nullable>
     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+    <!-- The package source on some machines serves only some versions; NuGet then takes the next one. -->
+    <WarningsNotAsErrors>NU1603</WarningsNotAsErrors>
   </PropertyGroup>
   <ItemGroup>
     <PackageReference Include="Checkpoint.Analyzers" Version="$version" PrivateAssets="all" />
@@ -90,6 +94,7 @@ mkdir -p .checkpoint
 echo "alice@contoso.com namespaces=\"checkpoint-approval\" $(cut -d' ' -f1,2 "$work/alice_ed25519.pub")" > .checkpoint/allowed_signers
 cat > .checkpoint/policy.json <<'JSON'
 {
+  "repository": "github.com/contoso/cleanup-service",
   "protectedBranches": [ "main" ],
   "scope": "agent-branches",
   "requiredApprovers": 1
@@ -117,6 +122,8 @@ public sealed class Cleanup
     }
 }
 CS
+git add -A && git commit -qm "Retire the 2019 staging environment" -m "Co-authored-by: Copilot <198982749+Copilot@users.noreply.github.com>"
+note "the agent committed; its build fails on the analyzers (and on the gate: nobody approved this diff)"
 build || true
 
 say "The agent adds [ApprovedBy] attestations (an agent can write these too, which is why the gate exists)"
@@ -136,7 +143,7 @@ public sealed class Cleanup
     }
 }
 CS
-git add -A && git commit -qm "Retire the 2019 staging environment" -m "Co-authored-by: Copilot <198982749+Copilot@users.noreply.github.com>"
+git add -A && git commit -qm "Attest the staging retirement"
 git push -q -u origin copilot/retire-staging
 note "pushed copilot/retire-staging"
 
@@ -148,6 +155,7 @@ checkpoint review --repo "$repo" || true
 
 say "Alice approves with her own SSH key ('checkpoint approve' runs ssh-keygen -Y sign)"
 export GIT_AUTHOR_NAME="Alice" GIT_AUTHOR_EMAIL="alice@contoso.com" GIT_COMMITTER_NAME="Alice" GIT_COMMITTER_EMAIL="alice@contoso.com"
+git config user.name "Alice" && git config user.email "alice@contoso.com"   # Alice's clone
 checkpoint approve --repo "$repo" --key "$work/alice_ed25519" --principal alice@contoso.com --yes
 git -C "$repo" log --oneline -n 3 | sed 's/^/   /'
 export GIT_AUTHOR_NAME="Copilot" GIT_AUTHOR_EMAIL="198982749+Copilot@users.noreply.github.com"

@@ -142,7 +142,15 @@ namespace Checkpoint.Core
                 _diff = DiffDigest.Compute(repository, _mergeBase, _head);
                 if (_diff.Entries.Count == 0)
                 {
-                    // HEAD's tree equals the merge-base's (approvals aside): everything it builds is on the base already.
+                    // HEAD's tree equals the merge-base's (approvals aside): everything it builds is on the base
+                    // already, unless the working tree says otherwise. An empty diff must not let a CI build
+                    // compile tracked files that something changed after checkout.
+                    CheckWorkingTree(repository);
+                    if (_messages.Any(m => m.Severity == GateSeverity.Error))
+                    {
+                        return Verdict(GateOutcome.Failed);
+                    }
+
                     _messages.Add(new GateMessage(string.Empty, GateSeverity.Info, $"Checkpoint: not gated: the branch has no changes against {_base.RefName} (gated because {_gatedBecause}, but there is nothing to approve)"));
                     return Verdict(GateOutcome.NotGated);
                 }

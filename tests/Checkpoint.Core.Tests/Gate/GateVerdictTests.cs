@@ -221,6 +221,21 @@ public sealed class GateVerdictTests
     }
 
     [Fact]
+    public void AgentBranchWithoutChanges_ButAWorkingTreeThatDiffers_FailsInCiAndWarnsLocally()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/empty").Commit("Empty commit", TestRepository.CopilotAuthor);
+        repo.Write("src/App.cs", "class App { static void Main() => System.Console.WriteLine(\"generated after checkout\"); }\n");
+
+        GateVerdict local = repo.Evaluate();
+        VerdictAssert.Outcome(GateOutcome.NotGated, local);
+        Assert.Contains(local.Messages, m => m.Severity == GateSeverity.Warning && m.Code == "CHK101");
+
+        GateMessage error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "copilot/empty", ["GITHUB_BASE_REF"] = "main" }));
+        Assert.Contains("working tree differs from HEAD", error.Text);
+    }
+
+    [Fact]
     public void GraftThatCutsTheBranchFromItsBase_DoesNotChangeTheVerdict()
     {
         using var repo = TestRepository.Create();
