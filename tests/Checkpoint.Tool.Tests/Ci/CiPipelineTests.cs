@@ -1,0 +1,168 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Checkpoint.Tool.Tests.Ci;
+
+/// <summary>The workflow files the CI docs embed: they parse, and they never trade safety for convenience.</summary>
+public sealed class CiPipelineTests
+{
+    public static TheoryData<string> PipelineFiles() => new(
+        Directory.GetFiles(RepositoryLayout.PathOf("docs", "ci"), "*.yml").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal));
+
+    private static YamlMappingNode LoadPipeline(string fileName) => CiPipelineRules.Load(File.ReadAllText(RepositoryLayout.PathOf("docs", "ci", fileName)));
+
+    [Fact]
+    public void EveryPlatform_HasAPipelineFile()
+    {
+        Assert.Equal(["azure-pipelines.yml", "checkpoint-verify.yml", "gitlab-ci.yml"], PipelineFiles().Select(row => (string)row[0]).ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineFiles))]
+    public void Pipeline_PinsTheToolVersion(string fileName)
+    {
+        Assert.Empty(CiPipelineRules.PinsToolVersion(LoadPipeline(fileName)));
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineFiles))]
+    public void Pipeline_PassesNoSecrets(string fileName)
+    {
+        Assert.Empty(CiPipelineRules.PassesNoSecrets(LoadPipeline(fileName)));
+    }
+
+    [Theory]
+    [MemberData(nameof(PipelineFiles))]
+    public void Pipeline_NeverBuildsOrRunsTheReviewedCode(string fileName)
+    {
+        Assert.Empty(CiPipelineRules.RunsNoCode(LoadPipeline(fileName)));
+    }
+
+    [Theory]
+    [InlineData("checkpoint-verify.yml", "github")]
+    [InlineData("azure-pipelines.yml", "text")]
+    [InlineData("gitlab-ci.yml", "text")]
+    public void Pipeline_RunsCheckpointVerify(string fileName, string format)
+    {
+        Assert.Empty(CiPipelineRules.RunsVerify(LoadPipeline(fileName), format));
+    }
+
+    [Fact]
+    public void GitHubWorkflow_RunsOnPullRequestTargetOnly()
+    {
+        Assert.Empty(CiPipelineRules.GitHubTriggersOnPullRequestTargetOnly(LoadPipeline("checkpoint-verify.yml")));
+    }
+
+    [Fact]
+    public void GitHubWorkflow_TokenIsReadOnly()
+    {
+        Assert.Empty(CiPipelineRules.GitHubTokenIsReadOnly(LoadPipeline("checkpoint-verify.yml")));
+    }
+
+    [Fact]
+    public void GitHubWorkflow_CheckoutsPersistNoCredentials()
+    {
+        Assert.Empty(CiPipelineRules.GitHubCheckoutsKeepNoCredentials(LoadPipeline("checkpoint-verify.yml")));
+    }
+
+    [Fact]
+    public void GitHubWorkflow_ActionsArePinnedToCommits()
+    {
+        Assert.Empty(CiPipelineRules.GitHubActionsArePinnedBySha(LoadPipeline("checkpoint-verify.yml")));
+    }
+
+    [Fact]
+    public void GitHubWorkflow_NeverRunsPullRequestCode()
+    {
+        Assert.Empty(CiPipelineRules.GitHubNeverRunsPullRequestCode(LoadPipeline("checkpoint-verify.yml")));
+    }
+
+    [Fact]
+    public void AzurePipeline_CheckoutsPersistNoCredentials()
+    {
+        Assert.Empty(CiPipelineRules.AzureCheckoutsKeepNoCredentials(LoadPipeline("azure-pipelines.yml")));
+    }
+
+    [Theory]
+    [InlineData("github-actions.md", "checkpoint-verify.yml")]
+    [InlineData("azure-pipelines.md", "azure-pipelines.yml")]
+    [InlineData("gitlab.md", "gitlab-ci.yml")]
+    public void Documentation_EmbedsThePipelineFileVerbatim(string document, string pipeline)
+    {
+        var markdown = File.ReadAllText(RepositoryLayout.PathOf("docs", "ci", document)).ReplaceLineEndings("\n");
+        var yaml = File.ReadAllText(RepositoryLayout.PathOf("docs", "ci", pipeline)).ReplaceLineEndings("\n");
+        Assert.Contains("```yaml\n" + yaml + "```", markdown, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Each rule above catches the mistake it exists for, so a passing suite means something.</summary>
+public sealed class CiPipelineRulesSelfTests
+{
+    private const string PwnRequest = """
+        on: pull_request_target
+        permissions:
+          contents: write
+        jobs:
+          build:
+            runs-on: ubuntu-latest
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  ref: ${{ github.event.pull_request.head.sha }}
+              - run: dotnet build && dotnet test
+              - run: dotnet tool install Checkpoint.Tool --tool-path t
+              - run: t/checkpoint verify --format github
+                env:
+                  TOKEN: ${{ secrets.NUGET_KEY }}
+        """;
+
+    [Fact]
+    public void CheckoutOfPullRequestHeadFollowedByBuild_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.GitHubNeverRunsPullRequestCode(CiPipelineRules.Load(PwnRequest)));
+    }
+
+    [Fact]
+    public void UnpinnedToolInstall_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.PinsToolVersion(CiPipelineRules.Load(PwnRequest)));
+    }
+
+    [Fact]
+    public void SecretInEnvironment_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.PassesNoSecrets(CiPipelineRules.Load(PwnRequest)));
+    }
+
+    [Fact]
+    public void CheckoutWithPersistedCredentials_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.GitHubCheckoutsKeepNoCredentials(CiPipelineRules.Load(PwnRequest)));
+    }
+
+    [Fact]
+    public void ActionPinnedToATag_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.GitHubActionsArePinnedBySha(CiPipelineRules.Load(PwnRequest)));
+    }
+
+    [Fact]
+    public void WritePermission_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.GitHubTokenIsReadOnly(CiPipelineRules.Load(PwnRequest)));
+    }
+
+    [Fact]
+    public void PullRequestTrigger_IsRejected()
+    {
+        var workflow = CiPipelineRules.Load("on: [pull_request, pull_request_target]\njobs: {}\n");
+        Assert.Contains(CiPipelineRules.GitHubTriggersOnPullRequestTargetOnly(workflow), v => v.Contains("'pull_request'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AzureCheckoutWithoutPersistCredentialsFalse_IsRejected()
+    {
+        var pipeline = CiPipelineRules.Load("steps:\n  - checkout: self\n    fetchDepth: 0\n  - script: dotnet build\n");
+        Assert.NotEmpty(CiPipelineRules.AzureCheckoutsKeepNoCredentials(pipeline));
+        Assert.NotEmpty(CiPipelineRules.RunsNoCode(pipeline));
+    }
+}
