@@ -198,7 +198,11 @@ public sealed class ApprovalRowTests
         repo.Write("src/Extra.cs", "class Extra { }\n").Commit("Help the agent", "alice <alice@example.com>");
         repo.Approve(SshKey.Alice);
 
-        VerdictAssert.FailsWith(GateCodes.InsufficientApprovers, repo.Evaluate(Scenario.Ci));
+        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        Assert.All(verdict.Errors, e => Assert.Equal(GateCodes.InsufficientApprovers, e.Code));
+        Assert.Empty(verdict.Approvers);
     }
 
     [Fact]
@@ -209,7 +213,11 @@ public sealed class ApprovalRowTests
             .Commit("Fix typo", TestRepository.CopilotAuthor, committer: "alice <alice@example.com>");
         repo.Approve(SshKey.Alice);
 
-        VerdictAssert.FailsWith(GateCodes.InsufficientApprovers, repo.Evaluate(Scenario.Ci));
+        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        Assert.All(verdict.Errors, e => Assert.Equal(GateCodes.InsufficientApprovers, e.Code));
+        Assert.Empty(verdict.Approvers);
     }
 
     [Theory]
@@ -256,9 +264,13 @@ public sealed class ApprovalRowTests
     [InlineData("""{ "requiredApprovers": "one" }""")]
     public void Row21_MalformedPolicyOnTheBase_FailsClosed(string policy)
     {
-        using var repo = TestRepository.Create(policy);
-        repo.Branch(Scenario.AgentBranch).Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        // Approved while the base's policy was sound; then the base gets a broken policy.
+        using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice);
+        VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate(Scenario.Ci));
+        repo.Checkout("main").Write(".checkpoint/policy.json", policy).Commit("Edit the policy");
+        repo.PushMain();
+        repo.Checkout(Scenario.AgentBranch);
 
         GateVerdict verdict = repo.Evaluate(Scenario.Ci);
 

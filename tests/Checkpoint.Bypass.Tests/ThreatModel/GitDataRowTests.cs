@@ -29,7 +29,7 @@ public sealed class GitDataRowTests
 
         Assert.Contains("pull_request_target:", workflow, StringComparison.Ordinal);
         Assert.DoesNotContain("\n  pull_request:", workflow, StringComparison.Ordinal);
-        Assert.Contains("checkpoint verify", workflow, StringComparison.Ordinal);
+        Assert.Contains("checkpoint\" verify", workflow, StringComparison.Ordinal);
     }
 
     [Fact]
