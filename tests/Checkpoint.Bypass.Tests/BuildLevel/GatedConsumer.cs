@@ -35,7 +35,7 @@ public sealed class GatedConsumer
         PackedPackage package = PackedPackage.Instance;
         var consumer = new GatedConsumer(package, package.NewConsumerDirectory("bypass"));
         Directory.CreateDirectory(consumer.WorkTree);
-        consumer.Git(consumer.Root, "init", "-q", "--bare", "-b", "main", consumer.OriginPath);
+        consumer.GitIn(consumer.Root, "init", "-q", "--bare", "-b", "main", consumer.OriginPath);
         consumer.Git("init", "-q", "-b", "main");
         consumer.Git("remote", "add", "origin", consumer.OriginPath);
         consumer.Project.Write(".gitignore", "bin/\nobj/\n").Write("README.md", "# Consumer\n");
@@ -46,7 +46,7 @@ public sealed class GatedConsumer
         return consumer;
     }
 
-    public string Git(params string[] arguments) => Git(WorkTree, arguments);
+    public string Git(params string[] arguments) => GitIn(WorkTree, arguments);
 
     public void Commit(string message)
     {
@@ -71,7 +71,7 @@ public sealed class GatedConsumer
         return DotNet.Run(WorkTree, environment, ["build", target, "--no-restore", "-v:n", .. extraArguments]);
     }
 
-    private string Git(string directory, params string[] arguments)
+    private string GitIn(string directory, params string[] arguments)
     {
         ProcessResult result = ProcessRunner.Run("git", arguments, directory, Package.Environment(ci: false), GitTimeout);
         if (!result.Succeeded)
