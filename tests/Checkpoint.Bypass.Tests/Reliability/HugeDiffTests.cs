@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Tests.Fixtures;
 using Checkpoint.EndToEnd.Tests;
@@ -7,13 +8,18 @@ using ChildProcess = Checkpoint.EndToEnd.Tests.ProcessRunner;
 namespace Checkpoint.Bypass.Tests.Reliability;
 
 /// <summary>
-/// Huge diffs in bounded memory. The gate runs in a child process (<see cref="MemoryProbe"/>) so its
-/// peak working set is its own; the growth over a tiny repository's run is what is bounded. CI runs
-/// 20,000 files and a 256 MB blob; CHECKPOINT_HEAVY_TESTS=1 adds 100,000 files and a 2 GB blob.
+/// Huge diffs in bounded memory. The gate runs in a child process (<see cref="MemoryProbe"/>) under
+/// a hard GC heap limit (DOTNET_GCHeapHardLimit), so loading what should be streamed ends in an
+/// OutOfMemoryException (which the gate turns into CHK106) instead of passing quietly; for blobs
+/// the peak working set's growth over a tiny repository's run is bounded too. CI runs 20,000
+/// files and a 256 MB blob; CHECKPOINT_HEAVY_TESTS=1 adds 100,000 files and a 2 GB blob.
 /// </summary>
 public sealed class HugeDiffTests
 {
     private const long MiB = 1024 * 1024;
+
+    /// <summary>A quarter of the smallest blob tested: whoever holds a whole blob runs out.</summary>
+    private const long BlobHeapLimit = 64 * MiB;
 
     [Fact]
     public void TwentyThousandChangedFiles_AreDigestedInBoundedMemory() => ManyChangedFiles(20_000);
@@ -30,24 +36,31 @@ public sealed class HugeDiffTests
     private static void ManyChangedFiles(int count)
     {
         using var repo = TestRepository.Create();
-        repo.Branch(Scenario.AgentBranch);
+        // Written straight into the object store, and left out of the work tree by a sparse checkout:
+        // tens of thousands of small files on disk would cost minutes here and test nothing more.
+        var stream = new StringBuilder();
+        stream.Append(CultureInfo.InvariantCulture, $"commit refs/heads/{Scenario.AgentBranch}\n");
+        stream.Append("author Copilot <198982749+Copilot@users.noreply.github.com> 1777622400 +0000\n");
+        stream.Append("committer Copilot <198982749+Copilot@users.noreply.github.com> 1777622400 +0000\n");
+        stream.Append("data 8\nGenerate\nfrom refs/heads/main\n");
         for (int i = 0; i < count; i++)
         {
-            string path = Path.Combine(repo.Root, "generated", (i / 1000).ToString("D3", CultureInfo.InvariantCulture), $"file{i}.txt");
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, $"generated file {i}\n");
+            string content = $"generated file {i}\n";
+            stream.Append(CultureInfo.InvariantCulture, $"M 100644 inline generated/{i / 1000:D3}/file{i}.txt\ndata {content.Length}\n{content}\n");
         }
 
-        repo.Commit("Generate", TestRepository.CopilotAuthor);
+        repo.GitBytes(Encoding.ASCII.GetBytes(stream.ToString()), "fast-import", "--quiet");
+        repo.Git("sparse-checkout", "set", "--no-cone", "/*", "!/generated/");
+        repo.Checkout(Scenario.AgentBranch);
+        Assert.Equal(count.ToString(CultureInfo.InvariantCulture), repo.Git("diff-tree", "-r", "--no-commit-id", "--name-only", "main", "HEAD").Split('\n').Length.ToString(CultureInfo.InvariantCulture));
 
-        Measurement baseline = Baseline();
-        Measurement huge = Measure(repo.Root);
+        // Each changed path's entry is kept (path, modes, two hashes); no content is. Measured: about
+        // 2-3 KB of live heap per file (20,000 files fail at 32 MB and pass at 64 MB).
+        long heapLimit = (16 * MiB) + (count * 3584L);
+        Measurement huge = Measure(repo.Root, heapLimit);
 
-        Assert.True(huge.Outcome == "Failed" && huge.Errors.Contains("CHK100", StringComparison.Ordinal), huge.Output);
+        Assert.True(huge.Outcome == "Failed" && huge.Errors.Contains("CHK100", StringComparison.Ordinal), $"under a {heapLimit / MiB} MiB heap:\n{huge.Output}");
         Assert.StartsWith("sha256:", huge.Digest, StringComparison.Ordinal);
-        // About 1 KB per changed file at most: the entries must be kept, their contents must not.
-        long growth = huge.PeakBytes - baseline.PeakBytes;
-        Assert.True(growth < count * 1024L, $"peak working set grew by {growth / MiB} MiB for {count} files (baseline {baseline.PeakBytes / MiB} MiB)");
     }
 
     private static void LargeBlob(long size)
@@ -63,9 +76,9 @@ public sealed class HugeDiffTests
         repo.Write("data.txt", "a large binary next to a small file\n").Commit("Add data", TestRepository.CopilotAuthor);
 
         Measurement baseline = Baseline();
-        Measurement large = Measure(repo.Root);
+        Measurement large = Measure(repo.Root, BlobHeapLimit);
 
-        Assert.True(large.Outcome == "Failed" && large.Errors.Contains("CHK100", StringComparison.Ordinal), large.Output);
+        Assert.True(large.Outcome == "Failed" && large.Errors.Contains("CHK100", StringComparison.Ordinal), $"under a {BlobHeapLimit / MiB} MiB heap:\n{large.Output}");
         long growth = large.PeakBytes - baseline.PeakBytes;
         Assert.True(growth < size / 8, $"peak working set grew by {growth / MiB} MiB for a {size / MiB} MiB blob (baseline {baseline.PeakBytes / MiB} MiB)");
     }
@@ -74,17 +87,19 @@ public sealed class HugeDiffTests
     private static Measurement Baseline()
     {
         using TestRepository small = Scenario.AgentChange();
-        return Measure(small.Root);
+        return Measure(small.Root, BlobHeapLimit);
     }
 
-    private static Measurement Measure(string repository)
+    private static Measurement Measure(string repository, long heapLimit)
     {
+        Dictionary<string, string?> environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        environment["DOTNET_GCHeapHardLimit"] = "0x" + heapLimit.ToString("x", CultureInfo.InvariantCulture);
         string dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
         ProcessResult result = ChildProcess.Run(
             dotnet,
             [Path.Combine(AppContext.BaseDirectory, "Checkpoint.Bypass.Tests.dll"), MemoryProbe.Command, repository],
             repository,
-            ProcessEnvironment.WithoutCiOrMSBuild(),
+            environment,
             TimeSpan.FromMinutes(10));
         Assert.True(result.Succeeded, result.ToString());
         Dictionary<string, string> values = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
