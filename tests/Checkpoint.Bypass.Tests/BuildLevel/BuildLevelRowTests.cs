@@ -35,7 +35,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
 
         Assert.False(build.Succeeded, build.ToString());
         Assert.True(
-            build.Output.Split('\n').Any(l => l.Contains("error CHK100", StringComparison.Ordinal) && l.Contains($"{mechanism}.csproj]", StringComparison.Ordinal)),
+            build.Output.Split('\n').Any(l => l.Contains("error CHK100", StringComparison.Ordinal) && l.Contains($"{mechanism}/{mechanism}.csproj", StringComparison.Ordinal)),
             $"expected CHK100 for {mechanism}.csproj:\n{build}");
         Assert.DoesNotContain($"{mechanism}.dll", build.Output, StringComparison.Ordinal);
     }
