@@ -62,8 +62,9 @@ namespace Checkpoint.Build.Tasks
                 GateProperties = properties.ToArray();
                 return true;
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            catch (Exception ex)
             {
+                // Fail closed, in one line: MSBuild's own report of a task exception is a stack trace.
                 GateLogging.Error(Log, GateLogging.FailClosedCode, null, "The Checkpoint gate could not locate the repository and fails closed: " + ex.Message);
                 return false;
             }

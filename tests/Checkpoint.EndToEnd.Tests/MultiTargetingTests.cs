@@ -1,6 +1,7 @@
 namespace Checkpoint.EndToEnd.Tests;
 
 /// <summary>A consumer with TargetFrameworks: diagnostics in every inner build, the gate once.</summary>
+[Collection(PackageConsumers.Name)]
 public sealed class MultiTargetingTests
 {
     [Fact]
@@ -21,10 +22,7 @@ public sealed class MultiTargetingTests
                     public static void Offboard(string tenant) => DropTenant(tenant);
                 }
                 """);
-        ProcessResult restore = consumer.Restore();
-        Assert.True(restore.Succeeded, restore.ToString());
-
-        ProcessResult build = consumer.Build(extraArguments: "-v:n");
+        ProcessResult build = consumer.RestoreAndBuild(extraArguments: "-v:n");
 
         Assert.False(build.Succeeded, build.ToString());
         var errors = BuildOutput.Errors(build.Output).Select(e => (e.FileName, e.Line, e.Code)).Distinct().ToList();

@@ -35,6 +35,10 @@ namespace Checkpoint.Core.Git
         // GIT_CONFIG_GLOBAL stays: CI systems use it to mark the checkout as a safe.directory.
         private static readonly string[] KeptGitVariables = { "GIT_CONFIG_GLOBAL" };
 
+        // Grafts (.git/info/grafts) rewrite parents like replace refs do, and --no-replace-objects
+        // does not switch them off; pointing git at a file that does not exist does.
+        private static readonly string NoGraftFile = Path.Combine(Path.GetTempPath(), "checkpoint-no-grafts-" + Guid.NewGuid().ToString("N"));
+
         public GitCli(string workingDirectory, string? gitExecutable = null)
         {
             WorkingDirectory = workingDirectory ?? throw new ArgumentNullException(nameof(workingDirectory));
@@ -142,6 +146,7 @@ namespace Checkpoint.Core.Git
             startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
             startInfo.Environment["GIT_NO_REPLACE_OBJECTS"] = "1";
             startInfo.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+            startInfo.Environment["GIT_GRAFT_FILE"] = NoGraftFile;
             startInfo.Environment["GIT_PAGER"] = "cat";
             startInfo.Environment["LC_ALL"] = "C";
             startInfo.Environment["LANGUAGE"] = "C";

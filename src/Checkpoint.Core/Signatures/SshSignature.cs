@@ -185,7 +185,7 @@ public sealed class SshSignature
         }
         else
         {
-            int modulusBytes = (key.RsaKey!.Modulus.BitLength + 7) / 8;
+            int modulusBytes = (key.RsaNumbers!.Value.Modulus.BitLength + 7) / 8;
             // OpenSSH pads short RSA signatures, but always writes full-length ones; one encoding per signature.
             if (rawSignature.Count != modulusBytes)
             {
@@ -311,7 +311,7 @@ public sealed class SshSignature
 
     private static void CheckAlgorithmFitsKey(SshWireReader reader, SshPublicKey key, string signatureAlgorithm)
     {
-        if (key.RsaKey is not null)
+        if (key.RsaNumbers is not null)
         {
             if (signatureAlgorithm == "ssh-rsa")
             {
@@ -377,6 +377,11 @@ public sealed class SshSignature
         catch (CryptoException)
         {
             valid = false;
+        }
+        catch (ArgumentException ex)
+        {
+            // BouncyCastle refuses the key itself, for example an RSA modulus with a small factor.
+            return SignatureCheck.Invalid($"the {PublicKey.KeyType} key {PublicKey.Fingerprint} is unusable: {ex.Message.Split('\n')[0].TrimEnd('.')}.");
         }
 
         return valid

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Spectre.Console;
 
 namespace Checkpoint.Tool.Output
@@ -56,7 +57,8 @@ namespace Checkpoint.Tool.Output
         /// <summary>One line on stderr, in red where colour is allowed: the only way errors reach the user.</summary>
         public void WriteErrorLine(string message)
         {
-            Error.MarkupLine("[red]error:[/] " + Markup.Escape(message));
+            var oneLine = string.Join(" ", message.Split(new[] { '\r', '\n', '\t' }, StringSplitOptions.RemoveEmptyEntries).Select(part => part.Trim()));
+            Error.MarkupLine("[red]error:[/] " + Markup.Escape(oneLine));
         }
 
         private static IAnsiConsole Create(TextWriter writer, bool noColor, bool redirected)

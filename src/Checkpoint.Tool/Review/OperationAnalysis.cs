@@ -33,7 +33,7 @@ namespace Checkpoint.Tool.Review
 
         private static readonly Regex ApprovedByIdentifier = new Regex(@"\bApprovedBy(Attribute)?\b", RegexOptions.CultureInvariant, RegexTimeout);
 
-        private static readonly Regex QuotedOperation = new Regex(@"'(?<operation>[^']+)'\s+(?<effect>.*?)(\s+and has no \[ApprovedBy\].*)?$", RegexOptions.CultureInvariant, RegexTimeout);
+        private static readonly Regex QuotedOperation = new Regex(@"'(?<operation>[^']+)'\s+(?<effect>.*?)(\s+and has no\b.*\[ApprovedBy\].*)?$", RegexOptions.CultureInvariant, RegexTimeout);
 
         private readonly GitRepository _repository;
         private readonly TimeSpan _buildTimeout;
@@ -174,6 +174,9 @@ namespace Checkpoint.Tool.Review
                         "-p:RunAnalyzers=true", "-p:RunAnalyzersDuringBuild=true",
                         "-p:TreatWarningsAsErrors=false", "-p:WarningsAsErrors=", "-p:NoWarn=",
                         "-p:UseSharedCompilation=false",
+
+                        // The gate honours these only outside CI; the review build feeds a review, not a merge.
+                        "-p:CheckpointSkip=true", "-p:CheckpointGateEnabled=false",
                     },
                     tree,
                     _buildTimeout,
@@ -183,9 +186,11 @@ namespace Checkpoint.Tool.Review
                     return (Array.Empty<AnalyzerFinding>(), $"building {Relative(tree, target)} took longer than {_buildTimeout.TotalMinutes:0} minutes");
                 }
 
-                if (!result.Succeeded)
+                // CHK errors are what the review is looking for; any other error means code that did
+                // not compile, whose operations the analyzers may not have seen.
+                var reason = result.Succeeded ? null : FirstBuildError(result.Output + "\n" + result.Error);
+                if (reason != null)
                 {
-                    var reason = FirstBuildError(result.Output + "\n" + result.Error);
                     warnings.Add($"{side}: building {Relative(tree, target)} reported errors; operations in code that did not compile may be missing ({reason})");
                 }
             }
@@ -274,17 +279,22 @@ namespace Checkpoint.Tool.Review
             + "    }\n"
             + "}\n";
 
-        private static string FirstBuildError(string output)
+        private static string? FirstBuildError(string output)
         {
+            var sawError = false;
             foreach (var line in output.Split('\n'))
             {
-                if (line.Contains(": error ", StringComparison.Ordinal) && !line.Contains(": error CHK", StringComparison.Ordinal))
+                if (line.Contains(": error ", StringComparison.Ordinal))
                 {
-                    return line.Trim();
+                    sawError = true;
+                    if (!line.Contains(": error CHK", StringComparison.Ordinal))
+                    {
+                        return line.Trim();
+                    }
                 }
             }
 
-            return "see 'dotnet build' output";
+            return sawError ? null : "the build failed without an error line; run 'dotnet build' in a clean clone to see why";
         }
 
         private static string Relative(string tree, string path) => Path.GetRelativePath(tree, path).Replace('\\', '/');

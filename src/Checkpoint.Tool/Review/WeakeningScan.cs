@@ -62,15 +62,20 @@ namespace Checkpoint.Tool.Review
             if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !path.StartsWith(ApprovalsDirectory, StringComparison.Ordinal))
             {
                 changes.Add(new WeakeningChange(path, null, WeakeningKind.CheckpointConfiguration, fileChange,
-                    $"{path} {fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
+                    $"{fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
             }
 
-            ScanPackageLines(file, changes);
+            // Package references live in MSBuild files, lock files and tool manifests; a README that
+            // names the package is not a reference.
+            if (IsMsBuildFile(name) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
+            {
+                ScanPackageLines(file, changes);
+            }
 
             if (IsBuildLogic(name))
             {
                 changes.Add(new WeakeningChange(path, null, WeakeningKind.BuildConfiguration, fileChange,
-                    $"{path} {fileChange}: MSBuild logic that runs in every build and can change which analyzers and targets run"));
+                    $"{fileChange}: MSBuild logic that runs in every build and can change which analyzers and targets run"));
             }
 
             if (IsMsBuildFile(name))
@@ -85,7 +90,7 @@ namespace Checkpoint.Tool.Review
                 if (changes.Count == before)
                 {
                     changes.Add(new WeakeningChange(path, null, WeakeningKind.DiagnosticSettings, fileChange,
-                        $"{path} {fileChange}: analyzer configuration file (can change diagnostic severities)"));
+                        $"{fileChange}: analyzer configuration file (can change diagnostic severities)"));
                 }
             }
 
@@ -104,13 +109,13 @@ namespace Checkpoint.Tool.Review
             if (name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
             {
                 changes.Add(new WeakeningChange(path, null, WeakeningKind.PackageSources, fileChange,
-                    $"{path} {fileChange}: package sources decide which Checkpoint.Analyzers package the build gets"));
+                    $"{fileChange}: package sources decide which Checkpoint.Analyzers package the build gets"));
             }
 
             if (IsContinuousIntegration(path, name))
             {
                 changes.Add(new WeakeningChange(path, null, WeakeningKind.ContinuousIntegration, fileChange,
-                    $"{path} {fileChange}: CI or code-owner configuration, where the required checkpoint check is defined"));
+                    $"{fileChange}: CI or code-owner configuration, where the required checkpoint check is defined"));
             }
         }
 

@@ -94,7 +94,8 @@ internal static partial class CiPipelineRules
 
     public static IEnumerable<string> RunsVerify(YamlNode root, string format)
     {
-        if (!Scalars(root).Any(s => s.Contains("checkpoint verify", StringComparison.Ordinal) && s.Contains("--format " + format, StringComparison.Ordinal)))
+        var verify = new Regex(@"checkpoint""?\s+verify\b[^\n]*--format\s+" + Regex.Escape(format) + @"\b");
+        if (!Scalars(root).Any(s => verify.IsMatch(s)))
         {
             yield return $"never runs checkpoint verify --format {format}";
         }

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace Checkpoint.Tool.Tests.EndToEnd;
+
+/// <summary>`checkpoint review`: what weakens the checkpoint comes first; formats carry the same data.</summary>
+[Collection(InstalledToolCollection.Name)]
+public sealed class ReviewTests(InstalledTool tool)
+{
+    private static TestRepository WeakeningChange()
+    {
+        var repository = TestRepository.WithAgentBranch();
+        var mallory = repository.CreateKey("mallory@example.com", "mallory");
+        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + mallory.AllowedSignersLine + "\n");
+        repository.Write("src/Storage.cs", """
+            #pragma warning disable CHK001
+            using Checkpoint;
+
+            class Storage
+            {
+                [ApprovedBy("mallory@example.com", Reason = "cleanup")]
+                void Drop() { }
+            }
+            """);
+        repository.Write("Directory.Build.props", "<Project><PropertyGroup><NoWarn>$(NoWarn);CHK001</NoWarn></PropertyGroup></Project>\n");
+        repository.CommitAsAgent("Tidy up");
+        return repository;
+    }
+
+    [Fact]
+    public void WeakeningChanges_AreListedFirst_InEveryFormat()
+    {
+        using var repository = WeakeningChange();
+
+        var text = tool.Run(repository.Work, null, "review", "--no-build");
+        var markdown = tool.Run(repository.Work, null, "review", "--no-build", "--format", "markdown");
+
+        Assert.Equal(0, text.ExitCode);
+        var weakening = text.Output.IndexOf("Changes that weaken the checkpoint (", StringComparison.Ordinal);
+        Assert.True(weakening >= 0, text.ToString());
+        Assert.True(weakening < text.Output.IndexOf("Destructive and disruptive operations", StringComparison.Ordinal));
+        Assert.True(weakening < text.Output.IndexOf("Files changed", StringComparison.Ordinal));
+        Assert.Contains(".checkpoint/allowed_signers", text.Output, StringComparison.Ordinal);
+        Assert.Contains("src/Storage.cs:1", text.Output, StringComparison.Ordinal);
+        Assert.Contains("Directory.Build.props", text.Output, StringComparison.Ordinal);
+        Assert.StartsWith("## Checkpoint review", markdown.Output, StringComparison.Ordinal);
+        Assert.True(markdown.Output.IndexOf(":red_circle: Changes that weaken", StringComparison.Ordinal) < markdown.Output.IndexOf("operations", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Json_HasTheStableSchema()
+    {
+        using var repository = WeakeningChange();
+
+        var result = tool.Run(repository.Work, null, "review", "--no-build", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal("checkpoint.review/v1", root.GetProperty("schema").GetString());
+        var kinds = root.GetProperty("weakening").EnumerateArray().Select(w => w.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("checkpoint-configuration", kinds);
+        Assert.Contains("suppression", kinds);
+        Assert.Contains("build-configuration", kinds);
+        Assert.Contains("diagnostic-settings", kinds);
+        Assert.False(root.GetProperty("operations").GetProperty("analyzed").GetBoolean());
+        Assert.Contains("--no-build", root.GetProperty("operations").GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
+        var attestation = Assert.Single(root.GetProperty("attestations").EnumerateArray());
+        Assert.Equal("added", attestation.GetProperty("change").GetString());
+        Assert.Equal(["src/Service.cs", "src/Storage.cs"], root.GetProperty("files").EnumerateArray()
+            .Select(f => f.GetProperty("path").GetString()!).Where(p => p.StartsWith("src/", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public void ReviewThatCannotBuild_SaysOperationsWereNotAnalyzed()
+    {
+        using var repository = TestRepository.WithAgentBranch();
+
+        // The sample has no project to build: the review must say so rather than claim "none".
+        var result = tool.Run(repository.Work, null, "review", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var operations = json.RootElement.GetProperty("operations");
+        Assert.False(operations.GetProperty("analyzed").GetBoolean());
+        Assert.Contains("no solution or C# project", operations.GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
+    }
+}
