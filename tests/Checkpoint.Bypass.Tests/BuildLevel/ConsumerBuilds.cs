@@ -7,7 +7,7 @@ namespace Checkpoint.Bypass.Tests.BuildLevel;
 /// repository and one packed package. Each scenario is built on first use, so a filtered run pays
 /// only for what it asks for.
 /// </summary>
-public sealed class ConsumerBuilds
+public sealed class ConsumerBuilds : IDisposable
 {
     public const string SuppressionsBranch = "copilot/suppressions";
     public const string OptOutBranch = "copilot/opt-out";
@@ -72,6 +72,8 @@ public sealed class ConsumerBuilds
 
     public string BranchHead(string branch) => _consumer.Value.Git("rev-parse", "refs/heads/" + branch);
 
+    public void Dispose() => PackedPackage.DeleteWorkArea();
+
     private T Serialized<T>(Func<GatedConsumer, T> build)
     {
         // Scenarios share one work tree: one checkout and build at a time.
@@ -95,7 +97,7 @@ public sealed class ConsumerBuilds
             + string.Concat(SuppressedProjects.Append("Unsuppressed").Select(p => $"  <Project Path=\"{p}/{p}.csproj\" />\n"))
             + "</Solution>\n");
         consumer.Commit("Quiet the analyzer");
-        Restore(project, "Suppressions.slnx");
+        Restore(consumer, "Suppressions.slnx");
 
         ProcessResult local = consumer.Build("Suppressions.slnx", ci: false, extraArguments: "-p:CheckpointSkip=true");
         ProcessResult ci = consumer.Build("Suppressions.slnx", ci: true);
@@ -108,7 +110,7 @@ public sealed class ConsumerBuilds
         consumer.Branch(OptOutBranch);
         WriteHarmlessProject(consumer.Project);
         consumer.Commit("Add a service");
-        Restore(consumer.Project, "OptOut/OptOut.csproj");
+        Restore(consumer, "OptOut/OptOut.csproj");
 
         const string target = "OptOut/OptOut.csproj";
         var pullRequest = new Dictionary<string, string> { ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
@@ -157,9 +159,9 @@ public sealed class ConsumerBuilds
     private static ProcessResult Verify(GatedConsumer consumer) =>
         Infrastructure.CheckpointTool.Run(consumer.WorkTree, new Dictionary<string, string?> { ["CI"] = "true" }, "verify");
 
-    private static void Restore(Consumer project, string target)
+    private static void Restore(GatedConsumer consumer, string target)
     {
-        ProcessResult restore = project.Restore(target);
+        ProcessResult restore = DotNet.Run(consumer.WorkTree, consumer.Package.Environment(ci: false), "restore", target);
         if (!restore.Succeeded)
         {
             throw new InvalidOperationException("Restore failed.\n" + restore);
