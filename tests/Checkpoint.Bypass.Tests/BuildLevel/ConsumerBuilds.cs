@@ -115,7 +115,6 @@ public sealed class ConsumerBuilds : IDisposable
         const string target = "OptOut/OptOut.csproj";
         var pullRequest = new Dictionary<string, string> { ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
         return new OptOutResults(
-            LocalWithoutOptOut: consumer.Build(target, ci: false),
             LocalWithPropertyOptOuts: consumer.Build(target, ci: false, extraArguments: OptOutProperties),
             CiWithPropertyOptOuts: consumer.Build(target, ci: true, extraArguments: OptOutProperties),
             CiWithVariableOptOuts: consumer.Build(target, ci: true, OptOutVariables),
@@ -205,7 +204,6 @@ public sealed class ConsumerBuilds : IDisposable
 
 /// <summary>The opt-out builds of one harmless project on an agent branch.</summary>
 public sealed record OptOutResults(
-    ProcessResult LocalWithoutOptOut,
     ProcessResult LocalWithPropertyOptOuts,
     ProcessResult CiWithPropertyOptOuts,
     ProcessResult CiWithVariableOptOuts,

@@ -47,13 +47,15 @@ public sealed class AgentSignalRowTests
         Assert.Contains("copilot/", verdict.GatedBecause, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Row01_ThreatModelSaysAgentSignalsCanBeForged_AndPointsToAllBranches()
+    [Theory]
+    [InlineData("docs/threat-model.md")]
+    [InlineData("docs/policy.md")]
+    public void Row01_DocsSayAgentSignalsCanBeForged_AndPointToAllBranches(string document)
     {
-        string threatModel = SourceTree.ReadText("docs/threat-model.md");
+        string text = SourceTree.ReadText(document);
 
-        Assert.Contains("can be forged or omitted", threatModel, StringComparison.Ordinal);
-        Assert.Contains("all-branches", threatModel, StringComparison.Ordinal);
+        Assert.Contains("can be forged or omitted", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("all-branches", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -220,4 +220,14 @@ public sealed class GitDataRowTests
 
         VerdictAssert.Outcome(GateOutcome.Failed, repo.Evaluate(Scenario.Ci));
     }
+
+    [Fact(Skip = "Open question for the lead: row 19 and issue 4 cover tracked files only, so an untracked source file generated before the build (compiled by the SDK's default globs) is not caught by the build gate in CI; only the required check, which builds nothing, is unaffected.")]
+    public void Row19_UntrackedSourceFileGeneratedBeforeTheBuild_FailsInCi()
+    {
+        using var repo = Scenario.AgentChange();
+        repo.Approve(SshKey.Alice);
+        File.WriteAllText(Path.Combine(repo.Root, "src/Generated.cs"), "class Generated { static void Run() => System.IO.Directory.Delete(\"/\", true); }\n");
+
+        VerdictAssert.Outcome(GateOutcome.Failed, repo.Evaluate(Scenario.Ci));
+    }
 }
