@@ -70,8 +70,6 @@ public sealed class ConsumerBuilds : IDisposable
     /// <summary><c>checkpoint verify</c> in CI on a branch that removed the package reference.</summary>
     public ProcessResult PackageRemovedVerifyInCi => _packageRemoved.Value;
 
-    public string BranchHead(string branch) => _consumer.Value.Git("rev-parse", "refs/heads/" + branch);
-
     public void Dispose() => PackedPackage.DeleteWorkArea();
 
     private T Serialized<T>(Func<GatedConsumer, T> build)
