@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Xunit.Abstractions;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Tests.Fixtures;
 using Checkpoint.EndToEnd.Tests;
@@ -18,6 +19,10 @@ public sealed class HugeDiffTests
 {
     private const long MiB = 1024 * 1024;
 
+    private readonly ITestOutputHelper _output;
+
+    public HugeDiffTests(ITestOutputHelper output) => _output = output;
+
     /// <summary>A quarter of the smallest blob tested: whoever holds a whole blob runs out.</summary>
     private const long BlobHeapLimit = 64 * MiB;
 
@@ -33,7 +38,7 @@ public sealed class HugeDiffTests
     [HeavyFact]
     public void Blob2GB_IsStreamedNotLoaded() => LargeBlob(2048 * MiB);
 
-    private static void ManyChangedFiles(int count)
+    private void ManyChangedFiles(int count)
     {
         using var repo = TestRepository.Create();
         // Written straight into the object store, and left out of the work tree by a sparse checkout:
@@ -58,12 +63,13 @@ public sealed class HugeDiffTests
         // 2-3 KB of live heap per file (20,000 files fail at 32 MB and pass at 64 MB).
         long heapLimit = (16 * MiB) + (count * 3584L);
         Measurement huge = Measure(repo.Root, heapLimit);
+        _output.WriteLine($"{count} files: peak working set {huge.PeakBytes / MiB} MiB under a {heapLimit / MiB} MiB heap limit");
 
         Assert.True(huge.Outcome == "Failed" && huge.Errors.Contains("CHK100", StringComparison.Ordinal), $"under a {heapLimit / MiB} MiB heap:\n{huge.Output}");
         Assert.StartsWith("sha256:", huge.Digest, StringComparison.Ordinal);
     }
 
-    private static void LargeBlob(long size)
+    private void LargeBlob(long size)
     {
         using var repo = TestRepository.Create();
         repo.Branch(Scenario.AgentBranch);
@@ -77,6 +83,7 @@ public sealed class HugeDiffTests
 
         Measurement baseline = Baseline();
         Measurement large = Measure(repo.Root, BlobHeapLimit);
+        _output.WriteLine($"{size / MiB} MiB blob: peak working set {large.PeakBytes / MiB} MiB (baseline {baseline.PeakBytes / MiB} MiB) under a {BlobHeapLimit / MiB} MiB heap limit");
 
         Assert.True(large.Outcome == "Failed" && large.Errors.Contains("CHK100", StringComparison.Ordinal), $"under a {BlobHeapLimit / MiB} MiB heap:\n{large.Output}");
         long growth = large.PeakBytes - baseline.PeakBytes;
