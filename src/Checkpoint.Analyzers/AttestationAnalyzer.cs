@@ -31,8 +31,13 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
 
         context.RegisterCompilationStartAction(compilationContext =>
         {
-            // Without the attribute type nobody can write an attestation, so there is nothing to check.
-            if (compilationContext.Compilation.GetTypesByMetadataName(CheckpointAttributes.ApprovedByMetadataName).IsEmpty)
+            // Without the attribute type, or without its name anywhere in the source, nobody wrote an
+            // attestation, so there is nothing to check.
+            var compilation = compilationContext.Compilation;
+            var declarations = compilation.GetTypesByMetadataName(CheckpointAttributes.ApprovedByMetadataName);
+            if (declarations.IsEmpty
+                || declarations.All(d => SymbolEqualityComparer.Default.Equals(d.ContainingAssembly, compilation.Assembly)
+                                         && !AttributeUsageProbe.SourceMayUse(compilation, d, "ApprovedBy", compilationContext.CancellationToken)))
             {
                 return;
             }
@@ -93,8 +98,9 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
 
         foreach (var attribute in list.Attributes)
         {
-            var constructor = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol
-                ?? context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).CandidateSymbols.FirstOrDefault();
+            // A candidate counts too: an attestation with a wrong argument is still an attempt at one.
+            var symbolInfo = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken);
+            var constructor = symbolInfo.Symbol ?? symbolInfo.CandidateSymbols.FirstOrDefault();
             if (constructor?.ContainingType is { } type && CheckpointAttributes.IsCheckpointType(type, CheckpointAttributes.ApprovedByName))
             {
                 context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MisplacedAttestation, attribute.GetLocation(), target.Value.ValueText));

@@ -41,7 +41,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             context.RegisterAdditionalFileAction(fileContext => ReportCatalogueProblems(fileContext, userCatalogue));
         }
 
-        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue);
+        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue, context.CancellationToken);
         if (classifier is null)
         {
             // No catalogued SDK, no catalogue entry and no [Destructive] anywhere: nothing to look at.
@@ -51,7 +51,11 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date));
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        if (classifier.MayClassifyConstructors)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        }
+
         if (classifier.MayClassifyProperties)
         {
             context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);

@@ -151,6 +151,31 @@ public sealed class CodeFixTests
         fixAllScopes: true);
 
     [Fact]
+    public Task AddApprovedBy_InAFileWithoutUsings_KeepsTheFileHeaderFirst() => FixAsync<AddApprovedByCodeFixProvider>(
+        """
+        // Copyright (c) Contoso.
+        namespace Ops;
+
+        class Janitor
+        {
+            void Retire(Amazon.S3.IAmazonS3 s3) => s3.{|CHK001:DeleteBucketAsync|}("x");
+        }
+        """,
+        """
+        // Copyright (c) Contoso.
+        using Checkpoint;
+
+        namespace Ops;
+
+        class Janitor
+        {
+            [{|CHK003:ApprovedBy("", Reason = "")|}]
+            void Retire(Amazon.S3.IAmazonS3 s3) => s3.{|#0:DeleteBucketAsync|}("x");
+        }
+        """,
+        [Remaining(RuleDescriptors.UnattestedDestructiveOperation, 0, "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket")]);
+
+    [Fact]
     public Task AddApprovedBy_IsNotOfferedForTopLevelStatements() => FixAsync<AddApprovedByCodeFixProvider>(
         """
         using Amazon.S3;

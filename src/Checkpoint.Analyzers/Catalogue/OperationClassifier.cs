@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Checkpoint.Analyzers.Attestations;
 using Microsoft.CodeAnalysis;
 
@@ -31,24 +32,29 @@ internal sealed class OperationClassifier
         Dictionary<string, List<UserOperationEntry>> userEntriesByType,
         MemberNameFilter nameFilter,
         DestructiveAttributeScope destructiveScope,
-        bool mayClassifyProperties)
+        bool mayClassifyProperties,
+        bool mayClassifyConstructors)
     {
         _builtIns = builtIns;
         _userEntriesByType = userEntriesByType;
         _nameFilter = nameFilter;
         _destructiveScope = destructiveScope;
         MayClassifyProperties = mayClassifyProperties;
+        MayClassifyConstructors = mayClassifyConstructors;
     }
 
     /// <summary>Whether a property access can be an operation (a P: catalogue line or [Destructive]).</summary>
     public bool MayClassifyProperties { get; }
+
+    /// <summary>Whether a <c>new</c> can be an operation (a constructor entry or [Destructive]).</summary>
+    public bool MayClassifyConstructors { get; }
 
     /// <summary>
     /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
     /// catalogue file names an operation and no assembly can carry [Destructive]. The caller then
     /// registers no further work.
     /// </summary>
-    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue)
+    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue, CancellationToken cancellationToken)
     {
         var builtIns = ImmutableArray.CreateBuilder<(OperationEntry, Func<INamedTypeSymbol, bool>)>();
         var resolved = new Dictionary<TypePattern, Func<INamedTypeSymbol, bool>?>();
@@ -78,7 +84,7 @@ internal sealed class OperationClassifier
             list.Add(entry);
         }
 
-        var destructiveScope = DestructiveAttributeScope.Create(compilation);
+        var destructiveScope = DestructiveAttributeScope.Create(compilation, cancellationToken);
         var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore)
                               || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
                               || !destructiveScope.IsEmpty;
@@ -91,7 +97,9 @@ internal sealed class OperationClassifier
             builtIns.Select(b => b.Item1.Member.LiteralPrefix)
                 .Concat(userCatalogue.Entries.Select(e => MemberNameFilter.PrefixOfDocumentationName(e.Member.LiteralPrefix))));
         var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
-        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties);
+        var mayClassifyConstructors = !destructiveScope.IsEmpty
+                                      || nameFilter.MayMatch(".ctor");
+        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors);
     }
 
     /// <summary>The classification of a called method, constructor or accessed property; null if it is no operation.</summary>
@@ -104,14 +112,21 @@ internal sealed class OperationClassifier
 
         member = member.OriginalDefinition;
 
-        // Cheap refusals first: they are the answer for nearly every call in a project.
-        if (!_nameFilter.MayMatch(member.Name) && !_destructiveScope.MayCarryAttribute(member.ContainingAssembly))
+        // Cheap refusals first: they are the answer for nearly every call in a project. A member that
+        // overrides or may implement another can inherit [Destructive] from an assembly in scope.
+        if (!_nameFilter.MayMatch(member.Name)
+            && (_destructiveScope.IsEmpty
+                || (!_destructiveScope.MayCarryAttribute(member.ContainingAssembly) && !MayInheritOperation(member))))
         {
             return null;
         }
 
         return _cache.GetOrAdd(member, ClassifyUncached);
     }
+
+    private static bool MayInheritOperation(ISymbol member)
+        => member.IsOverride
+           || (!member.IsStatic && member.ContainingType is { TypeKind: not TypeKind.Interface } type && !type.AllInterfaces.IsEmpty);
 
     private OperationClassification? ClassifyUncached(ISymbol member)
     {

@@ -16,7 +16,8 @@ namespace Checkpoint.Core
 
         /// <summary>
         /// The <c>CheckpointBaseRef</c> override: a full refname (<c>refs/remotes/origin/main</c>) or a branch
-        /// of origin (<c>main</c>, <c>origin/main</c>). In CI it cannot override a pull request's target branch.
+        /// of origin (<c>main</c>, <c>origin/main</c>). Ignored in CI, where the branch under review could
+        /// otherwise choose its own trust root (docs/policy.md).
         /// </summary>
         public string? BaseRef { get; init; }
 
@@ -26,7 +27,10 @@ namespace Checkpoint.Core
         /// <summary>The clock approvals and key validity windows are checked against (the CI clock).</summary>
         public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
-        /// <summary>The git executable; <c>git</c> on PATH when null.</summary>
+        /// <summary>
+        /// The git executable; <c>git</c> on PATH when null. Never take it from anything the branch
+        /// controls (an MSBuild property, say): a fake git could report any history it likes.
+        /// </summary>
         public string? GitExecutable { get; init; }
 
         /// <summary>Snapshot of the current process environment, for callers that have no other source.</summary>

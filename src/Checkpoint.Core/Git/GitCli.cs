@@ -49,6 +49,12 @@ namespace Checkpoint.Core.Git
 
         public string Executable { get; }
 
+        /// <summary>
+        /// How long one git command may run before it is killed and reported as failed. A hung git
+        /// (a stale lock, a misbehaving hook) must fail the build, not stall it.
+        /// </summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+
         /// <summary>Runs <c>git</c> with <paramref name="arguments"/> and returns its output whatever the exit code.</summary>
         /// <exception cref="GitException">git could not be started.</exception>
         public GitResult Run(params string[] arguments) => Run(arguments, standardInput: null);
@@ -76,9 +82,17 @@ namespace Checkpoint.Core.Git
                 }
             });
             using var output = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
-            writer.Wait();
+            using (KillAfterTimeout(process, out Func<bool> timedOut))
+            {
+                process.StandardOutput.BaseStream.CopyTo(output);
+                process.WaitForExit();
+                writer.Wait();
+                if (timedOut())
+                {
+                    throw new GitException(GitFailureKind.CommandFailed, $"'git {string.Join(" ", arguments.Take(2))}' did not finish within {Timeout.TotalSeconds:0} seconds and was stopped");
+                }
+            }
+
             return new GitResult(process.ExitCode, output.ToArray(), error.Result);
         }
 
@@ -163,6 +177,33 @@ namespace Checkpoint.Core.Git
                     $"git is not installed or not on PATH ('{Executable}': {ex.Message})",
                     ex);
             }
+        }
+
+        internal IDisposable KillAfterTimeout(Process process, out Func<bool> timedOut)
+        {
+            bool fired = false;
+            var timer = new System.Threading.Timer(
+                _ =>
+                {
+                    fired = true;
+                    try
+                    {
+                        process.Kill();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Already exited.
+                    }
+                    catch (Win32Exception)
+                    {
+                        // Exiting.
+                    }
+                },
+                null,
+                Timeout,
+                System.Threading.Timeout.InfiniteTimeSpan);
+            timedOut = () => fired;
+            return timer;
         }
 
         internal static string FirstLine(string text)

@@ -191,7 +191,8 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
                 break;
             }
 
-            builder.Append(c < 0x20 || c == 0x7f ? '?' : c);
+            // Control characters and Unicode line separators would break the one-line message.
+            builder.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
         }
 
         return builder.ToString();

@@ -196,7 +196,12 @@ public sealed class SshSignature
         return new SshSignature(key, signatureNamespace, hashAlgorithm, signatureAlgorithm, Copy(rawSignature), r, s, flags, counter);
     }
 
-    /// <summary>Verifies the signature over <paramref name="message"/>, read once and never buffered whole.</summary>
+    /// <summary>
+    /// Verifies the signature over <paramref name="message"/>, read once and never buffered whole. This checks
+    /// the namespace, the message and the key's signature only; whether the key is trusted is
+    /// <see cref="AllowedSigners.Authorize"/>'s decision.
+    /// </summary>
+    /// <exception cref="IOException">Reading <paramref name="message"/> failed; nothing was decided.</exception>
     public SignatureCheck Verify(Stream message, string expectedNamespace)
     {
         if (message is null)

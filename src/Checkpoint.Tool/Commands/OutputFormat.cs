@@ -26,13 +26,16 @@ namespace Checkpoint.Tool.Commands
                 CustomParser = result =>
                 {
                     var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
-                    var match = allowed.FirstOrDefault(f => string.Equals(f.ToString(), token, StringComparison.OrdinalIgnoreCase));
-                    if (!allowed.Any(f => string.Equals(f.ToString(), token, StringComparison.OrdinalIgnoreCase)))
+                    foreach (var format in allowed)
                     {
-                        result.AddError($"--format '{token}' is not one of: {string.Join(", ", names)}");
+                        if (string.Equals(format.ToString(), token, StringComparison.OrdinalIgnoreCase))
+                        {
+                            return format;
+                        }
                     }
 
-                    return match;
+                    result.AddError($"--format '{token}' is not one of: {string.Join(", ", names)}");
+                    return OutputFormat.Text;
                 },
             };
             option.CompletionSources.Add(names);

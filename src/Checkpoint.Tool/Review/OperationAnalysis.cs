@@ -107,7 +107,7 @@ namespace Checkpoint.Tool.Review
             var changes = new List<OperationChange>();
             foreach (var gone in removed.ToList())
             {
-                var arrival = added.FirstOrDefault(a => a.Operation == gone.Operation && a.RuleId == gone.RuleId && a.Path != gone.Path);
+                var arrival = added.FirstOrDefault(a => a.Operation == gone.Operation && a.RuleId == gone.RuleId && (a.Path != gone.Path || a.Member != gone.Member));
                 if (arrival != null)
                 {
                     added.Remove(arrival);
@@ -125,7 +125,9 @@ namespace Checkpoint.Tool.Review
                 .ToList();
         }
 
-        private static (string, string, string) Key(AnalyzerFinding finding) => (finding.Path, finding.RuleId, finding.Operation);
+        // The member joins the key only when the analyzers report it; then a call that moves between
+        // methods of one file shows as moved too.
+        private static (string, string, string, string?) Key(AnalyzerFinding finding) => (finding.Path, finding.RuleId, finding.Operation, finding.Member);
 
         private static OperationChange ToChange(string change, AnalyzerFinding finding, AnalyzerFinding? previous) =>
             new OperationChange(change, finding.RuleId, finding.Severity, finding.Operation, finding.Service, finding.Effect, finding.Path, finding.Line, previous?.Path, previous?.Line, finding.Suppressed);

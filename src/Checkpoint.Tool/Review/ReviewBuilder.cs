@@ -5,6 +5,7 @@ using System.Text;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Git;
 using Checkpoint.Tool.Commands;
+using Spectre.Console;
 
 namespace Checkpoint.Tool.Review
 {
@@ -16,6 +17,12 @@ namespace Checkpoint.Tool.Review
         public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan buildTimeout)
         {
             var range = session.RequireRange();
+            if (analyzeOperations)
+            {
+                // stderr, so json and markdown on stdout stay clean.
+                session.Console.Error.MarkupLine("[grey]Building the merge-base and HEAD with the analyzers to find destructive operations...[/]");
+            }
+
             var repository = session.Repository;
 
             var diffText = DiffText(repository, range);

@@ -113,7 +113,7 @@ namespace Checkpoint.Tool.Review
                 text.AppendLine("|---|---|---|");
                 foreach (var change in review.Weakening)
                 {
-                    text.AppendLine($"| `{Cell(Location(change.Path, change.Line))}` | {change.Kind} | {Cell(change.Description)} |");
+                    text.AppendLine($"| `{Cell(Location(change.Path, change.Line))}` | {KebabCase(change.Kind.ToString()).Replace('-', ' ')} | {Cell(change.Description)} |");
                 }
             }
             else

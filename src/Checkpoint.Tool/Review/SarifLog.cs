@@ -6,7 +6,8 @@ using System.Text.Json;
 namespace Checkpoint.Tool.Review
 {
     /// <summary>One CHK001/CHK002 result from a compiler SARIF log, with a repository-relative path.</summary>
-    internal sealed record AnalyzerFinding(string RuleId, string Severity, string Operation, string Service, string Effect, string Path, int Line, int Column, bool Suppressed);
+    /// <param name="Member">The containing member when the analyzer reports it (diagnostic property "containingMember"); null otherwise.</param>
+    internal sealed record AnalyzerFinding(string RuleId, string Severity, string Operation, string Service, string Effect, string Path, int Line, int Column, bool Suppressed, string? Member = null);
 
     /// <summary>Reads the compiler's SARIF 2.1 error log (<c>-p:ErrorLog=file,version=2.1</c>).</summary>
     internal static class SarifLog
@@ -43,11 +44,27 @@ namespace Checkpoint.Tool.Review
                     var suppressed = result.TryGetProperty("suppressions", out var suppressions)
                         && suppressions.ValueKind == JsonValueKind.Array
                         && suppressions.GetArrayLength() > 0;
-                    findings.Add(new AnalyzerFinding(ruleId, String(result, "level") ?? "warning", operation, service, effect, path, line, column, suppressed));
+                    findings.Add(new AnalyzerFinding(ruleId, String(result, "level") ?? "warning", operation, service, effect, path, line, column, suppressed, ContainingMember(result)));
                 }
             }
 
             return findings;
+        }
+
+        /// <summary>Roslyn writes diagnostic properties to properties.customProperties; accept them at either level.</summary>
+        private static string? ContainingMember(JsonElement result)
+        {
+            if (!result.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (properties.TryGetProperty("customProperties", out var custom) && String(custom, "containingMember") is string member)
+            {
+                return member;
+            }
+
+            return String(properties, "containingMember");
         }
 
         private static (string Path, int Line, int Column) Location(JsonElement result, string sourceRoot)

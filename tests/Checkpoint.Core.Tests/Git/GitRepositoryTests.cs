@@ -81,4 +81,28 @@ public sealed class GitRepositoryTests
         Assert.Equal("odd\\xff", new GitPath(new byte[] { (byte)'o', (byte)'d', (byte)'d', 0xff }).Display);
         Assert.Equal("r\u00e9sum\u00e9", GitPath.FromString("r\u00e9sum\u00e9").Display);
     }
+
+    [Fact]
+    public void HungGit_IsStoppedAndReportedAfterTheTimeout()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "checkpoint-hung-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string fakeGit = Path.Combine(directory, "git");
+            File.WriteAllText(fakeGit, "#!/bin/sh\nexec sleep 30\n");
+            ProcessRunner.RunChecked("chmod", directory, new[] { "+x", fakeGit });
+            var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+            GitException ex = Assert.Throws<GitException>(() => cli.Run("status"));
+
+            Assert.Contains("did not finish within 1 seconds", ex.Message);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -11,12 +11,18 @@ public sealed class AnalyzerPackage : IDisposable
     {
         Feed = Directory.CreateTempSubdirectory("checkpoint-analyzers-feed-").FullName;
         Version = "0.0.0-review." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
-        ProcessRun.RunChecked(
-            "dotnet",
-            ["pack", RepositoryLayout.PathOf("nuget", "Checkpoint.Analyzers.Package.csproj"), "-p:Version=" + Version, "-o", Feed, "-nologo", "-v:q"],
-            RepositoryLayout.Root,
-            timeout: TimeSpan.FromMinutes(8));
         Tool = new InstalledTool();
+
+        // PackageVersion, not Version: assemblies keep their version, so the pack reuses up-to-date
+        // builds instead of rewriting Checkpoint.Core.dll while the other collection packs the tool.
+        lock (InstalledTool.PackLock)
+        {
+            ProcessRun.RunChecked(
+                "dotnet",
+                ["pack", RepositoryLayout.PathOf("nuget", "Checkpoint.Analyzers.Package.csproj"), "-p:PackageVersion=" + Version, "-o", Feed, "-nologo", "-v:q"],
+                RepositoryLayout.Root,
+                timeout: TimeSpan.FromMinutes(8));
+        }
     }
 
     public string Feed { get; }

@@ -8,7 +8,7 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 public sealed class InstalledTool : IDisposable
 {
     // Two collections install their own copy in parallel; packs of one project share its obj/ folder.
-    private static readonly Lock PackLock = new();
+    internal static readonly Lock PackLock = new();
 
     public InstalledTool()
     {
@@ -72,4 +72,11 @@ public sealed class InstalledTool : IDisposable
 public sealed class InstalledToolCollection : ICollectionFixture<InstalledTool>
 {
     public const string Name = "installed checkpoint tool";
+}
+
+/// <summary>A second installed copy, so the verdict tests run beside the other command tests on two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class InstalledToolForVerdictsCollection : ICollectionFixture<InstalledTool>
+{
+    public const string Name = "installed checkpoint tool, verdicts";
 }

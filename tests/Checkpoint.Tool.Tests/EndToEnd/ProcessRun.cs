@@ -41,7 +41,7 @@ internal static class ProcessRun
         return environment;
     }
 
-    public static ProcessOutcome Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static ProcessOutcome Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? input = null)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -66,6 +66,11 @@ internal static class ProcessRun
         }
 
         using var process = Process.Start(startInfo)!;
+        if (input != null)
+        {
+            process.StandardInput.Write(input);
+        }
+
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -5,7 +5,7 @@ using Checkpoint.Core.Approvals;
 namespace Checkpoint.Tool.Tests.EndToEnd;
 
 /// <summary>`checkpoint verify`, driven through the installed tool, for every verdict it can reach.</summary>
-[Collection(InstalledToolCollection.Name)]
+[Collection(InstalledToolForVerdictsCollection.Name)]
 public sealed class VerifyTests(InstalledTool tool)
 {
     [Fact]

@@ -29,6 +29,13 @@ public sealed class OperationDiffTests
     }
 
     [Fact]
+    public void CallMovedBetweenMembersOfOneFile_IsMovedWhenTheAnalyzerNamesTheMember()
+    {
+        var change = Assert.Single(OperationAnalysis.Diff([Finding("a.cs", 10) with { Member = "Cleanup.Old()" }], [Finding("a.cs", 40) with { Member = "Cleanup.New()" }]));
+        Assert.Equal(("moved", 40, 10), (change.Change, change.Line, change.PreviousLine!.Value));
+    }
+
+    [Fact]
     public void AddedOperations_ComeBeforeRemovedOnes()
     {
         var changes = OperationAnalysis.Diff([Finding("a.cs", 10)], [Finding("a.cs", 3, "Amazon.EC2.IAmazonEC2.TerminateInstancesAsync")]);
