@@ -72,6 +72,17 @@ public sealed class BaseConfigurationRowTests
     }
 
     [Fact]
+    public void Row07_BaseRefOverriddenInCiWithoutAPullRequest_IsIgnored()
+    {
+        using var repo = Scenario.AgentChange();
+
+        GateVerdict verdict = repo.Evaluate(Scenario.Ci, baseRef: "refs/heads/" + Scenario.AgentBranch);
+
+        VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
+        Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
+    }
+
+    [Fact]
     public void Row07_BaseRefOverriddenToHead_LosesToThePullRequestTarget()
     {
         using var repo = Scenario.AgentChange();
