@@ -163,6 +163,14 @@ namespace Checkpoint.Tool.Review
                 ["DOTNET_NOLOGO"] = "1",
                 ["MSBUILDDISABLENODEREUSE"] = "1",
                 ["DOTNET_CLI_UI_LANGUAGE"] = "en",
+
+                // A review build only feeds this review; its output is thrown away. Without CI markers
+                // the package's gate honours CheckpointSkip, so a review bot in CI can still build an
+                // unapproved branch. The merge check is `checkpoint verify`, which this does not touch.
+                ["CI"] = null,
+                ["GITHUB_ACTIONS"] = null,
+                ["TF_BUILD"] = null,
+                ["GITLAB_CI"] = null,
             };
 
             foreach (var target in targets)
@@ -203,6 +211,17 @@ namespace Checkpoint.Tool.Review
                 return (Array.Empty<AnalyzerFinding>(), "the build produced no compiler log (restore or project evaluation failed)");
             }
 
+            var withoutCheckpoint = ProjectsWithoutCheckpointAnalyzers(sarifDirectory, tree, out var noneHadThem);
+            if (noneHadThem)
+            {
+                return (Array.Empty<AnalyzerFinding>(), "no project references the Checkpoint.Analyzers package, so no analyzer could report operations");
+            }
+
+            foreach (var project in withoutCheckpoint)
+            {
+                warnings.Add($"{side}: {project} was built without the Checkpoint analyzers; its operations are not in this review");
+            }
+
             var findings = new List<AnalyzerFinding>();
             foreach (var log in logs)
             {
@@ -211,6 +230,35 @@ namespace Checkpoint.Tool.Review
 
             // Multi-targeted projects report the same call once per target framework.
             return (findings.GroupBy(f => (f.Path, f.Line, f.Column, f.RuleId, f.Operation)).Select(g => g.First()).ToList(), null);
+        }
+
+        /// <summary>Projects whose compilation had no Checkpoint.Analyzers.dll among its analyzers.</summary>
+        private static IReadOnlyList<string> ProjectsWithoutCheckpointAnalyzers(string sarifDirectory, string tree, out bool noneHadThem)
+        {
+            var lists = Directory.GetFiles(sarifDirectory, "*.analyzers");
+            var withCheckpoint = 0;
+            var missing = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var list in lists)
+            {
+                var lines = File.ReadAllLines(list);
+                if (lines.Length == 0)
+                {
+                    continue;
+                }
+
+                var hasCheckpoint = lines.Skip(1).Any(line => Path.GetFileName(line.Trim()).Equals("Checkpoint.Analyzers.dll", StringComparison.OrdinalIgnoreCase));
+                if (hasCheckpoint)
+                {
+                    withCheckpoint++;
+                }
+                else
+                {
+                    missing.Add(Relative(tree, lines[0].Trim()));
+                }
+            }
+
+            noneHadThem = lists.Length > 0 && withCheckpoint == 0;
+            return missing.ToList();
         }
 
         private static IReadOnlyList<string> FindBuildTargets(string tree)
@@ -258,8 +306,13 @@ namespace Checkpoint.Tool.Review
             string Escape(string value) => value.Replace("%", "%25").Replace(";", "%3B").Replace("$", "%24").Replace("@", "%40").Replace("'", "%27");
             return "<Project>\n"
                 + "  <PropertyGroup>\n"
-                + $"    <ErrorLog>{Escape(sarifDirectory)}/$(MSBuildProjectName)-$([System.Guid]::NewGuid().ToString('N')).sarif,version=2.1</ErrorLog>\n"
+                + "    <_CheckpointReviewLog>$(MSBuildProjectName)-$([System.Guid]::NewGuid().ToString('N'))</_CheckpointReviewLog>\n"
+                + $"    <ErrorLog>{Escape(sarifDirectory)}/$(_CheckpointReviewLog).sarif,version=2.1</ErrorLog>\n"
                 + "  </PropertyGroup>\n"
+                + "  <!-- Which analyzers each compilation got, so the review can tell 'no operations' from 'no analyzers'. -->\n"
+                + "  <Target Name=\"CheckpointReviewListAnalyzers\" BeforeTargets=\"CoreCompile\">\n"
+                + $"    <WriteLinesToFile File=\"{Escape(sarifDirectory)}/$(_CheckpointReviewLog).analyzers\" Lines=\"$(MSBuildProjectFullPath);@(Analyzer)\" Overwrite=\"true\" />\n"
+                + "  </Target>\n"
                 + "  <ItemGroup Condition=\"'$(Language)' == 'C#'\">\n"
                 + $"    <Compile Include=\"{Escape(attributeFile)}\" Link=\"{NeutralAttributeName}.cs\" />\n"
                 + "  </ItemGroup>\n"

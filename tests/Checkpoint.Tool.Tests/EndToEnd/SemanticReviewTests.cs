@@ -45,6 +45,32 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
         Assert.Contains(changes, c => c.Change == "removed" && c.Operation.EndsWith("IAmazonS3.DeleteBucketAsync", StringComparison.Ordinal) && c.Service == "Amazon.S3");
     }
 
+    [Fact]
+    public void ProjectWithoutTheAnalyzers_IsNotAnalyzedRatherThanClean()
+    {
+        using var repository = TestRepository.OnMain();
+        repository.Write("src/Service.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        repository.CommitAsMaintainer("A project without Checkpoint");
+        repository.PublishMain();
+        repository.Git("checkout", "-q", "-b", "copilot/tweak");
+        repository.Write("src/Service.cs", "class Service { int Answer() => 7; }\n");
+        repository.CommitAsAgent("Tweak");
+
+        var result = package.Tool.Run(repository.Work, null, "review", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output);
+        var operations = json.RootElement.GetProperty("operations");
+        Assert.False(operations.GetProperty("analyzed").GetBoolean(), result.Output);
+        Assert.Contains("no project references the Checkpoint.Analyzers package", operations.GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// main: a service whose attested method deletes an S3 bucket. The agent's branch replaces it
     /// with an (agent-attested) EC2 termination, disables CHK001 and trusts itself.
