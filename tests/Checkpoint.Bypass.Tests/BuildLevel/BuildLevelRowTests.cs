@@ -55,8 +55,8 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     {
         ProcessResult build = _builds.OptOuts.CiWithPropertyOptOuts;
 
+        // No "ignored in CI" line to look for: with DesignTimeBuild=true among them the task stays quiet, as IDE builds want.
         AssertGateFailed(build, "CHK100");
-        Assert.Contains("is ignored in CI; the gate runs", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

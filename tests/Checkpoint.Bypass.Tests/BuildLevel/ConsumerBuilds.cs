@@ -21,6 +21,9 @@ public sealed class ConsumerBuilds : IDisposable
     [
         "-p:CheckpointGateEnabled=false",
         "-p:CheckpointSkip=true",
+        // What an IDE's design-time build sets; the gate skips those builds locally only.
+        "-p:DesignTimeBuild=true",
+        "-p:BuildingProject=false",
         // MSBuild properties must not decide whether the build is in CI.
         "-p:CI=false",
         "-p:GITHUB_ACTIONS=false",
