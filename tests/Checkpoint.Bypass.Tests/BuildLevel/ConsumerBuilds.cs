@@ -1,0 +1,211 @@
+using Checkpoint.EndToEnd.Tests;
+
+namespace Checkpoint.Bypass.Tests.BuildLevel;
+
+/// <summary>
+/// Every real build the build-level rows look at, made once per test run on one consumer
+/// repository and one packed package. Each scenario is built on first use, so a filtered run pays
+/// only for what it asks for.
+/// </summary>
+public sealed class ConsumerBuilds : IDisposable
+{
+    public const string SuppressionsBranch = "copilot/suppressions";
+    public const string OptOutBranch = "copilot/opt-out";
+    public const string GateOverriddenBranch = "copilot/override-gate";
+    public const string PackageRemovedBranch = "copilot/remove-package";
+
+    /// <summary>The projects whose destructive call is hidden from the analyzer, one mechanism each.</summary>
+    public static readonly IReadOnlyList<string> SuppressedProjects = ["Pragma", "SuppressMessage", "EditorConfig", "NoWarn"];
+
+    private static readonly string[] OptOutProperties =
+    [
+        "-p:CheckpointGateEnabled=false",
+        "-p:CheckpointSkip=true",
+        // What an IDE's design-time build sets; the gate skips those builds locally only.
+        "-p:DesignTimeBuild=true",
+        "-p:BuildingProject=false",
+        // MSBuild properties must not decide whether the build is in CI.
+        "-p:CI=false",
+        "-p:GITHUB_ACTIONS=false",
+        "-p:TF_BUILD=false",
+        "-p:GITLAB_CI=false",
+    ];
+
+    private static readonly Dictionary<string, string> OptOutVariables = new()
+    {
+        ["CheckpointGateEnabled"] = "false",
+        ["CheckpointSkip"] = "true",
+        ["CHECKPOINT_SKIP"] = "1",
+        ["CHECKPOINT_DISABLE"] = "1",
+        ["CHECKPOINT_GATE_ENABLED"] = "false",
+        ["CHECKPOINT_AGENT"] = "0",
+    };
+
+    private readonly object _gate = new();
+    private readonly Lazy<GatedConsumer> _consumer = new(GatedConsumer.Create);
+    private readonly Lazy<(ProcessResult Local, ProcessResult Ci)> _suppressions;
+    private readonly Lazy<OptOutResults> _optOuts;
+    private readonly Lazy<(ProcessResult Build, ProcessResult Verify)> _gateOverridden;
+    private readonly Lazy<ProcessResult> _packageRemoved;
+
+    public ConsumerBuilds()
+    {
+        _suppressions = new(() => Serialized(BuildSuppressions));
+        _optOuts = new(() => Serialized(BuildOptOuts));
+        _gateOverridden = new(() => Serialized(BuildGateOverridden));
+        _packageRemoved = new(() => Serialized(VerifyPackageRemoved));
+    }
+
+    /// <summary>The suppressions branch built locally with the gate skipped: the analyzer's own verdict on each suppression.</summary>
+    public ProcessResult SuppressionsLocalWithGateSkipped => _suppressions.Value.Local;
+
+    /// <summary>The suppressions branch built in CI.</summary>
+    public ProcessResult SuppressionsInCi => _suppressions.Value.Ci;
+
+    public OptOutResults OptOuts => _optOuts.Value;
+
+    /// <summary>A branch whose Directory.Build.targets replaces the gate target, built in CI.</summary>
+    public ProcessResult GateOverriddenBuildInCi => _gateOverridden.Value.Build;
+
+    /// <summary><c>checkpoint verify</c> in CI on the branch that replaced the gate target.</summary>
+    public ProcessResult GateOverriddenVerifyInCi => _gateOverridden.Value.Verify;
+
+    /// <summary><c>checkpoint verify</c> in CI on a branch that removed the package reference.</summary>
+    public ProcessResult PackageRemovedVerifyInCi => _packageRemoved.Value;
+
+    public void Dispose() => PackedPackage.DeleteWorkArea();
+
+    private T Serialized<T>(Func<GatedConsumer, T> build)
+    {
+        // Scenarios share one work tree: one checkout and build at a time.
+        lock (_gate)
+        {
+            return build(_consumer.Value);
+        }
+    }
+
+    private static (ProcessResult, ProcessResult) BuildSuppressions(GatedConsumer consumer)
+    {
+        consumer.Branch(SuppressionsBranch);
+        Consumer project = consumer.Project;
+        WriteDestructiveProject(project, "Pragma", pragma: true);
+        WriteDestructiveProject(project, "SuppressMessage", attribute: "[System.Diagnostics.CodeAnalysis.SuppressMessage(\"Checkpoint\", \"CHK001\", Justification = \"agent\")]");
+        WriteDestructiveProject(project, "EditorConfig");
+        project.Write("EditorConfig/.editorconfig", "[*.cs]\ndotnet_diagnostic.CHK001.severity = none\n");
+        WriteDestructiveProject(project, "NoWarn", extraProperties: "<NoWarn>$(NoWarn);CHK001</NoWarn>");
+        WriteDestructiveProject(project, "Unsuppressed");
+        project.Write("Suppressions.slnx", "<Solution>\n"
+            + string.Concat(SuppressedProjects.Append("Unsuppressed").Select(p => $"  <Project Path=\"{p}/{p}.csproj\" />\n"))
+            + "</Solution>\n");
+        consumer.Commit("Quiet the analyzer");
+        Restore(consumer, "Suppressions.slnx");
+
+        ProcessResult local = consumer.Build("Suppressions.slnx", ci: false, extraArguments: "-p:CheckpointSkip=true");
+        ProcessResult ci = consumer.Build("Suppressions.slnx", ci: true);
+        return (local, ci);
+    }
+
+    private static OptOutResults BuildOptOuts(GatedConsumer consumer)
+    {
+        consumer.Checkout("main");
+        consumer.Branch(OptOutBranch);
+        WriteHarmlessProject(consumer.Project);
+        consumer.Commit("Add a service");
+        Restore(consumer, "OptOut/OptOut.csproj");
+
+        const string target = "OptOut/OptOut.csproj";
+        var pullRequest = new Dictionary<string, string> { ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
+        return new OptOutResults(
+            LocalWithPropertyOptOuts: consumer.Build(target, ci: false, extraArguments: OptOutProperties),
+            CiWithPropertyOptOuts: consumer.Build(target, ci: true, extraArguments: OptOutProperties),
+            CiWithVariableOptOuts: consumer.Build(target, ci: true, OptOutVariables),
+            CiPullRequestWithBaseRefOverride: consumer.Build(target, ci: true, pullRequest, "-p:CheckpointBaseRef=HEAD"));
+    }
+
+    private (ProcessResult, ProcessResult) BuildGateOverridden(GatedConsumer consumer)
+    {
+        _ = OptOuts;
+        consumer.Checkout(OptOutBranch);
+        consumer.Branch(GateOverriddenBranch, from: OptOutBranch);
+        consumer.Project.Write("Directory.Build.targets", """
+            <Project>
+              <!-- Defined after the package's targets, so this empty target replaces the gate. -->
+              <Target Name="CheckpointGate" />
+            </Project>
+            """);
+        consumer.Commit("Speed up the build");
+
+        ProcessResult build = consumer.Build("OptOut/OptOut.csproj", ci: true);
+        return (build, Verify(consumer));
+    }
+
+    private ProcessResult VerifyPackageRemoved(GatedConsumer consumer)
+    {
+        _ = OptOuts;
+        consumer.Checkout(OptOutBranch);
+        consumer.Branch(PackageRemovedBranch, from: OptOutBranch);
+        consumer.Project.Write("OptOut/OptOut.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        consumer.Commit("Drop an unused package");
+        return Verify(consumer);
+    }
+
+    /// <summary>What the required check runs: `checkpoint verify` over the branch's git data, in CI.</summary>
+    private static ProcessResult Verify(GatedConsumer consumer) =>
+        Infrastructure.CheckpointTool.Run(consumer.WorkTree, new Dictionary<string, string?> { ["CI"] = "true" }, "verify");
+
+    private static void Restore(GatedConsumer consumer, string target)
+    {
+        ProcessResult restore = DotNet.Run(consumer.WorkTree, consumer.Package.Environment(ci: false), "restore", target);
+        if (!restore.Succeeded)
+        {
+            throw new InvalidOperationException("Restore failed.\n" + restore);
+        }
+    }
+
+    private static void WriteDestructiveProject(Consumer project, string name, bool pragma = false, string attribute = "", string extraProperties = "")
+    {
+        project.WriteProject($"{name}/{name}.csproj", extraProperties: extraProperties);
+        project.Write($"{name}/Tenants.cs", $$"""
+            using Checkpoint;
+
+            namespace {{name}};
+
+            public static class Tenants
+            {
+                [Destructive("Drops every tenant table")]
+                public static void DropTenant(string tenant) => _ = tenant;
+
+            {{(pragma ? "#pragma warning disable CHK001" : string.Empty)}}
+                {{attribute}}
+                public static void Offboard(string tenant) => DropTenant(tenant);
+            {{(pragma ? "#pragma warning restore CHK001" : string.Empty)}}
+            }
+            """);
+    }
+
+    private static void WriteHarmlessProject(Consumer project)
+    {
+        project.WriteProject("OptOut/OptOut.csproj");
+        project.Write("OptOut/Greeter.cs", """
+            namespace OptOut;
+
+            public static class Greeter
+            {
+                public static string Greet(string name) => "Hello, " + name;
+            }
+            """);
+    }
+}
+
+/// <summary>The opt-out builds of one harmless project on an agent branch.</summary>
+public sealed record OptOutResults(
+    ProcessResult LocalWithPropertyOptOuts,
+    ProcessResult CiWithPropertyOptOuts,
+    ProcessResult CiWithVariableOptOuts,
+    ProcessResult CiPullRequestWithBaseRefOverride);

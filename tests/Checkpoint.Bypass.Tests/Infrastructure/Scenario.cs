@@ -1,0 +1,33 @@
+using Checkpoint.Core.Tests.Fixtures;
+
+namespace Checkpoint.Bypass.Tests.Infrastructure;
+
+/// <summary>Starting points the threat-model rows share: a pushed main trusting Alice, and an agent's branch off it.</summary>
+internal static class Scenario
+{
+    public const string AgentBranch = "copilot/fix-typo";
+    public const string AllBranchesPolicy = """{ "scope": "all-branches" }""";
+
+    public static readonly IReadOnlyDictionary<string, string?> Local = new Dictionary<string, string?>();
+
+    public static readonly IReadOnlyDictionary<string, string?> Ci = new Dictionary<string, string?> { ["CI"] = "true" };
+
+    /// <summary>A repository on <see cref="AgentBranch"/> with one commit by Copilot and no approval.</summary>
+    public static TestRepository AgentChange(string? policyJson = null, params SshKey[] signers)
+    {
+        TestRepository repo = TestRepository.Create(policyJson, signers);
+        repo.Branch(AgentBranch).Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        return repo;
+    }
+
+    public static Dictionary<string, string?> With(this IReadOnlyDictionary<string, string?> environment, params (string Name, string Value)[] variables)
+    {
+        var result = new Dictionary<string, string?>(environment);
+        foreach ((string name, string value) in variables)
+        {
+            result[name] = value;
+        }
+
+        return result;
+    }
+}
