@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Running;
+using Checkpoint.Benchmarks.Analyzers;
+
+namespace Checkpoint.Benchmarks;
+
+/// <summary>
+/// <c>report analyzers|digest|gate</c> prints the measurements that docs/performance.md quotes and
+/// checks the harness (exit code 1 when a count is off or a run fails);
+/// <c>--validate</c> is the quick correctness check of the harness;
+/// anything else goes to BenchmarkDotNet (<c>--filter '*Analyzer*'</c>, <c>--list flat</c> ...).
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--validate")
+        {
+            return AnalyzerReport.Run(Console.Out, repetitions: 1) ? 0 : 1;
+        }
+
+        if (args.Length > 1 && args[0] == "report")
+        {
+            var ok = args[1] switch
+            {
+                "analyzers" => AnalyzerReport.Run(Console.Out, repetitions: 3),
+                _ => Unknown(args[1]),
+            };
+            return ok ? 0 : 1;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    private static bool Unknown(string report)
+    {
+        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers | report digest | report gate");
+        return false;
+    }
+}
