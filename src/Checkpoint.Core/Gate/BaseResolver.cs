@@ -1,0 +1,104 @@
+using System;
+using Checkpoint.Core.Git;
+
+namespace Checkpoint.Core
+{
+    /// <summary>
+    /// Chooses the base the diff is taken against. Names always become full refnames under
+    /// <c>refs/remotes/origin/</c> (unless given as a full <c>refs/...</c> name), so a local branch or
+    /// tag called <c>origin/main</c> can never stand in for the real remote-tracking ref.
+    /// </summary>
+    public static class BaseResolver
+    {
+        private const string RemotePrefix = "refs/remotes/origin/";
+
+        /// <summary>Resolves the base.</summary>
+        /// <param name="repository">The repository.</param>
+        /// <param name="baseRefOverride">The <c>CheckpointBaseRef</c> property, if set.</param>
+        /// <param name="ci">The CI environment. In CI a pull request's target wins over a disagreeing override.</param>
+        /// <exception cref="CheckpointException">CHK105: no usable base ref.</exception>
+        public static ResolvedBase Resolve(GitRepository repository, string? baseRefOverride, CiEnvironment ci)
+        {
+            if (repository is null)
+            {
+                throw new ArgumentNullException(nameof(repository));
+            }
+
+            if (ci is null)
+            {
+                throw new ArgumentNullException(nameof(ci));
+            }
+
+            string? overrideRef = string.IsNullOrWhiteSpace(baseRefOverride) ? null : ToFullRefName(baseRefOverride!.Trim());
+            string? targetRef = ci.PullRequestTarget is null ? null : ToFullRefName(ci.PullRequestTarget);
+
+            if (overrideRef != null && targetRef != null && ci.IsCi && !string.Equals(overrideRef, targetRef, StringComparison.Ordinal))
+            {
+                // The branch under review controls MSBuild properties; in a pull request only the CI
+                // system's own target variable decides what the diff is measured against.
+                string notice = $"CheckpointBaseRef '{baseRefOverride}' was ignored: in CI the pull request's target ({ci.PullRequestTargetVariable}={ci.PullRequestTarget}) decides the base";
+                return Require(repository, targetRef, ci.PullRequestTargetVariable!, notice);
+            }
+
+            if (overrideRef != null)
+            {
+                return Require(repository, overrideRef, "CheckpointBaseRef", null);
+            }
+
+            if (targetRef != null)
+            {
+                return Require(repository, targetRef, ci.PullRequestTargetVariable!, null);
+            }
+
+            GitResult head = repository.Cli.Run("symbolic-ref", "--quiet", RemotePrefix + "HEAD");
+            if (head.Succeeded && head.OutputText.StartsWith(RemotePrefix, StringComparison.Ordinal))
+            {
+                string refName = head.OutputText;
+                if (repository.ResolveCommit(refName) is string commit)
+                {
+                    return new ResolvedBase(refName, commit, "origin/HEAD", null);
+                }
+            }
+
+            foreach (string name in new[] { "main", "master" })
+            {
+                if (repository.ResolveCommit(RemotePrefix + name) is string commit)
+                {
+                    return new ResolvedBase(RemotePrefix + name, commit, "origin/" + name, null);
+                }
+            }
+
+            throw new CheckpointException(
+                GateCodes.DiffUnavailable,
+                "no base ref: none of refs/remotes/origin/HEAD, origin/main or origin/master exists; fetch the target branch or set CheckpointBaseRef");
+        }
+
+        /// <summary>
+        /// Turns <c>main</c> or <c>origin/main</c> into <c>refs/remotes/origin/main</c>; a name that already
+        /// starts with <c>refs/</c> is kept as it is.
+        /// </summary>
+        public static string ToFullRefName(string name)
+        {
+            if (name.StartsWith("refs/", StringComparison.Ordinal))
+            {
+                return name;
+            }
+
+            string branch = name.StartsWith("origin/", StringComparison.Ordinal) ? name.Substring("origin/".Length) : name;
+            return RemotePrefix + branch;
+        }
+
+        private static ResolvedBase Require(GitRepository repository, string refName, string source, string? notice)
+        {
+            if (!repository.IsValidRefName(refName))
+            {
+                throw new CheckpointException(GateCodes.DiffUnavailable, $"base ref '{refName}' (from {source}) is not a valid ref name");
+            }
+
+            string commit = repository.ResolveCommit(refName) ?? throw new CheckpointException(
+                GateCodes.DiffUnavailable,
+                $"base ref '{refName}' (from {source}) does not exist; fetch it (in GitHub Actions: actions/checkout with fetch-depth: 0)");
+            return new ResolvedBase(refName, commit, source, notice);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Checkpoint.Core
+{
+    public enum GateSeverity
+    {
+        Error,
+        Warning,
+        Info,
+    }
+}

@@ -1,0 +1,289 @@
+using System;
+using System.Security.Cryptography;
+using Org.BouncyCastle.Asn1.X9;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Math;
+
+namespace Checkpoint.Core.Signatures;
+
+/// <summary>An SSH public key of a type Checkpoint can verify signatures with.</summary>
+public sealed class SshPublicKey : IEquatable<SshPublicKey>
+{
+    internal const string Ed25519 = "ssh-ed25519";
+    internal const string EcdsaP256 = "ecdsa-sha2-nistp256";
+    internal const string EcdsaP384 = "ecdsa-sha2-nistp384";
+    internal const string EcdsaP521 = "ecdsa-sha2-nistp521";
+    internal const string Rsa = "ssh-rsa";
+    internal const string SkEd25519 = "sk-ssh-ed25519@openssh.com";
+    internal const string SkEcdsaP256 = "sk-ecdsa-sha2-nistp256@openssh.com";
+
+    // OpenSSH refuses RSA moduli below 1024 bits; a key that guards production gets a higher floor.
+    internal const int MinimumRsaBits = 2048;
+
+    // OpenSSH's own ceiling for RSA (SSHBUF_MAX_BIGNUM): bounds the work an attacker-chosen key can cause.
+    internal const int MaximumRsaBits = 16384;
+
+    private readonly byte[] blob;
+
+    private SshPublicKey(string keyType, byte[] blob)
+    {
+        KeyType = keyType;
+        this.blob = blob;
+        Fingerprint = ComputeFingerprint(blob);
+    }
+
+    /// <summary><c>ssh-ed25519</c>, <c>ecdsa-sha2-nistp256|384|521</c>, <c>ssh-rsa</c>, <c>sk-ssh-ed25519@openssh.com</c> or <c>sk-ecdsa-sha2-nistp256@openssh.com</c>.</summary>
+    public string KeyType { get; }
+
+    /// <summary>A copy of the SSH wire-format public key blob.</summary>
+    public byte[] Blob => (byte[])blob.Clone();
+
+    /// <summary><c>SHA256:</c> and the unpadded base64 of the blob's SHA-256, as <c>ssh-keygen -lf</c> prints it.</summary>
+    public string Fingerprint { get; }
+
+    /// <summary>True for FIDO security-key types, whose signatures carry a user-presence flag and a counter.</summary>
+    public bool IsSecurityKey => KeyType == SkEd25519 || KeyType == SkEcdsaP256;
+
+    internal Ed25519PublicKeyParameters? Ed25519Key { get; private set; }
+
+    internal ECPublicKeyParameters? EcdsaKey { get; private set; }
+
+    internal RsaKeyParameters? RsaKey { get; private set; }
+
+    /// <summary>The FIDO application string (usually <c>ssh:</c>) that security-key signatures commit to.</summary>
+    internal byte[]? SecurityKeyApplication { get; private set; }
+
+    /// <summary>Parses <c>&lt;type&gt; &lt;base64&gt; [comment]</c>, the form of authorized_keys, allowed_signers and <c>.pub</c> files.</summary>
+    /// <exception cref="SshFormatException">The text is not a public key of a supported type.</exception>
+    public static SshPublicKey Parse(string authorizedKeysStyleText)
+    {
+        if (authorizedKeysStyleText is null)
+        {
+            throw new ArgumentNullException(nameof(authorizedKeysStyleText));
+        }
+
+        string[] fields = authorizedKeysStyleText.Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 2)
+        {
+            throw new SshFormatException("SSH public key: expected '<type> <base64> [comment]'.");
+        }
+
+        return ParseFields(fields[0], fields[1]);
+    }
+
+    /// <exception cref="SshFormatException">The blob is not a public key of a supported type.</exception>
+    public static SshPublicKey FromBlob(byte[] blob)
+    {
+        if (blob is null)
+        {
+            throw new ArgumentNullException(nameof(blob));
+        }
+
+        return Decode((byte[])blob.Clone(), "SSH public key");
+    }
+
+    public bool Equals(SshPublicKey? other)
+    {
+        if (other is null)
+        {
+            return false;
+        }
+
+        // Blobs are validated to be canonical on parse, so equal bytes is equal keys.
+        return ReferenceEquals(this, other) || blob.AsSpan().SequenceEqual(other.blob);
+    }
+
+    public override bool Equals(object? obj) => Equals(obj as SshPublicKey);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Fingerprint);
+
+    /// <summary><c>&lt;type&gt; &lt;base64&gt;</c>, the form allowed_signers and authorized_keys use.</summary>
+    public override string ToString() => KeyType + " " + Convert.ToBase64String(blob);
+
+    internal static SshPublicKey ParseFields(string typeField, string base64Field)
+    {
+        byte[] decoded;
+        try
+        {
+            decoded = Convert.FromBase64String(base64Field);
+        }
+        catch (FormatException)
+        {
+            throw new SshFormatException($"SSH public key: the {Describe(typeField)} key's base64 is malformed.");
+        }
+
+        SshPublicKey key = Decode(decoded, "SSH public key");
+        if (!string.Equals(key.KeyType, typeField, StringComparison.Ordinal))
+        {
+            throw new SshFormatException($"SSH public key: the text says '{Describe(typeField)}' but the key is '{key.KeyType}'.");
+        }
+
+        return key;
+    }
+
+    internal static SshPublicKey Decode(byte[] blob, string context)
+    {
+        var reader = new SshWireReader(blob, context);
+        string keyType = reader.ReadText("key type");
+        var key = new SshPublicKey(keyType, blob);
+        switch (keyType)
+        {
+            case Ed25519:
+                key.Ed25519Key = ReadEd25519(reader);
+                break;
+            case SkEd25519:
+                key.Ed25519Key = ReadEd25519(reader);
+                key.SecurityKeyApplication = ReadApplication(reader);
+                break;
+            case EcdsaP256:
+            case EcdsaP384:
+            case EcdsaP521:
+                key.EcdsaKey = ReadEcdsa(reader, keyType.Substring("ecdsa-sha2-".Length));
+                break;
+            case SkEcdsaP256:
+                key.EcdsaKey = ReadEcdsa(reader, "nistp256");
+                key.SecurityKeyApplication = ReadApplication(reader);
+                break;
+            case Rsa:
+                key.RsaKey = ReadRsa(reader);
+                break;
+            default:
+                throw reader.Error(DescribeUnsupported(keyType));
+        }
+
+        reader.RequireEnd();
+        return key;
+    }
+
+    internal static string DescribeUnsupported(string keyType)
+    {
+        if (keyType == "ssh-dss" || keyType.StartsWith("ssh-dss-", StringComparison.Ordinal))
+        {
+            return "DSA keys (ssh-dss) are not accepted: DSA is deprecated and OpenSSH removed it";
+        }
+
+        if (keyType.EndsWith("-cert-v01@openssh.com", StringComparison.Ordinal))
+        {
+            return $"certificate keys ({Describe(keyType)}) are not supported: list the signer's plain public key";
+        }
+
+        return $"unsupported key type '{Describe(keyType)}'";
+    }
+
+    /// <summary>Keeps attacker-chosen text short and printable inside a one-line message.</summary>
+    internal static string Describe(string text)
+    {
+        const int limit = 64;
+        var builder = new System.Text.StringBuilder(Math.Min(text.Length, limit) + 3);
+        foreach (char c in text)
+        {
+            if (builder.Length >= limit)
+            {
+                builder.Append("...");
+                break;
+            }
+
+            builder.Append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static Ed25519PublicKeyParameters ReadEd25519(SshWireReader reader)
+    {
+        ArraySegment<byte> point = reader.ReadSlice("ed25519 public key");
+        if (point.Count != Ed25519PublicKeyParameters.KeySize)
+        {
+            throw reader.Error($"an Ed25519 public key is 32 bytes, not {point.Count}");
+        }
+
+        try
+        {
+            return new Ed25519PublicKeyParameters(point.Array!, point.Offset);
+        }
+        catch (ArgumentException)
+        {
+            throw reader.Error("the Ed25519 public key is not a valid curve point");
+        }
+    }
+
+    private static ECPublicKeyParameters ReadEcdsa(SshWireReader reader, string expectedCurve)
+    {
+        string curve = reader.ReadText("curve name");
+        if (!string.Equals(curve, expectedCurve, StringComparison.Ordinal))
+        {
+            throw reader.Error($"the key type names curve '{expectedCurve}' but the key says '{Describe(curve)}'");
+        }
+
+        X9ECParameters parameters = EcdsaCurve(curve);
+        ArraySegment<byte> encodedPoint = reader.ReadSlice("ecdsa public point");
+        int fieldBytes = (parameters.Curve.FieldSize + 7) / 8;
+        if (encodedPoint.Count != 1 + (2 * fieldBytes) || encodedPoint.Array![encodedPoint.Offset] != 0x04)
+        {
+            throw reader.Error($"the {curve} public point is not an uncompressed point of {1 + (2 * fieldBytes)} bytes");
+        }
+
+        try
+        {
+            byte[] pointBytes = new byte[encodedPoint.Count];
+            Buffer.BlockCopy(encodedPoint.Array, encodedPoint.Offset, pointBytes, 0, pointBytes.Length);
+            var point = parameters.Curve.DecodePoint(pointBytes);
+            if (point.IsInfinity || !point.IsValid())
+            {
+                throw reader.Error($"the {curve} public point is not on the curve");
+            }
+
+            return new ECPublicKeyParameters("ECDSA", point, new ECDomainParameters(parameters));
+        }
+        catch (ArgumentException)
+        {
+            throw reader.Error($"the {curve} public point is not on the curve");
+        }
+    }
+
+    internal static X9ECParameters EcdsaCurve(string curve) => curve switch
+    {
+        "nistp256" => Org.BouncyCastle.Asn1.Nist.NistNamedCurves.GetByName("P-256"),
+        "nistp384" => Org.BouncyCastle.Asn1.Nist.NistNamedCurves.GetByName("P-384"),
+        "nistp521" => Org.BouncyCastle.Asn1.Nist.NistNamedCurves.GetByName("P-521"),
+        _ => throw new SshFormatException($"SSH public key: unsupported ECDSA curve '{Describe(curve)}'."),
+    };
+
+    private static RsaKeyParameters ReadRsa(SshWireReader reader)
+    {
+        byte[] exponent = reader.ReadPositiveMpint("rsa exponent", 8, requireCanonical: true);
+        byte[] modulus = reader.ReadPositiveMpint("rsa modulus", MaximumRsaBits / 8, requireCanonical: true);
+        var n = new BigInteger(1, modulus);
+        var e = new BigInteger(1, exponent);
+        if (n.BitLength < MinimumRsaBits)
+        {
+            throw reader.Error($"RSA keys must have at least {MinimumRsaBits} bits; this one has {n.BitLength}");
+        }
+
+        if (e.BitLength < 2 || !e.TestBit(0))
+        {
+            throw reader.Error("the RSA public exponent is not an odd number above 1");
+        }
+
+        try
+        {
+            return new RsaKeyParameters(isPrivate: false, n, e);
+        }
+        catch (ArgumentException ex)
+        {
+            throw reader.Error("the RSA key is invalid (" + ex.Message.TrimEnd('.') + ")");
+        }
+    }
+
+    private static byte[] ReadApplication(SshWireReader reader)
+    {
+        string application = reader.ReadText("security key application");
+        return System.Text.Encoding.UTF8.GetBytes(application);
+    }
+
+    private static string ComputeFingerprint(byte[] blob)
+    {
+        using SHA256 sha256 = SHA256.Create();
+        return "SHA256:" + Convert.ToBase64String(sha256.ComputeHash(blob)).TrimEnd('=');
+    }
+}
