@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Checkpoint.Benchmarks.Analyzers;
+using Checkpoint.Benchmarks.Digest;
 
 namespace Checkpoint.Benchmarks;
 
@@ -23,6 +24,7 @@ public static class Program
             var ok = args[1] switch
             {
                 "analyzers" => AnalyzerReport.Run(Console.Out, repetitions: 3),
+                "digest" => DigestReport.Run(Console.Out, repetitions: 5),
                 _ => Unknown(args[1]),
             };
             return ok ? 0 : 1;
