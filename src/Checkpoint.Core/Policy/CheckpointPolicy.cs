@@ -86,11 +86,11 @@ namespace Checkpoint.Core.Policy
             IsDefault = isDefault;
         }
 
+        /// <summary>How long an approval counts, at most, whatever its own <c>expiresAt</c> says.</summary>
+        public static readonly TimeSpan DefaultMaxApprovalAge = TimeSpan.FromDays(14);
+
         /// <summary>The policy in effect when the base has no <c>.checkpoint/policy.json</c>.</summary>
         public static CheckpointPolicy Default { get; } = new CheckpointPolicy(isDefault: true);
-
-        /// <summary>How long an approval counts, at most, whatever its own <c>expiresAt</c> says.</summary>
-        public static TimeSpan DefaultMaxApprovalAge { get; } = TimeSpan.FromDays(14);
 
         /// <summary>Branches that are never gated outside a pull request (exact names, <c>*</c> wildcards).</summary>
         public IReadOnlyList<string> ProtectedBranches { get; }

@@ -136,7 +136,13 @@ public sealed class SshSignature
             throw reader.Error("the namespace is empty");
         }
 
-        reader.ReadSlice("reserved");
+        // PROTOCOL.sshsig says to ignore a non-empty reserved field, but it is not signed: accepting content
+        // there would give one approval many valid encodings. ssh-keygen always writes it empty.
+        if (reader.ReadSlice("reserved").Count != 0)
+        {
+            throw reader.Error("the reserved field is not empty (it is unsigned, so Checkpoint accepts only the empty field ssh-keygen writes)");
+        }
+
         string hashAlgorithm = reader.ReadText("hash algorithm");
         if (hashAlgorithm != "sha256" && hashAlgorithm != "sha512")
         {
@@ -173,16 +179,17 @@ public sealed class SshSignature
         {
             int orderBytes = (key.EcdsaKey.Parameters.N.BitLength + 7) / 8;
             var pair = new SshWireReader(rawSignature.Array!, rawSignature.Offset, rawSignature.Count, Context);
-            r = pair.ReadPositiveMpint("ecdsa r", orderBytes, requireCanonical: false);
-            s = pair.ReadPositiveMpint("ecdsa s", orderBytes, requireCanonical: false);
+            r = pair.ReadPositiveMpint("ecdsa r", orderBytes, requireCanonical: true);
+            s = pair.ReadPositiveMpint("ecdsa s", orderBytes, requireCanonical: true);
             pair.RequireEnd();
         }
         else
         {
             int modulusBytes = (key.RsaKey!.Modulus.BitLength + 7) / 8;
-            if (rawSignature.Count == 0 || rawSignature.Count > modulusBytes)
+            // OpenSSH pads short RSA signatures, but always writes full-length ones; one encoding per signature.
+            if (rawSignature.Count != modulusBytes)
             {
-                throw inner.Error($"an RSA signature for this key is at most {modulusBytes} bytes, not {rawSignature.Count}");
+                throw inner.Error($"an RSA signature for this key is {modulusBytes} bytes, not {rawSignature.Count}");
             }
         }
 

@@ -1,0 +1,104 @@
+using System;
+using System.Linq;
+using System.Collections.Immutable;
+using Checkpoint.Analyzers.Attestations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Checkpoint.Analyzers;
+
+/// <summary>
+/// CHK003, CHK004 and CHK005: an [ApprovedBy] attestation must name an approver and a reason, must not
+/// have expired, and must sit on a member or type, never on the assembly or module.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AttestationAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        RuleDescriptors.IncompleteAttestation,
+        RuleDescriptors.ExpiredAttestation,
+        RuleDescriptors.MisplacedAttestation);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Generated code is analyzed and reported like any other: a file that merely claims to be
+        // generated must not be a place where a broken attestation goes unnoticed.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+
+        context.RegisterCompilationStartAction(compilationContext =>
+        {
+            // Without the attribute type nobody can write an attestation, so there is nothing to check.
+            if (compilationContext.Compilation.GetTypesByMetadataName(CheckpointAttributes.ApprovedByMetadataName).IsEmpty)
+            {
+                return;
+            }
+
+            var todayUtc = DateTime.UtcNow.Date;
+            compilationContext.RegisterSymbolAction(
+                symbolContext => AnalyzeAttestations(symbolContext, todayUtc),
+                SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
+            compilationContext.RegisterSyntaxNodeAction(AnalyzeAssemblyOrModuleAttributes, SyntaxKind.AttributeList);
+        });
+    }
+
+    private static void AnalyzeAttestations(SymbolAnalysisContext context, DateTime todayUtc)
+    {
+        foreach (var attribute in context.Symbol.GetAttributes())
+        {
+            if (!CheckpointAttributes.IsApprovedBy(attribute))
+            {
+                continue;
+            }
+
+            var location = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation();
+            if (location is null)
+            {
+                continue;
+            }
+
+            var attestation = Attestation.Read(attribute);
+            switch (attestation.FindDefect(todayUtc))
+            {
+                case AttestationDefect.BlankApprover:
+                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.IncompleteAttestation, location, "the approver is empty or blank"));
+                    break;
+                case AttestationDefect.MissingReason:
+                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.IncompleteAttestation, location, "Reason is missing or blank"));
+                    break;
+                case AttestationDefect.UnreadableExpiry:
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        RuleDescriptors.ExpiredAttestation,
+                        location,
+                        $"has Expires = \"{attestation.Expires}\", which is not a date in the form {Attestation.ExpiryFormat}"));
+                    break;
+                case AttestationDefect.Expired:
+                    context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.ExpiredAttestation, location, $"expired after {attestation.Expires}"));
+                    break;
+            }
+        }
+    }
+
+    private static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context)
+    {
+        var list = (AttributeListSyntax)context.Node;
+        var target = list.Target?.Identifier;
+        if (target is null || !(target.Value.IsKind(SyntaxKind.AssemblyKeyword) || target.Value.IsKind(SyntaxKind.ModuleKeyword)))
+        {
+            return;
+        }
+
+        foreach (var attribute in list.Attributes)
+        {
+            var constructor = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol
+                ?? context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).CandidateSymbols.FirstOrDefault();
+            if (constructor?.ContainingType is { } type && CheckpointAttributes.IsCheckpointType(type, CheckpointAttributes.ApprovedByName))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MisplacedAttestation, attribute.GetLocation(), target.Value.ValueText));
+            }
+        }
+    }
+}

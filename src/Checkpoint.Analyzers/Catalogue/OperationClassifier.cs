@@ -1,0 +1,297 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Checkpoint.Analyzers.Attestations;
+using Microsoft.CodeAnalysis;
+
+namespace Checkpoint.Analyzers.Catalogue;
+
+/// <summary>
+/// Decides, once per member and compilation, whether calling a member is a destructive or disruptive
+/// operation: from [Destructive], the user's catalogue files and the built-in catalogue, in that order.
+/// </summary>
+/// <remarks>
+/// Like BannedApiAnalyzers, a string-keyed pre-filter on the member's name runs before any symbol
+/// walk, and the walk itself (overridden members, implemented interface members) runs once per member
+/// thanks to the cache, so calls through a concrete client, an interface, an override or <c>base.</c>
+/// all classify the same.
+/// </remarks>
+internal sealed class OperationClassifier
+{
+    private readonly ImmutableArray<(OperationEntry Entry, Func<INamedTypeSymbol, bool> DeclaringType)> _builtIns;
+    private readonly Dictionary<string, List<UserOperationEntry>> _userEntriesByType;
+    private readonly MemberNameFilter _nameFilter;
+    private readonly DestructiveAttributeScope _destructiveScope;
+    private readonly ConcurrentDictionary<ISymbol, OperationClassification?> _cache = new(SymbolEqualityComparer.Default);
+
+    private OperationClassifier(
+        ImmutableArray<(OperationEntry, Func<INamedTypeSymbol, bool>)> builtIns,
+        Dictionary<string, List<UserOperationEntry>> userEntriesByType,
+        MemberNameFilter nameFilter,
+        DestructiveAttributeScope destructiveScope,
+        bool mayClassifyProperties)
+    {
+        _builtIns = builtIns;
+        _userEntriesByType = userEntriesByType;
+        _nameFilter = nameFilter;
+        _destructiveScope = destructiveScope;
+        MayClassifyProperties = mayClassifyProperties;
+    }
+
+    /// <summary>Whether a property access can be an operation (a P: catalogue line or [Destructive]).</summary>
+    public bool MayClassifyProperties { get; }
+
+    /// <summary>
+    /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
+    /// catalogue file names an operation and no assembly can carry [Destructive]. The caller then
+    /// registers no further work.
+    /// </summary>
+    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue)
+    {
+        var builtIns = ImmutableArray.CreateBuilder<(OperationEntry, Func<INamedTypeSymbol, bool>)>();
+        var resolved = new Dictionary<TypePattern, Func<INamedTypeSymbol, bool>?>();
+        foreach (var entry in BuiltInCatalogue.Entries)
+        {
+            if (!resolved.TryGetValue(entry.DeclaringType, out var matcher))
+            {
+                matcher = entry.DeclaringType.Resolve(compilation);
+                resolved.Add(entry.DeclaringType, matcher);
+            }
+
+            if (matcher is not null)
+            {
+                builtIns.Add((entry, matcher));
+            }
+        }
+
+        var userEntries = new Dictionary<string, List<UserOperationEntry>>(StringComparer.Ordinal);
+        foreach (var entry in userCatalogue.Entries)
+        {
+            if (!userEntries.TryGetValue(entry.TypeName, out var list))
+            {
+                list = [];
+                userEntries.Add(entry.TypeName, list);
+            }
+
+            list.Add(entry);
+        }
+
+        var destructiveScope = DestructiveAttributeScope.Create(compilation);
+        var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore)
+                              || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
+                              || !destructiveScope.IsEmpty;
+        if (!reportsAnything)
+        {
+            return null;
+        }
+
+        var nameFilter = new MemberNameFilter(
+            builtIns.Select(b => b.Item1.Member.LiteralPrefix)
+                .Concat(userCatalogue.Entries.Select(e => MemberNameFilter.PrefixOfDocumentationName(e.Member.LiteralPrefix))));
+        var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
+        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties);
+    }
+
+    /// <summary>The classification of a called method, constructor or accessed property; null if it is no operation.</summary>
+    public OperationClassification? Classify(ISymbol member)
+    {
+        if (member is IMethodSymbol { ReducedFrom: { } unreduced })
+        {
+            member = unreduced;
+        }
+
+        member = member.OriginalDefinition;
+
+        // Cheap refusals first: they are the answer for nearly every call in a project.
+        if (!_nameFilter.MayMatch(member.Name) && !_destructiveScope.MayCarryAttribute(member.ContainingAssembly))
+        {
+            return null;
+        }
+
+        return _cache.GetOrAdd(member, ClassifyUncached);
+    }
+
+    private OperationClassification? ClassifyUncached(ISymbol member)
+    {
+        var candidates = OverriddenAndImplementedMembers(member);
+
+        foreach (var candidate in candidates)
+        {
+            if (_destructiveScope.MayCarryAttribute(candidate.ContainingAssembly)
+                && CheckpointAttributes.FindDestructive(candidate) is { } destructive)
+            {
+                return new OperationClassification(OperationTier.Destructive, DescribeDestructiveAttribute(destructive));
+            }
+        }
+
+        if (!_nameFilter.MayMatch(member.Name))
+        {
+            return null;
+        }
+
+        if (_userEntriesByType.Count > 0 && FindUserEntry(candidates) is { } userEntry)
+        {
+            return userEntry.Tier == OperationTier.Ignore
+                ? null
+                : new OperationClassification(
+                    userEntry.Tier,
+                    $"is listed as {(userEntry.Tier == OperationTier.Destructive ? "destructive" : "disruptive")} in {userEntry.FileName}");
+        }
+
+        if (member is not IMethodSymbol)
+        {
+            return null;
+        }
+
+        (OperationEntry Entry, ISymbol Declaration)? match = null;
+        foreach (var candidate in candidates)
+        {
+            foreach (var (entry, declaringType) in _builtIns)
+            {
+                if (entry.Member.Matches(candidate.Name) && declaringType(candidate.ContainingType))
+                {
+                    if (entry.Tier == OperationTier.Ignore)
+                    {
+                        return null;
+                    }
+
+                    // The deepest declaration (the SDK's interface or base class) words the message best.
+                    if (match is null || match.Value.Entry.Tier <= entry.Tier)
+                    {
+                        match = (entry, candidate);
+                    }
+                }
+            }
+        }
+
+        return match is { } found
+            ? new OperationClassification(found.Entry.Tier, found.Entry.Wording.Describe(found.Declaration))
+            : null;
+    }
+
+    private UserOperationEntry? FindUserEntry(List<ISymbol> candidates)
+    {
+        UserOperationEntry? best = null;
+        foreach (var candidate in candidates)
+        {
+            if (candidate.ContainingType is null
+                || candidate.ContainingType.GetDocumentationCommentId() is not { } typeId
+                || !_userEntriesByType.TryGetValue(typeId.Substring(2), out var entries))
+            {
+                continue;
+            }
+
+            var kind = candidate.Kind == SymbolKind.Property ? SymbolKind.Property : SymbolKind.Method;
+            var name = candidate.MetadataName.Replace('.', '#');
+            var arityName = candidate is IMethodSymbol { Arity: > 0 } generic ? name + "``" + generic.Arity : name;
+            string? parameters = null;
+            foreach (var entry in entries)
+            {
+                if (entry.Kind != kind || !(entry.Member.Matches(name) || entry.Member.Matches(arityName)))
+                {
+                    continue;
+                }
+
+                if (entry.Parameters is not null)
+                {
+                    parameters ??= ParametersOf(candidate);
+                    if (!string.Equals(parameters, entry.Parameters, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                }
+
+                if (best is null
+                    || entry.Specificity > best.Specificity
+                    || (entry.Specificity == best.Specificity && entry.Tier > best.Tier))
+                {
+                    best = entry;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static string ParametersOf(ISymbol member)
+    {
+        var id = member.GetDocumentationCommentId() ?? string.Empty;
+        var open = id.IndexOf('(');
+        return open < 0 ? string.Empty : id.Substring(open);
+    }
+
+    private static string DescribeDestructiveAttribute(AttributeData attribute)
+    {
+        var description = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+        if (description is null || description.Trim().Length == 0)
+        {
+            return "is marked [Destructive]";
+        }
+
+        description = description.Trim().TrimEnd('.');
+
+        // "Drops every tenant table" reads as "... 'X.DropTenant' drops every tenant table and has no ...";
+        // "S3 cleanup" keeps its capital.
+        if (description.Length > 1 && char.IsUpper(description[0]) && char.IsLower(description[1]))
+        {
+            description = char.ToLowerInvariant(description[0]) + description.Substring(1);
+        }
+
+        return description + " (marked [Destructive])";
+    }
+
+    /// <summary>The member itself, then the members it overrides, then the interface members it implements.</summary>
+    private static List<ISymbol> OverriddenAndImplementedMembers(ISymbol member)
+    {
+        var result = new List<ISymbol> { member };
+        for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
+        {
+            result.Add(overridden.OriginalDefinition);
+        }
+
+        var count = result.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var declaration = result[i];
+            foreach (var explicitImplementation in ExplicitImplementations(declaration))
+            {
+                result.Add(explicitImplementation.OriginalDefinition);
+            }
+
+            var type = declaration.ContainingType;
+            if (type is null || type.TypeKind == TypeKind.Interface || declaration.IsStatic)
+            {
+                continue;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                foreach (var interfaceMember in implemented.GetMembers(declaration.Name))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(interfaceMember)?.OriginalDefinition, declaration))
+                    {
+                        result.Add(interfaceMember.OriginalDefinition);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        _ => null,
+    };
+
+    private static IEnumerable<ISymbol> ExplicitImplementations(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.ExplicitInterfaceImplementations,
+        IPropertySymbol property => property.ExplicitInterfaceImplementations,
+        _ => [],
+    };
+}

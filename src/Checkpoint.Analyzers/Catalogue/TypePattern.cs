@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Checkpoint.Analyzers.Catalogue;
+
+/// <summary>Recognises the type that declares a catalogued operation.</summary>
+internal abstract class TypePattern
+{
+    /// <summary>Exactly this type (generic types by their metadata name, for example <c>Foo`1</c>).</summary>
+    public static TypePattern Named(string metadataName) => new NamedTypePattern(metadataName, includeDerived: false);
+
+    /// <summary>This type and every type that derives from it or implements it.</summary>
+    public static TypePattern DerivedFrom(string metadataName) => new NamedTypePattern(metadataName, includeDerived: true);
+
+    /// <summary>
+    /// Types whose namespace, or one of its parent namespaces, matches <paramref name="namespacePattern"/>
+    /// and whose name matches <paramref name="typeNamePattern"/>. Both may use <c>*</c>.
+    /// For SDKs whose operations are spread over many generated client types.
+    /// </summary>
+    public static TypePattern InNamespace(string namespacePattern, string typeNamePattern)
+        => new NamespaceTypePattern(namespacePattern, typeNamePattern);
+
+    /// <summary>Binds the pattern to a compilation; null when the SDK it names is not referenced at all.</summary>
+    public abstract Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation);
+
+    private sealed class NamedTypePattern(string metadataName, bool includeDerived) : TypePattern
+    {
+        public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
+        {
+            var anchors = compilation.GetTypesByMetadataName(metadataName);
+            if (anchors.IsEmpty)
+            {
+                return null;
+            }
+
+            return includeDerived
+                ? type => IsOrDerivesFrom(type, anchors)
+                : type => Contains(anchors, type.OriginalDefinition);
+        }
+
+        private static bool IsOrDerivesFrom(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> anchors)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (Contains(anchors, current.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (Contains(anchors, implemented.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Contains(ImmutableArray<INamedTypeSymbol> anchors, INamedTypeSymbol type)
+        {
+            foreach (var anchor in anchors)
+            {
+                if (SymbolEqualityComparer.Default.Equals(anchor, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    private sealed class NamespaceTypePattern(string namespacePattern, string typeNamePattern) : TypePattern
+    {
+        private readonly Glob _namespace = new(namespacePattern);
+        private readonly Glob _typeName = new(typeNamePattern);
+
+        public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
+        {
+            // The literal namespaces before the first wildcard must exist somewhere in the compilation or
+            // its references; looking them up touches no type symbols.
+            var literal = _namespace.LiteralPrefix;
+            if (_namespace.HasWildcard)
+            {
+                var lastDot = literal.LastIndexOf('.');
+                literal = lastDot < 0 ? string.Empty : literal.Substring(0, lastDot);
+            }
+
+            INamespaceSymbol? current = compilation.GlobalNamespace;
+            foreach (var segment in literal.Split('.'))
+            {
+                current = FindNamespace(current, segment);
+                if (current is null)
+                {
+                    return null;
+                }
+            }
+
+            return Matches;
+        }
+
+        private static INamespaceSymbol? FindNamespace(INamespaceSymbol? parent, string name)
+        {
+            if (parent is null || name.Length == 0)
+            {
+                return parent;
+            }
+
+            foreach (var member in parent.GetMembers(name))
+            {
+                if (member is INamespaceSymbol found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        private bool Matches(INamedTypeSymbol type)
+        {
+            if (!_typeName.Matches(type.Name))
+            {
+                return false;
+            }
+
+            var containingNamespace = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            for (var end = containingNamespace.Length; end > 0; end = containingNamespace.LastIndexOf('.', end - 1))
+            {
+                if (_namespace.Matches(containingNamespace.Substring(0, end)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Checkpoint.Analyzers.Catalogue;
+
+/// <summary>An operation named in a user's CheckpointOperations.txt.</summary>
+internal sealed class UserOperationEntry(
+    SymbolKind kind, string typeName, Glob member, string? parameters, OperationTier tier, string fileName, int line)
+{
+    /// <summary><see cref="SymbolKind.Method"/> (M:) or <see cref="SymbolKind.Property"/> (P:).</summary>
+    public SymbolKind Kind { get; } = kind;
+
+    /// <summary>The declaring type as a documentation comment ID writes it, without "T:".</summary>
+    public string TypeName { get; } = typeName;
+
+    /// <summary>The member as a documentation comment ID writes it (#ctor, DeleteAsync``1), with wildcards.</summary>
+    public Glob Member { get; } = member;
+
+    /// <summary>"(System.String)", "" for no parameters, or null for every overload.</summary>
+    public string? Parameters { get; } = parameters;
+
+    public OperationTier Tier { get; } = tier;
+
+    public string FileName { get; } = fileName;
+
+    public int Line { get; } = line;
+
+    /// <summary>When several entries match, the most specific decides: parameters, then an exact name.</summary>
+    public int Specificity => (Parameters is null ? 0 : 2) + (Member.HasWildcard ? 0 : 1);
+}
+
+/// <summary>A line of a catalogue file that could not be understood.</summary>
+internal sealed class CatalogueProblem(string path, int line, TextSpan span, LinePositionSpan lineSpan, string message)
+{
+    public string Path { get; } = path;
+
+    public int Line { get; } = line;
+
+    public string Message { get; } = message;
+
+    public Location Location { get; } = Location.Create(path, span, lineSpan);
+}
+
+/// <summary>
+/// The operations users add or switch off with AdditionalFiles named CheckpointOperations.txt or
+/// CheckpointOperations.*.txt. Each line: a documentation comment ID, optionally with <c>*</c> in the
+/// member name, then a tier (destructive, disruptive or ignore). <c>//</c> starts a comment.
+/// </summary>
+internal sealed class UserCatalogue
+{
+    public static readonly UserCatalogue Empty = new(ImmutableArray<UserOperationEntry>.Empty, ImmutableArray<CatalogueProblem>.Empty);
+
+    private UserCatalogue(ImmutableArray<UserOperationEntry> entries, ImmutableArray<CatalogueProblem> problems)
+    {
+        Entries = entries;
+        Problems = problems;
+    }
+
+    public ImmutableArray<UserOperationEntry> Entries { get; }
+
+    public ImmutableArray<CatalogueProblem> Problems { get; }
+
+    public static bool IsCatalogueFile(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        return fileName.Equals("CheckpointOperations.txt", StringComparison.OrdinalIgnoreCase)
+               || (fileName.StartsWith("CheckpointOperations.", StringComparison.OrdinalIgnoreCase)
+                   && fileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static UserCatalogue Read(ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    {
+        ImmutableArray<UserOperationEntry>.Builder? entries = null;
+        ImmutableArray<CatalogueProblem>.Builder? problems = null;
+        var seen = new Dictionary<string, (string FileName, int Line)>(StringComparer.Ordinal);
+        foreach (var file in additionalFiles)
+        {
+            if (!IsCatalogueFile(file.Path))
+            {
+                continue;
+            }
+
+            entries ??= ImmutableArray.CreateBuilder<UserOperationEntry>();
+            problems ??= ImmutableArray.CreateBuilder<CatalogueProblem>();
+            var text = file.GetText(cancellationToken);
+            var fileName = Path.GetFileName(file.Path);
+            if (text is null)
+            {
+                problems.Add(new CatalogueProblem(file.Path, 1, default, default, "the file cannot be read"));
+                continue;
+            }
+
+            foreach (var line in text.Lines)
+            {
+                var lineNumber = line.LineNumber + 1;
+                var content = line.ToString();
+                var comment = content.IndexOf("//", StringComparison.Ordinal);
+                if (comment >= 0)
+                {
+                    content = content.Substring(0, comment);
+                }
+
+                if (content.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                var error = TryParseLine(content, fileName, lineNumber, out var entry);
+                if (error is null && seen.TryGetValue(content.Trim(), out var first))
+                {
+                    error = first.FileName == fileName
+                        ? $"duplicate of line {first.Line}"
+                        : $"duplicate of {first.FileName} line {first.Line}";
+                }
+
+                if (error is not null)
+                {
+                    problems.Add(new CatalogueProblem(file.Path, lineNumber, line.Span, text.Lines.GetLinePositionSpan(line.Span), error));
+                    continue;
+                }
+
+                seen[content.Trim()] = (fileName, lineNumber);
+                entries.Add(entry!);
+            }
+        }
+
+        return entries is null
+            ? Empty
+            : new UserCatalogue(entries.ToImmutable(), problems!.ToImmutable());
+    }
+
+    private static string? TryParseLine(string content, string fileName, int lineNumber, out UserOperationEntry? entry)
+    {
+        entry = null;
+        var fields = content.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length != 2)
+        {
+            return "expected '<documentation comment ID> <tier>', for example 'M:Contoso.Cluster.Destroy destructive'";
+        }
+
+        var id = fields[0];
+        if (!TryParseTier(fields[1], out var tier))
+        {
+            return $"unknown tier '{fields[1]}': use destructive, disruptive or ignore";
+        }
+
+        SymbolKind kind;
+        if (id.StartsWith("M:", StringComparison.Ordinal))
+        {
+            kind = SymbolKind.Method;
+        }
+        else if (id.StartsWith("P:", StringComparison.Ordinal))
+        {
+            kind = SymbolKind.Property;
+        }
+        else
+        {
+            return $"'{id}' is not a method (M:) or property (P:) documentation comment ID";
+        }
+
+        var body = id.Substring(2);
+        string? parameters = null;
+        var open = body.IndexOf('(');
+        if (open >= 0)
+        {
+            if (!body.EndsWith(")", StringComparison.Ordinal))
+            {
+                return $"'{id}' has an unclosed parameter list";
+            }
+
+            parameters = body.Substring(open);
+            body = body.Substring(0, open);
+
+            // A documentation comment ID writes no parentheses for a member without parameters.
+            if (parameters == "()")
+            {
+                parameters = string.Empty;
+            }
+        }
+
+        var lastDot = body.LastIndexOf('.');
+        if (lastDot <= 0 || lastDot == body.Length - 1)
+        {
+            return $"'{id}' does not name a type and a member (Namespace.Type.Member)";
+        }
+
+        var typeName = body.Substring(0, lastDot);
+        var member = body.Substring(lastDot + 1);
+        if (typeName.IndexOf('*') >= 0 || (parameters?.IndexOf('*') ?? -1) >= 0)
+        {
+            return $"'{id}' has a * outside the member name; a wildcard is allowed only in the member name";
+        }
+
+        entry = new UserOperationEntry(kind, typeName, new Glob(member), parameters, tier, fileName, lineNumber);
+        return null;
+    }
+
+    private static bool TryParseTier(string text, out OperationTier tier)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "destructive":
+                tier = OperationTier.Destructive;
+                return true;
+            case "disruptive":
+                tier = OperationTier.Disruptive;
+                return true;
+            case "ignore":
+                tier = OperationTier.Ignore;
+                return true;
+            default:
+                tier = OperationTier.Ignore;
+                return false;
+        }
+    }
+}

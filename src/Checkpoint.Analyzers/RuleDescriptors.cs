@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+
+namespace Checkpoint.Analyzers;
+
+internal static class RuleDescriptors
+{
+    private const string Security = "Security";
+
+    // {0} how the operation is reached ("Call to", "Method group", "Access to"), {1} the operation,
+    // {2} what it does, {3} "" or "valid " when an attestation exists but does not count.
+    private const string UnattestedOperationMessage = "{0} '{1}' {2} and has no {3}[ApprovedBy] attestation";
+
+    public static readonly DiagnosticDescriptor UnattestedDestructiveOperation = new(
+        RuleIdentifiers.UnattestedDestructiveOperation,
+        title: "Destructive operation without an [ApprovedBy] attestation",
+        messageFormat: UnattestedOperationMessage,
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An operation that deletes or destroys resources or data is called, or taken as a method group or delegate, by a member that carries no valid [ApprovedBy] attestation on itself or on a containing type.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.UnattestedDestructiveOperation));
+
+    public static readonly DiagnosticDescriptor UnattestedDisruptiveOperation = new(
+        RuleIdentifiers.UnattestedDisruptiveOperation,
+        title: "Disruptive operation without an [ApprovedBy] attestation",
+        messageFormat: UnattestedOperationMessage,
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "An operation that stops, powers off, deallocates, reimages, disables, detaches, disassociates, revokes, resets or reboots something is called by a member that carries no valid [ApprovedBy] attestation.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.UnattestedDisruptiveOperation));
+
+    public static readonly DiagnosticDescriptor IncompleteAttestation = new(
+        RuleIdentifiers.IncompleteAttestation,
+        title: "Incomplete [ApprovedBy] attestation",
+        messageFormat: "The [ApprovedBy] attestation is incomplete: {0}",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An attestation names the human who approved and why: the approver must not be empty or blank, and Reason must be set.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.IncompleteAttestation));
+
+    public static readonly DiagnosticDescriptor ExpiredAttestation = new(
+        RuleIdentifiers.ExpiredAttestation,
+        title: "Expired or undated [ApprovedBy] attestation",
+        messageFormat: "The [ApprovedBy] attestation {0}",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "Expires is the last day (ISO-8601, yyyy-MM-dd, compared with today's date in UTC) on which an attestation counts.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.ExpiredAttestation));
+
+    public static readonly DiagnosticDescriptor MisplacedAttestation = new(
+        RuleIdentifiers.MisplacedAttestation,
+        title: "[ApprovedBy] attestation placed where it does not count",
+        messageFormat: "An [ApprovedBy] attestation at {0} level does not count: place it on the member that calls the operation, or on its type",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "An assembly- or module-level attestation would approve every operation in the project at once, so it is rejected.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.MisplacedAttestation));
+
+    public static readonly DiagnosticDescriptor UnreadableCatalogueLine = new(
+        RuleIdentifiers.UnreadableCatalogueLine,
+        title: "Unreadable line in a Checkpoint operations catalogue",
+        messageFormat: "{0}({1}): {2}",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "Each line of CheckpointOperations.txt or CheckpointOperations.*.txt holds a documentation comment ID (a * wildcard is allowed in the member name) and a tier: destructive, disruptive or ignore. The line is skipped.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.UnreadableCatalogueLine));
+}

@@ -1,0 +1,28 @@
+using Xunit.Sdk;
+
+namespace Checkpoint.Core.Tests.Fixtures;
+
+internal static class VerdictAssert
+{
+    /// <summary>Asserts the outcome and, on failure, shows every line the gate printed.</summary>
+    public static void Outcome(GateOutcome expected, GateVerdict verdict)
+    {
+        if (verdict.Outcome != expected)
+        {
+            throw new XunitException($"Expected {expected}, got {verdict.Outcome}:\n  " + string.Join("\n  ", verdict.Messages));
+        }
+    }
+
+    /// <summary>Asserts the build fails with exactly one error, of <paramref name="code"/>, and returns it.</summary>
+    public static GateMessage FailsWith(string code, GateVerdict verdict)
+    {
+        Outcome(GateOutcome.Failed, verdict);
+        List<GateMessage> errors = verdict.Errors.ToList();
+        if (errors.Count != 1 || errors[0].Code != code)
+        {
+            throw new XunitException($"Expected one {code} error, got:\n  " + string.Join("\n  ", verdict.Messages));
+        }
+
+        return errors[0];
+    }
+}

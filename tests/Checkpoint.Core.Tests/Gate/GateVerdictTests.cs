@@ -1,0 +1,162 @@
+using Checkpoint.Core.Tests.Fixtures;
+
+namespace Checkpoint.Core.Tests.Gate;
+
+public sealed class GateVerdictTests
+{
+    [Fact]
+    public void AgentBranchWithoutApproval_FailsWithChk100NamingDigestBaseAndCommand()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        GateMessage error = Assert.Single(verdict.Errors);
+        Assert.Equal("CHK100", error.Code);
+        Assert.Contains(verdict.Digest!, error.Text);
+        Assert.Contains("refs/remotes/origin/main", error.Text);
+        Assert.Contains("checkpoint approve", error.Text);
+        Assert.Contains("docs/approving.md", error.Text);
+        Assert.Equal("branch 'copilot/fix-typo' matches agent prefix 'copilot/'", verdict.GatedBecause);
+    }
+
+    [Fact]
+    public void AgentBranchWithValidApproval_PassesAndNamesTheApprover()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Empty(verdict.Errors);
+        Assert.Equal(new[] { "alice@example.com" }, verdict.Approvers);
+        Assert.Contains("alice@example.com", verdict.Messages[0].Text);
+        ApprovalReport report = Assert.Single(verdict.Approvals);
+        Assert.True(report.Valid);
+    }
+
+    [Fact]
+    public void CommitAfterApproval_FailsWithChk101ListingTheChangedFile()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        repo.Write("src/App.cs", "class App { static void Main() { System.IO.Directory.Delete(\"/\", true); } }\n").Commit("One more thing", TestRepository.CopilotAuthor);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        GateMessage error = Assert.Single(verdict.Errors);
+        Assert.Equal("CHK101", error.Code);
+        Assert.Contains("changed since approval: src/App.cs", error.Text);
+        Assert.DoesNotContain("README.md", error.Text);
+    }
+
+    [Fact]
+    public void HumanBranch_IsNotGatedAndSaysWhy()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("feature/login").Write("src/Login.cs", "class Login { }\n").Commit("Add login");
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.True(verdict.Passed);
+        GateMessage line = Assert.Single(verdict.Messages);
+        Assert.Equal(GateSeverity.Info, line.Severity);
+        Assert.Contains("not gated", line.Text);
+    }
+
+    [Fact]
+    public void ProtectedBranchOutsidePullRequest_IsNotGated()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("src/More.cs", "class More { }\n").Commit("Direct change", TestRepository.CopilotAuthor);
+
+        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_REF_NAME"] = "main" });
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.Contains("protected branch", verdict.GatedBecause);
+    }
+
+    [Fact]
+    public void ProtectedBranchInsidePullRequest_IsGatedNormally()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/work").Write("src/More.cs", "class More { }\n").Commit("Change", TestRepository.CopilotAuthor);
+
+        // A PR whose source branch claims to be "main" (say, from a fork) is still a PR.
+        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_BASE_REF"] = "main",
+            ["GITHUB_HEAD_REF"] = "main",
+        });
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        Assert.Equal("CHK100", Assert.Single(verdict.Errors).Code);
+    }
+
+    [Fact]
+    public void NotARepositoryOutsideCi_IsOneWarning()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "checkpoint-plain-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(folder) { Now = TestRepository.Now });
+
+            VerdictAssert.Outcome(GateOutcome.GateUnavailable, verdict);
+            Assert.True(verdict.Passed);
+            GateMessage warning = Assert.Single(verdict.Messages);
+            Assert.Equal(GateSeverity.Warning, warning.Severity);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void NotARepositoryInCi_FailsWithChk106()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "checkpoint-plain-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(folder)
+            {
+                Now = TestRepository.Now,
+                Environment = new Dictionary<string, string?> { ["CI"] = "true" },
+            });
+
+            VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+            Assert.Equal("CHK106", Assert.Single(verdict.Errors).Code);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void GitMissing_FailsWithChk106()
+    {
+        using var repo = TestRepository.Create();
+
+        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(repo.Root)
+        {
+            GitExecutable = "/nonexistent/git-" + Guid.NewGuid().ToString("N"),
+            Now = TestRepository.Now,
+        });
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        GateMessage error = Assert.Single(verdict.Errors);
+        Assert.Equal("CHK106", error.Code);
+        Assert.Contains("git is not installed", error.Text);
+    }
+}

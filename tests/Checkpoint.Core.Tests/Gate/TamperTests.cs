@@ -1,0 +1,189 @@
+using System.Text;
+using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Tests.Fixtures;
+
+namespace Checkpoint.Core.Tests.Gate;
+
+/// <summary>Issue 4's tamper table: each row starts from an agent branch and tries to get past the gate.</summary>
+public sealed class TamperTests
+{
+    private static readonly Dictionary<string, Action<TestRepository>> Tampering = new()
+    {
+        ["FlippedByteInSignature"] = repo =>
+        {
+            string sigPath = Path.Combine(repo.Root, ".checkpoint/approvals/alice.json.sig");
+            repo.Approve(SshKey.Alice, commit: false);
+            string[] lines = File.ReadAllLines(sigPath);
+            char[] line = lines[3].ToCharArray();
+            line[10] = line[10] == 'A' ? 'B' : 'A';
+            lines[3] = new string(line);
+            File.WriteAllLines(sigPath, lines);
+            repo.Commit("Approve (tampered)", "alice <alice@example.com>");
+        },
+        ["FlippedByteInManifest"] = repo =>
+        {
+            byte[] manifest = repo.ManifestFor(SshKey.Alice).Serialize();
+            repo.Approve(SshKey.Alice, manifest, commit: false);
+            byte[] tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(manifest).Replace("2026-06-08", "2026-06-09"));
+            repo.WriteBytes(".checkpoint/approvals/alice.json", tampered);
+            repo.Commit("Approve (tampered)", "alice <alice@example.com>");
+        },
+        ["ApprovalReplayedFromEarlierDiff"] = repo =>
+        {
+            repo.Approve(SshKey.Alice);
+            repo.Write("src/App.cs", "class App { }\n").Commit("Sneak in a change", TestRepository.CopilotAuthor);
+        },
+        ["ApprovalReplayedFromAnotherRepository"] = repo =>
+        {
+            ApprovalManifest mine = repo.ManifestFor(SshKey.Alice);
+            var other = new ApprovalManifest("github.com/someone/else", mine.Digest, mine.Approver, mine.CreatedAt, mine.ExpiresAt, mine.Files);
+            repo.Approve(SshKey.Alice, other.Serialize());
+        },
+        ["ApprovalSignedInGitNamespace"] = repo => repo.Approve(SshKey.Alice, signatureNamespace: "git"),
+        ["ApprovalSignedInFileNamespace"] = repo => repo.Approve(SshKey.Alice, signatureNamespace: "file"),
+        ["SignerAddedOnlyOnTheBranch"] = repo =>
+        {
+            repo.Write(".checkpoint/allowed_signers", SshKey.Alice.AllowedSignersLine() + "\n" + SshKey.Mallory.AllowedSignersLine() + "\n")
+                .Commit("Trust me", TestRepository.CopilotAuthor);
+            repo.Approve(SshKey.Mallory);
+        },
+        ["ApproverNameNotMatchingTheKey"] = repo =>
+        {
+            ApprovalManifest mine = repo.ManifestFor(SshKey.Mallory);
+            var claimsAlice = new ApprovalManifest(mine.Repository, mine.Digest, SshKey.Alice.Principal, mine.CreatedAt, mine.ExpiresAt, mine.Files);
+            repo.Approve(SshKey.Mallory, claimsAlice.Serialize());
+        },
+        ["ApprovalExpired"] = repo =>
+        {
+            byte[] manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(-3), validFor: TimeSpan.FromDays(2)).Serialize();
+            repo.Approve(SshKey.Alice, manifest);
+        },
+        ["ApprovalOlderThanPolicyAllows"] = repo =>
+        {
+            byte[] manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(-20), validFor: TimeSpan.FromDays(60)).Serialize();
+            repo.Approve(SshKey.Alice, manifest);
+        },
+        ["ApprovalCreatedInTheFuture"] = repo =>
+        {
+            byte[] manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(1)).Serialize();
+            repo.Approve(SshKey.Alice, manifest);
+        },
+        ["ManifestWithoutSignature"] = repo =>
+        {
+            repo.WriteBytes(".checkpoint/approvals/alice.json", repo.ManifestFor(SshKey.Alice).Serialize());
+            repo.Commit("Approve without signing", "alice <alice@example.com>");
+        },
+        ["SymlinkedApprovalEscapingTheFolder"] = repo =>
+        {
+            string manifest = Path.Combine(repo.Root, "approval.json");
+            repo.Approve(SshKey.Alice, commit: false);
+            File.Move(Path.Combine(repo.Root, ".checkpoint/approvals/alice.json"), manifest);
+            File.CreateSymbolicLink(Path.Combine(repo.Root, ".checkpoint/approvals/alice.json"), "../../approval.json");
+            repo.Commit("Approve through a link", "alice <alice@example.com>");
+        },
+        ["SymlinkedCheckpointFolder"] = repo =>
+        {
+            repo.Approve(SshKey.Alice, commit: false);
+            Directory.Move(Path.Combine(repo.Root, ".checkpoint"), Path.Combine(repo.Root, "elsewhere"));
+            File.CreateSymbolicLink(Path.Combine(repo.Root, ".checkpoint"), "elsewhere");
+            repo.Commit("Move approvals behind a link", "alice <alice@example.com>");
+        },
+        ["ApprovalInSubdirectory"] = repo =>
+        {
+            repo.Approve(SshKey.Alice, commit: false);
+            Directory.CreateDirectory(Path.Combine(repo.Root, ".checkpoint/approvals/nested"));
+            File.Move(Path.Combine(repo.Root, ".checkpoint/approvals/alice.json"), Path.Combine(repo.Root, ".checkpoint/approvals/nested/alice.json"));
+            File.Move(Path.Combine(repo.Root, ".checkpoint/approvals/alice.json.sig"), Path.Combine(repo.Root, ".checkpoint/approvals/nested/alice.json.sig"));
+            repo.Commit("Nested approval", "alice <alice@example.com>");
+        },
+    };
+
+    [Theory]
+    [InlineData("FlippedByteInSignature", "CHK102")]
+    [InlineData("FlippedByteInManifest", "CHK102")]
+    [InlineData("ApprovalReplayedFromEarlierDiff", "CHK101")]
+    [InlineData("ApprovalReplayedFromAnotherRepository", "CHK101")]
+    [InlineData("ApprovalSignedInGitNamespace", "CHK102")]
+    [InlineData("ApprovalSignedInFileNamespace", "CHK102")]
+    [InlineData("SignerAddedOnlyOnTheBranch", "CHK103")]
+    [InlineData("ApproverNameNotMatchingTheKey", "CHK103")]
+    [InlineData("ApprovalExpired", "CHK104")]
+    [InlineData("ApprovalOlderThanPolicyAllows", "CHK104")]
+    [InlineData("ApprovalCreatedInTheFuture", "CHK104")]
+    [InlineData("ManifestWithoutSignature", "CHK102")]
+    [InlineData("SymlinkedApprovalEscapingTheFolder", "CHK102")]
+    [InlineData("SymlinkedCheckpointFolder", "CHK102")]
+    [InlineData("ApprovalInSubdirectory", "CHK102")]
+    public void TamperedApproval_IsRejected(string tampering, string expectedCode)
+    {
+        using var repo = TestRepository.Create(signers: new[] { SshKey.Alice });
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+
+        Tampering[tampering](repo);
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith(expectedCode, verdict);
+        Assert.Empty(verdict.Approvers);
+    }
+
+    [Fact]
+    public void SignerAddedOnlyOnTheBranch_SaysTheBasesCopyWasUsed()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        Tampering["SignerAddedOnlyOnTheBranch"](repo);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        Assert.Contains(".checkpoint/allowed_signers differs on this branch; the base's copy was used", verdict.Notices);
+        Assert.Contains(verdict.Messages, m => m.Text.Contains("the base's copy was used", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void KeyOutsideItsValidityWindowByTheCiClock_IsRejected()
+    {
+        using var repo = TestRepository.Create();
+        repo.Git("checkout", "-q", "main");
+        repo.Write(".checkpoint/allowed_signers", SshKey.Alice.AllowedSignersLine("namespaces=\"checkpoint-approval\",valid-before=\"20260301Z\"") + "\n").Commit("Alice's key expires in March");
+        repo.PushMain();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        var february = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+        repo.Approve(SshKey.Alice, repo.ManifestFor(SshKey.Alice, createdAt: february).Serialize());
+
+        VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate(now: february.AddHours(2)));
+        GateMessage error = VerdictAssert.FailsWith("CHK103", repo.Evaluate(now: february.AddDays(31).AddHours(2)));
+        Assert.Contains("alice@example.com", error.Text);
+    }
+
+    [Fact]
+    public void RebaseThatKeepsTheDiff_StaysApproved()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        string digest = repo.Evaluate().Digest!;
+
+        repo.Checkout("main").Write("docs/unrelated.md", "Unrelated\n").Commit("Unrelated change on main");
+        repo.PushMain();
+        repo.Checkout("copilot/fix-typo").Git("rebase", "-q", "main");
+
+        GateVerdict verdict = repo.Evaluate();
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Equal(digest, verdict.Digest);
+    }
+
+    [Fact]
+    public void RebaseThatChangesTheDiff_IsNoLongerApproved()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("src/App.cs", "class App\n{\n    static void Main() { System.Console.WriteLine(); }\n}\n").Commit("Print", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        repo.Checkout("main").Write("src/App.cs", "class App\n{\n    static void Main() { }\n}\n// trailing note\n").Commit("Change App.cs on main");
+        repo.PushMain();
+        repo.Checkout("copilot/fix-typo").Git("rebase", "-q", "main");
+
+        GateMessage error = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
+        Assert.Contains("src/App.cs", error.Text);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+using Checkpoint.Core.Signatures;
+
+namespace Checkpoint.Core.Tests.Signatures;
+
+/// <summary>
+/// The same allowed_signers file, signature and clock given to Checkpoint and to <c>ssh-keygen -Y verify</c>
+/// must get the same answer, so an approver can check an approval without Checkpoint.
+/// </summary>
+[Collection(OpenSshCollection.Name)]
+public sealed class OpenSshAgreementTests
+{
+    private const string Approval = "checkpoint-approval";
+
+    // ssh-keygen -O verify-time takes the same clock Checkpoint is given; Z keeps both in UTC.
+    private const string VerifyTime = "20260615120000Z";
+    private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
+    private static readonly byte[] Manifest = Encoding.UTF8.GetBytes("{\"approver\":\"alice@example.com\"}\n");
+
+    private readonly GeneratedKeys keys;
+
+    public OpenSshAgreementTests(GeneratedKeys keys) => this.keys = keys;
+
+    public static TheoryData<string, string, string, bool> Cases => new()
+    {
+        // description, line template ({key} is the signer's key, {other} another key), principal, expected
+        { "listed key", "alice@example.com {key}", "alice@example.com", true },
+        { "key not in allowed_signers", "alice@example.com {other}", "alice@example.com", false },
+        { "principal mismatch", "bob@example.com {key}", "alice@example.com", false },
+        { "wildcard principal", "*@example.com {key}", "alice@example.com", true },
+        { "negated principal", "*@example.com,!alice@example.com {key}", "alice@example.com", false },
+        { "quoted principal", "\"alice@example.com\" {key}", "alice@example.com", true },
+        { "namespaces= including ours", "alice@example.com namespaces=\"file,checkpoint-approval\" {key}", "alice@example.com", true },
+        { "namespaces= excluding ours", "alice@example.com namespaces=\"git,file\" {key}", "alice@example.com", false },
+        { "valid-before in the past", "alice@example.com valid-before=\"20250101Z\" {key}", "alice@example.com", false },
+        { "valid-after in the future", "alice@example.com valid-after=\"20270101Z\" {key}", "alice@example.com", false },
+        { "inside the window", "alice@example.com valid-after=\"20260101Z\",valid-before=\"20270101Z\" {key}", "alice@example.com", true },
+        { "valid-before exactly now", "alice@example.com valid-before=\"20260615120000Z\" {key}", "alice@example.com", true },
+        { "valid-after one second later", "alice@example.com valid-after=\"20260615120001Z\" {key}", "alice@example.com", false },
+        { "bad line then good line", "alice@example.com bogus {key}\nalice@example.com {key}", "alice@example.com", true },
+        { "cert-authority line", "alice@example.com cert-authority {key}", "alice@example.com", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void CheckpointAndSshKeygen_AgreeOnTrust(string description, string lines, string principal, bool expected)
+    {
+        GeneratedKey signer = keys["ed25519"];
+        string allowedSigners = lines.Replace("{key}", signer.PublicKeyText, StringComparison.Ordinal)
+            .Replace("{other}", keys["ecdsa-256"].PublicKeyText, StringComparison.Ordinal) + "\n";
+        string armored = keys.Sign("ed25519", Manifest);
+
+        SshSignature signature = SshSignature.Parse(armored);
+        bool checkpoint = signature.Verify(Manifest, Approval).IsValid
+            && AllowedSigners.Parse(allowedSigners, "allowed_signers").Authorize(principal, signature.PublicKey, signature.Namespace, Now).IsTrusted;
+        var openSsh = keys.Verify(allowedSigners, principal, Approval, armored, Manifest, VerifyTime);
+
+        Assert.True(expected == checkpoint, $"{description}: Checkpoint said {checkpoint}");
+        Assert.True(expected == openSsh.Accepted, $"{description}: ssh-keygen said {openSsh.Accepted}: {openSsh.Output}");
+    }
+
+    [Fact]
+    public void PrincipalsFor_AgreesWithFindPrincipals()
+    {
+        GeneratedKey signer = keys["ecdsa-384"];
+        string allowedSigners = $"bob@example.com {keys["ed25519"].PublicKeyText}\nalice@example.com,carol@example.com {signer.PublicKeyText}\n";
+        string stem = Path.Combine(keys.Directory, Guid.NewGuid().ToString("N"));
+        File.WriteAllText(stem + ".allowed", allowedSigners);
+        File.WriteAllText(stem + ".sig", keys.Sign("ecdsa-384", Manifest));
+
+        var (exitCode, output) = keys.Run("-Y", "find-principals", "-f", stem + ".allowed", "-s", stem + ".sig");
+        IReadOnlyList<string> principals = AllowedSigners.Parse(allowedSigners, "allowed_signers").PrincipalsFor(signer.PublicKey, Approval, Now);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal(output.Trim().Split('\n'), principals);
+    }
+}

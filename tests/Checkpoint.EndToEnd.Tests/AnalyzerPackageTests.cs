@@ -1,0 +1,144 @@
+namespace Checkpoint.EndToEnd.Tests;
+
+/// <summary>Issue 2, end to end: the analyzers and the attributes as a consumer gets them from the package.</summary>
+public sealed class AnalyzerPackageTests
+{
+    private const string Cleanup = """
+        using Amazon.S3;
+        using Azure.Storage.Blobs;
+
+        namespace Consumer;
+
+        public sealed class StagingCleanup
+        {
+            public async Task RetireStagingAsync(IAmazonS3 s3) => await s3.DeleteBucketAsync("staging-2019");
+
+            public async Task DropContainerAsync(BlobContainerClient container) => await container.DeleteAsync();
+        }
+        """;
+
+    private const string ApprovedCleanup = """
+        using Amazon.S3;
+        using Azure.Storage.Blobs;
+        using Checkpoint;
+
+        namespace Consumer;
+
+        [ApprovedBy("alice@contoso.com", Reason = "Retire the 2019 staging resources", Ticket = "OPS-1432", Expires = "2099-12-31")]
+        public sealed class StagingCleanup
+        {
+            public async Task RetireStagingAsync(IAmazonS3 s3) => await s3.DeleteBucketAsync("staging-2019");
+
+            public async Task DropContainerAsync(BlobContainerClient container) => await container.DeleteAsync();
+        }
+        """;
+
+    [Fact]
+    public void DestructiveCloudCalls_FailTheBuildWithChk001_UntilAttested()
+    {
+        Consumer consumer = Consumer.Create("analyzer-consumer")
+            .WriteProject("Consumer.csproj", extraItems: """
+                <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+                <PackageReference Include="Azure.Storage.Blobs" Version="12.30.1" />
+                """)
+            .Write("StagingCleanup.cs", Cleanup);
+        ProcessResult restore = consumer.Restore();
+        Assert.True(restore.Succeeded, restore.ToString());
+
+        ProcessResult failing = consumer.Build();
+
+        Assert.False(failing.Succeeded, failing.ToString());
+        var errors = BuildOutput.Errors(failing.Output).Select(e => (e.FileName, e.Line, e.Code)).Distinct().Order().ToList();
+        Assert.Equal([("StagingCleanup.cs", 8, "CHK001"), ("StagingCleanup.cs", 10, "CHK001")], errors);
+        Assert.Contains(BuildOutput.Errors(failing.Output), e => e.Line == 8 && e.Message.Contains("DeleteBucketAsync", StringComparison.Ordinal));
+
+        consumer.Write("StagingCleanup.cs", ApprovedCleanup);
+        ProcessResult passing = consumer.Build();
+
+        Assert.True(passing.Succeeded, passing.ToString());
+        Assert.Empty(BuildOutput.Errors(passing.Output));
+    }
+
+    [Fact]
+    public void ProjectsSharingInternals_BuildWithWarningsAsErrors_AndDestructiveCrossesTheAssemblyBoundary()
+    {
+        Consumer consumer = Consumer.Create("internals-consumer")
+            .WriteProject("A/A.csproj", extraItems: """<InternalsVisibleTo Include="B" />""")
+            .Write("A/Tenants.cs", """
+                using Checkpoint;
+
+                namespace A;
+
+                public static class Tenants
+                {
+                    [Destructive("Drops every tenant table")]
+                    public static void DropTenant(string tenant) => Touch(tenant);
+
+                    internal static void Touch(string tenant) => _ = tenant;
+                }
+                """)
+            .WriteProject("B/B.csproj", extraItems: """<ProjectReference Include="../A/A.csproj" />""")
+            .Write("B/Offboarding.cs", """
+                namespace B;
+
+                public static class Offboarding
+                {
+                    public static void Run(string tenant)
+                    {
+                        A.Tenants.Touch(tenant);
+                        A.Tenants.DropTenant(tenant);
+                    }
+                }
+                """);
+        ProcessResult restore = consumer.Restore("B/B.csproj");
+        Assert.True(restore.Succeeded, restore.ToString());
+
+        ProcessResult failing = consumer.Build("B/B.csproj");
+
+        Assert.False(failing.Succeeded, failing.ToString());
+        Assert.DoesNotContain(BuildOutput.Diagnostics(failing.Output), d => d.Code == "CS0436");
+        var errors = BuildOutput.Errors(failing.Output).Select(e => (e.FileName, e.Line, e.Code)).Distinct().ToList();
+        Assert.Equal([("Offboarding.cs", 8, "CHK001")], errors);
+
+        consumer.Write("B/Offboarding.cs", """
+            using Checkpoint;
+
+            namespace B;
+
+            public static class Offboarding
+            {
+                [ApprovedBy("alice@contoso.com", Reason = "Offboard the tenant on request", Ticket = "OPS-2001")]
+                public static void Run(string tenant)
+                {
+                    A.Tenants.Touch(tenant);
+                    A.Tenants.DropTenant(tenant);
+                }
+            }
+            """);
+        ProcessResult passing = consumer.Build("B/B.csproj");
+
+        Assert.True(passing.Succeeded, passing.ToString());
+        Assert.DoesNotContain(BuildOutput.Diagnostics(passing.Output), d => d.Code.StartsWith("CS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AttributesOptOut_LeavesTheTypesToTheProject()
+    {
+        Consumer consumer = Consumer.Create("attributes-opt-out")
+            .WriteProject("OptOut.csproj", extraProperties: "<CheckpointIncludeAttributes>false</CheckpointIncludeAttributes>")
+            .Write("Uses.cs", """
+                namespace OptOut;
+
+                [Checkpoint.Destructive]
+                public static class Uses
+                {
+                }
+                """);
+        Assert.True(consumer.Restore().Succeeded);
+
+        ProcessResult build = consumer.Build();
+
+        Assert.False(build.Succeeded, build.ToString());
+        Assert.Contains(BuildOutput.Errors(build.Output), e => e.Code is "CS0234" or "CS0246");
+    }
+}

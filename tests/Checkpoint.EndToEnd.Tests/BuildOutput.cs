@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+
+namespace Checkpoint.EndToEnd.Tests;
+
+/// <summary>One diagnostic line of MSBuild's console output.</summary>
+public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Code, string Message)
+{
+    public string FileName => Path.GetFileName(File);
+}
+
+/// <summary>Reads diagnostics out of MSBuild console output (each appears inline and in the summary).</summary>
+public static partial class BuildOutput
+{
+    public static IReadOnlyList<BuildDiagnostic> Diagnostics(string output) =>
+        DiagnosticLine().Matches(output)
+            .Select(match => new BuildDiagnostic(
+                match.Groups["file"].Value.Trim(),
+                match.Groups["line"].Success ? int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
+                match.Groups["column"].Success ? int.Parse(match.Groups["column"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
+                match.Groups["severity"].Value,
+                match.Groups["code"].Value,
+                match.Groups["message"].Value.Trim()))
+            .Distinct()
+            .ToList();
+
+    public static IReadOnlyList<BuildDiagnostic> Errors(string output) =>
+        Diagnostics(output).Where(d => d.Severity == "error").ToList();
+
+    public static int CountLines(string output, string fragment) =>
+        output.Split('\n').Count(line => line.Contains(fragment, StringComparison.Ordinal));
+
+    [GeneratedRegex(
+        @"^\s*(?<file>[^\s(][^(]*?)(\((?<line>\d+),(?<column>\d+)(,\d+,\d+)?\))?\s*:\s*(\w+\s+)?(?<severity>error|warning)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(\s+\[[^\]]+\])?\s*$",
+        RegexOptions.Multiline)]
+    private static partial Regex DiagnosticLine();
+}

@@ -1,0 +1,95 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace Checkpoint.EndToEnd.Tests;
+
+public sealed class PackageLayoutTests
+{
+    private static readonly string[] OpcParts = ["[Content_Types].xml", "_rels/.rels"];
+
+    /// <summary>
+    /// Everything the package may hold besides the nuspec and the OPC parts. A new file in the
+    /// package fails this test on purpose: it has to be added here by someone who meant it.
+    /// </summary>
+    private static readonly string[] ExpectedFiles =
+    [
+        "README.md",
+        "analyzers/dotnet/cs/Checkpoint.Analyzers.dll",
+        "analyzers/dotnet/cs/Checkpoint.CodeFixes.dll",
+        "build/Checkpoint.Analyzers.props",
+        "build/Checkpoint.Analyzers.targets",
+        "build/Checkpoint.Attributes.cs",
+        "build/Checkpoint.Gate.proj",
+        "buildMultiTargeting/Checkpoint.Analyzers.props",
+        "buildMultiTargeting/Checkpoint.Analyzers.targets",
+        "buildTransitive/Checkpoint.Analyzers.props",
+        "buildTransitive/Checkpoint.Analyzers.targets",
+        "icon.png",
+        // The gate task and what it needs at run time, beside it (MSBuild resolves them from this folder).
+        "tasks/netstandard2.0/BouncyCastle.Cryptography.dll",
+        "tasks/netstandard2.0/Checkpoint.Build.Tasks.dll",
+        "tasks/netstandard2.0/Checkpoint.Core.dll",
+        "tasks/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll",
+        "tasks/netstandard2.0/System.Buffers.dll",
+        "tasks/netstandard2.0/System.Memory.dll",
+        "tasks/netstandard2.0/System.Numerics.Vectors.dll",
+        "tasks/netstandard2.0/System.Runtime.CompilerServices.Unsafe.dll",
+        "tasks/netstandard2.0/System.Text.Encodings.Web.dll",
+        "tasks/netstandard2.0/System.Text.Json.dll",
+        "tasks/netstandard2.0/System.Threading.Tasks.Extensions.dll",
+    ];
+
+    [Fact]
+    public void Package_HoldsExactlyTheShippedFiles()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        List<string> files = archive.Entries
+            .Select(entry => entry.FullName)
+            .Where(name => !OpcParts.Contains(name)
+                && !name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal)
+                && name != PackedPackage.PackageId + ".nuspec")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(ExpectedFiles.Order(StringComparer.Ordinal), files);
+    }
+
+    [Fact]
+    public void Package_HasNoLibFolderNoSymbolsAndNoTestAssets()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        Assert.DoesNotContain(archive.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) || e.FullName.StartsWith("ref/", StringComparison.Ordinal));
+        Assert.DoesNotContain(archive.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(archive.Entries, e => e.FullName.Contains("Tests", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Nuspec_DeclaresReadmeIconAndDevelopmentDependency_WithNoDependencies()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        ZipArchiveEntry nuspecEntry = archive.GetEntry(PackedPackage.PackageId + ".nuspec")
+            ?? throw new InvalidOperationException("The package has no nuspec.");
+        using Stream stream = nuspecEntry.Open();
+        XElement metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+        Assert.Equal(PackedPackage.PackageId, Value("id"));
+        Assert.Equal(PackedPackage.Instance.Version, Value("version"));
+        Assert.Equal("README.md", Value("readme"));
+        Assert.Equal("icon.png", Value("icon"));
+        Assert.Equal("true", Value("developmentDependency"));
+        Assert.Equal("MIT", Value("license"));
+        Assert.Null(metadata.Elements().SingleOrDefault(e => e.Name.LocalName == "dependencies"));
+        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+    }
+
+    [Fact]
+    public void PackagedAttributes_AreTheSourceTreesAttributes()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var reader = new StreamReader(archive.GetEntry("build/Checkpoint.Attributes.cs")!.Open());
+        string packaged = reader.ReadToEnd();
+        string source = File.ReadAllText(Path.Combine(PackedPackage.Instance.SourceRoot, "build", "Checkpoint.Attributes.cs"));
+        Assert.Equal(source, packaged);
+    }
+}
