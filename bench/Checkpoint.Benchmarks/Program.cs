@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Checkpoint.Benchmarks.Analyzers;
 using Checkpoint.Benchmarks.Digest;
+using Checkpoint.Benchmarks.Gate;
 
 namespace Checkpoint.Benchmarks;
 
@@ -25,6 +26,7 @@ public static class Program
             {
                 "analyzers" => AnalyzerReport.Run(Console.Out, repetitions: 3),
                 "digest" => DigestReport.Run(Console.Out, repetitions: 5),
+                "gate" => GateBuildReport.Run(Console.Out, repetitions: 3),
                 _ => Unknown(args[1]),
             };
             return ok ? 0 : 1;

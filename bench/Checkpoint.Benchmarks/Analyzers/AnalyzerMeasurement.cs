@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace Checkpoint.Benchmarks.Analyzers;
 
@@ -9,6 +10,7 @@ namespace Checkpoint.Benchmarks.Analyzers;
 public sealed record AnalyzerRun(
     TimeSpan WallTime,
     IReadOnlyDictionary<string, TimeSpan> ExecutionTimeByAnalyzer,
+    IReadOnlyDictionary<string, AnalyzerTelemetryInfo> TelemetryByAnalyzer,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<Diagnostic> AnalyzerFailures);
 
@@ -58,12 +60,14 @@ public static class AnalyzerMeasurement
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         watch.Stop();
         var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var telemetryByAnalyzer = new Dictionary<string, AnalyzerTelemetryInfo>(StringComparer.Ordinal);
         foreach (var analyzer in analyzers)
         {
             var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
             times[AnalyzerSet.NameOf(analyzer)] = telemetry.ExecutionTime;
+            telemetryByAnalyzer[AnalyzerSet.NameOf(analyzer)] = telemetry;
         }
 
-        return new AnalyzerRun(watch.Elapsed, times, diagnostics, failures);
+        return new AnalyzerRun(watch.Elapsed, times, telemetryByAnalyzer, diagnostics, failures);
     }
 }

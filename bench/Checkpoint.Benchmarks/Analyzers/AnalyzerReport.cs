@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace Checkpoint.Benchmarks.Analyzers;
 
@@ -57,7 +58,7 @@ public static class AnalyzerReport
             last = run;
         }
 
-        ok &= CheckFindings(output, last!, checkpoint);
+        ok &= CheckFindings(output, last!);
         var compileTime = Median(compileTimes);
         var checkpointTime = Median(checkpointTimes);
         var bannedApiTime = Median(bannedApiTimes);
@@ -66,7 +67,7 @@ public static class AnalyzerReport
         output.WriteLine($"compilation with both analyzers, wall, median:          {Ms(Median(analyzedWallTimes))}");
         foreach (var (name, time) in last!.ExecutionTimeByAnalyzer.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"  analyzer {name,-40} last run: {Ms(time)}");
+            output.WriteLine($"  analyzer {name,-40} last run: {Ms(time)}; {Registrations(last.TelemetryByAnalyzer[name])}");
         }
 
         output.WriteLine($"Checkpoint analyzers, execution time, median:           {Ms(checkpointTime)}  (runs: {string.Join(", ", checkpointTimes.Select(Ms))})");
@@ -114,9 +115,38 @@ public static class AnalyzerReport
         var localCompile = Median(localCompileTimes);
         var localCheckpoint = Median(localCheckpointTimes);
         output.WriteLine($"compile without analyzers, median:            {Ms(localCompile)}");
+        foreach (var (name, time) in localLast.ExecutionTimeByAnalyzer.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  analyzer {name,-40} last run: {Ms(time)}; {Registrations(localLast.TelemetryByAnalyzer[name])}");
+        }
+
         output.WriteLine($"Checkpoint analyzers, execution time, median: {Ms(localCheckpoint)}  (runs: {string.Join(", ", localCheckpointTimes.Select(Ms))})");
         output.WriteLine($"Checkpoint share of compile time:             {localCheckpoint / localCompile:P3}");
         output.WriteLine($"Checkpoint diagnostics:                       {localFindings} (expected 0)");
+
+        // Diagnosis, not a goal: the same code base without the attribute declarations the package
+        // adds, to show how much of the cost above those declarations alone switch on.
+        output.WriteLine();
+        output.WriteLine("## Diagnosis for benchmark 2: the same, without build/Checkpoint.Attributes.cs in the compilation");
+        var bare = BenchmarkCompilation.Create(cloudSdk: false, includeAttributes: false);
+        var bareTimes = new List<TimeSpan>();
+        AnalyzerRun? bareLast = null;
+        for (var i = 0; i <= repetitions; i++)
+        {
+            var run = AnalyzerMeasurement.Analyze(bare.NewCompilation(), checkpoint, ImmutableArray<AdditionalText>.Empty);
+            if (i > 0)
+            {
+                bareTimes.Add(Sum(run, checkpoint));
+                bareLast = run;
+            }
+        }
+
+        foreach (var (name, time) in bareLast!.ExecutionTimeByAnalyzer.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine($"  analyzer {name,-40} last run: {Ms(time)}; {Registrations(bareLast.TelemetryByAnalyzer[name])}");
+        }
+
+        output.WriteLine($"Checkpoint analyzers, execution time, median: {Ms(Median(bareTimes))}  (runs: {string.Join(", ", bareTimes.Select(Ms))})");
         return ok;
     }
 
@@ -147,11 +177,11 @@ public static class AnalyzerReport
         return true;
     }
 
-    private static bool CheckFindings(TextWriter output, AnalyzerRun run, ImmutableArray<DiagnosticAnalyzer> checkpoint)
+    private static bool CheckFindings(TextWriter output, AnalyzerRun run)
     {
         var ok = true;
-        var checkpointSites = run.Diagnostics.Where(d => d.Id == DestructiveId).Select(d => d.Location.SourceSpan.Start + "@" + d.Location.SourceTree!.FilePath).ToHashSet(StringComparer.Ordinal);
-        var bannedSites = run.Diagnostics.Where(d => d.Id == BannedApiId).Select(d => d.Location.SourceSpan.Start + "@" + d.Location.SourceTree!.FilePath).ToHashSet(StringComparer.Ordinal);
+        var checkpointSites = run.Diagnostics.Where(d => d.Id == DestructiveId).Select(CallSite).ToHashSet(StringComparer.Ordinal);
+        var bannedSites = run.Diagnostics.Where(d => d.Id == BannedApiId).Select(CallSite).ToHashSet(StringComparer.Ordinal);
         var otherCheckpoint = run.Diagnostics.Where(d => d.Id.StartsWith("CHK", StringComparison.Ordinal) && d.Id != DestructiveId).ToList();
         output.WriteLine($"findings: Checkpoint {DestructiveId} = {checkpointSites.Count}, BannedApiAnalyzers {BannedApiId} = {bannedSites.Count}, expected {SyntheticCodebase.DestructiveCount} each; same call sites: {checkpointSites.SetEquals(bannedSites)}");
         if (checkpointSites.Count != SyntheticCodebase.DestructiveCount || bannedSites.Count != SyntheticCodebase.DestructiveCount)
@@ -177,9 +207,20 @@ public static class AnalyzerReport
             ok = false;
         }
 
-        _ = checkpoint;
         return ok;
     }
+
+    // Each generated statement is on its own line, and the two analyzers underline different
+    // parts of a call (the whole invocation, or the member name), so a call site is file + line.
+    private static string CallSite(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        return span.Path + ":" + span.StartLinePosition.Line.ToString(CultureInfo.InvariantCulture);
+    }
+
+    // What the analyzer registered and how often Roslyn called it: the cheapest profile there is.
+    private static string Registrations(AnalyzerTelemetryInfo telemetry) =>
+        $"actions registered: compilation-start {telemetry.CompilationStartActionsCount}, operation {telemetry.OperationActionsCount}, symbol {telemetry.SymbolActionsCount}, syntax-node {telemetry.SyntaxNodeActionsCount}, additional-file {telemetry.AdditionalFileActionsCount}";
 
     private static TimeSpan Sum(AnalyzerRun run, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
         analyzers.Aggregate(TimeSpan.Zero, (total, a) => total + run.ExecutionTimeByAnalyzer[AnalyzerSet.NameOf(a)]);

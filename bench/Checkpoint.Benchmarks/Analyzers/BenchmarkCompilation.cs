@@ -32,10 +32,15 @@ public sealed class BenchmarkCompilation
 
     public SyntheticCodebase Codebase { get; }
 
-    public static BenchmarkCompilation Create(bool cloudSdk)
+    /// <param name="cloudSdk">Reference the real SDKs (true) or declare look-alike types in source (false).</param>
+    /// <param name="includeAttributes">
+    /// Add build/Checkpoint.Attributes.cs as the package does (true), or leave it out: only to
+    /// diagnose what the attribute declarations alone make the analyzers do.
+    /// </param>
+    public static BenchmarkCompilation Create(bool cloudSdk, bool includeAttributes = true)
     {
         var codebase = SyntheticCodebase.Generate(cloudSdk);
-        var trees = codebase.Parse(ParseOptions, ReadAttributesSource());
+        var trees = codebase.Parse(ParseOptions, includeAttributes ? ReadAttributesSource() : null);
         var references = new List<MetadataReference>(Basic.Reference.Assemblies.Net100.References.All);
         if (cloudSdk)
         {

@@ -204,13 +204,14 @@ public sealed class SyntheticCodebase
         return new SyntheticCodebase(cloudSdk, sources);
     }
 
-    public IReadOnlyList<SyntaxTree> Parse(CSharpParseOptions options, string attributesSource)
+    public IReadOnlyList<SyntaxTree> Parse(CSharpParseOptions options, string? attributesSource)
     {
-        var trees = new SyntaxTree[Sources.Count + 1];
+        var trees = new SyntaxTree[Sources.Count];
         Parallel.For(0, Sources.Count, i =>
             trees[i] = CSharpSyntaxTree.ParseText(Sources[i].Text, options, Sources[i].Path, Encoding.UTF8));
-        trees[^1] = CSharpSyntaxTree.ParseText(attributesSource, options, "Checkpoint.Attributes.cs", Encoding.UTF8);
-        return trees;
+        return attributesSource is null
+            ? trees
+            : [.. trees, CSharpSyntaxTree.ParseText(attributesSource, options, "Checkpoint.Attributes.cs", Encoding.UTF8)];
     }
 
     private static HashSet<int> PickDestructiveSlots(Random random)
