@@ -6,7 +6,7 @@ using Checkpoint.Benchmarks.Gate;
 namespace Checkpoint.Benchmarks;
 
 /// <summary>
-/// <c>report analyzers|digest|gate</c> prints the measurements that docs/performance.md quotes and
+/// <c>report analyzers|digest|gate [repetitions]</c> prints the measurements that docs/performance.md quotes and
 /// checks the harness (exit code 1 when a count is off or a run fails);
 /// <c>--validate</c> is the quick correctness check of the harness;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*Analyzer*'</c>, <c>--list flat</c> ...).
@@ -22,11 +22,12 @@ public static class Program
 
         if (args.Length > 1 && args[0] == "report")
         {
+            int? repetitions = args.Length > 2 && int.TryParse(args[2], out var count) && count > 0 ? count : null;
             var ok = args[1] switch
             {
-                "analyzers" => AnalyzerReport.Run(Console.Out, repetitions: 3),
-                "digest" => DigestReport.Run(Console.Out, repetitions: 5),
-                "gate" => GateBuildReport.Run(Console.Out, repetitions: 3),
+                "analyzers" => AnalyzerReport.Run(Console.Out, repetitions ?? 3),
+                "digest" => DigestReport.Run(Console.Out, repetitions ?? 5),
+                "gate" => GateBuildReport.Run(Console.Out, repetitions ?? 3),
                 _ => Unknown(args[1]),
             };
             return ok ? 0 : 1;
@@ -38,7 +39,7 @@ public static class Program
 
     private static bool Unknown(string report)
     {
-        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers | report digest | report gate");
+        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers|digest|gate [repetitions]");
         return false;
     }
 }
