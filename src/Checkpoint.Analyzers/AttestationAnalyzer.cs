@@ -93,8 +93,9 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
 
         foreach (var attribute in list.Attributes)
         {
-            var constructor = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol
-                ?? context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).CandidateSymbols.FirstOrDefault();
+            // A candidate counts too: an attestation with a wrong argument is still an attempt at one.
+            var symbolInfo = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken);
+            var constructor = symbolInfo.Symbol ?? symbolInfo.CandidateSymbols.FirstOrDefault();
             if (constructor?.ContainingType is { } type && CheckpointAttributes.IsCheckpointType(type, CheckpointAttributes.ApprovedByName))
             {
                 context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MisplacedAttestation, attribute.GetLocation(), target.Value.ValueText));

@@ -51,7 +51,11 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date));
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
         context.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
-        context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        if (classifier.MayClassifyConstructors)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeObjectCreation, OperationKind.ObjectCreation);
+        }
+
         if (classifier.MayClassifyProperties)
         {
             context.RegisterOperationAction(analysis.AnalyzePropertyReference, OperationKind.PropertyReference);

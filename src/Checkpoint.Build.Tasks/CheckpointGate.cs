@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Checkpoint.Core;
@@ -127,7 +127,8 @@ namespace Checkpoint.Build.Tasks
             bool loggedError = false;
             foreach (GateMessage message in verdict.Messages)
             {
-                string file = message.File ?? repository;
+                // Full paths, so an IDE or a CI annotation can open the file the message is about.
+                string file = message.File == null ? repository : Path.Combine(repository, message.File);
                 switch (message.Severity)
                 {
                     case GateSeverity.Error:
@@ -138,14 +139,11 @@ namespace Checkpoint.Build.Tasks
                         GateLogging.Warning(Log, message.Code, file, message.Text);
                         break;
                     default:
-                        Log.LogMessage(MessageImportance.High, "Checkpoint: {0}", message.Text);
+                        // Info lines (and the verdict's notices, which Messages already holds) are
+                        // written as the gate phrased them, so the task and the tool print the same text.
+                        Log.LogMessage(MessageImportance.High, "{0}", message.Text);
                         break;
                 }
-            }
-
-            foreach (string notice in verdict.Notices)
-            {
-                Log.LogMessage(MessageImportance.High, "Checkpoint: {0}", notice);
             }
 
             if (!verdict.Passed && !loggedError)

@@ -47,7 +47,7 @@ namespace Checkpoint.Build.Tasks
                 {
                     if (!DesignTimeBuild && BuildingProject)
                     {
-                        Log.LogMessage(MessageImportance.High, "Checkpoint: {0} is ignored in CI; the gate runs.", skipReason);
+                        Log.LogMessage(MessageImportance.Normal, "Checkpoint: {0} is ignored in CI; the gate runs.", skipReason);
                     }
 
                     skipReason = string.Empty;
@@ -62,8 +62,9 @@ namespace Checkpoint.Build.Tasks
                 GateProperties = properties.ToArray();
                 return true;
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
+            catch (Exception ex)
             {
+                // Fail closed, in one line: MSBuild's own report of a task exception is a stack trace.
                 GateLogging.Error(Log, GateLogging.FailClosedCode, null, "The Checkpoint gate could not locate the repository and fails closed: " + ex.Message);
                 return false;
             }

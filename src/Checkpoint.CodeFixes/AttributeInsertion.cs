@@ -72,6 +72,17 @@ internal static class AttributeInsertion
         return symbol is INamedTypeSymbol { ContainingNamespace: { Name: "Checkpoint", ContainingNamespace.IsGlobalNamespace: true } };
     }
 
+    private static bool IsPlainUsing(UsingDirectiveSyntax directive)
+        => directive.Alias is null
+           && directive.StaticKeyword.IsKind(SyntaxKind.None)
+           && directive.GlobalKeyword.IsKind(SyntaxKind.None);
+
+    private static bool IsSystemNamespace(UsingDirectiveSyntax directive)
+    {
+        var name = directive.Name?.ToString() ?? string.Empty;
+        return name == "System" || name.StartsWith("System.", StringComparison.Ordinal);
+    }
+
     private static CompilationUnitSyntax WithCheckpointUsing(CompilationUnitSyntax root, SyntaxTrivia newLine)
     {
         var directive = UsingDirective(ParseName("Checkpoint").WithLeadingTrivia(Space))
@@ -86,11 +97,15 @@ internal static class AttributeInsertion
             return withoutHeader.WithUsings(withoutHeader.Usings.Add(directive));
         }
 
+        // Files usually list System namespaces first, then the rest in order: keep to that.
         var index = 0;
+        while (index < usings.Count && IsPlainUsing(usings[index]) && IsSystemNamespace(usings[index]))
+        {
+            index++;
+        }
+
         while (index < usings.Count
-               && usings[index].Alias is null
-               && usings[index].StaticKeyword.IsKind(SyntaxKind.None)
-               && usings[index].GlobalKeyword.IsKind(SyntaxKind.None)
+               && IsPlainUsing(usings[index])
                && string.Compare(usings[index].Name?.ToString(), "Checkpoint", StringComparison.OrdinalIgnoreCase) < 0)
         {
             index++;

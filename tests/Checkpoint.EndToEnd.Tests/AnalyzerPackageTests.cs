@@ -1,6 +1,7 @@
 namespace Checkpoint.EndToEnd.Tests;
 
 /// <summary>Issue 2, end to end: the analyzers and the attributes as a consumer gets them from the package.</summary>
+[Collection(PackageConsumers.Name)]
 public sealed class AnalyzerPackageTests
 {
     private const string Cleanup = """
@@ -42,10 +43,7 @@ public sealed class AnalyzerPackageTests
                 <PackageReference Include="Azure.Storage.Blobs" Version="12.30.1" />
                 """)
             .Write("StagingCleanup.cs", Cleanup);
-        ProcessResult restore = consumer.Restore();
-        Assert.True(restore.Succeeded, restore.ToString());
-
-        ProcessResult failing = consumer.Build();
+        ProcessResult failing = consumer.RestoreAndBuild();
 
         Assert.False(failing.Succeeded, failing.ToString());
         var errors = BuildOutput.Errors(failing.Output).Select(e => (e.FileName, e.Line, e.Code)).Distinct().Order().ToList();
@@ -90,10 +88,7 @@ public sealed class AnalyzerPackageTests
                     }
                 }
                 """);
-        ProcessResult restore = consumer.Restore("B/B.csproj");
-        Assert.True(restore.Succeeded, restore.ToString());
-
-        ProcessResult failing = consumer.Build("B/B.csproj");
+        ProcessResult failing = consumer.RestoreAndBuild("B/B.csproj");
 
         Assert.False(failing.Succeeded, failing.ToString());
         Assert.DoesNotContain(BuildOutput.Diagnostics(failing.Output), d => d.Code == "CS0436");
@@ -134,9 +129,7 @@ public sealed class AnalyzerPackageTests
                 {
                 }
                 """);
-        Assert.True(consumer.Restore().Succeeded);
-
-        ProcessResult build = consumer.Build();
+        ProcessResult build = consumer.RestoreAndBuild();
 
         Assert.False(build.Succeeded, build.ToString());
         Assert.Contains(BuildOutput.Errors(build.Output), e => e.Code is "CS0234" or "CS0246");

@@ -30,7 +30,7 @@ public static partial class BuildOutput
         output.Split('\n').Count(line => line.Contains(fragment, StringComparison.Ordinal));
 
     [GeneratedRegex(
-        @"^\s*(?<file>[^\s(][^(]*?)(\((?<line>\d+),(?<column>\d+)(,\d+,\d+)?\))?\s*:\s*(\w+\s+)?(?<severity>error|warning)\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(\s+\[[^\]]+\])?\s*$",
+        @"^[ \t]*(\d+>)?(?<file>[^\s(>][^(\r\n]*?)(\((?<line>\d+),(?<column>\d+)(,\d+,\d+)?\))?[ \t]*:[ \t]*(\w+[ \t]+)?(?<severity>error|warning)[ \t]+(?<code>[A-Z]+\d+)[ \t]*:[ \t]*(?<message>[^\r\n]*?)([ \t]+\[[^\]\r\n]+\])?[ \t]*\r?$",
         RegexOptions.Multiline)]
     private static partial Regex DiagnosticLine();
 }

@@ -51,10 +51,11 @@ public sealed class Consumer
             """);
     }
 
-    public ProcessResult Restore(string? target = null, bool ci = false) =>
-        DotNet.Run(Directory, _package.Environment(ci), Arguments("restore", target));
+    /// <summary>The first build of a consumer: restores, then builds, in one invocation.</summary>
+    public ProcessResult RestoreAndBuild(string? target = null, bool ci = false, params string[] extraArguments) =>
+        DotNet.Run(Directory, _package.Environment(ci), [.. Arguments("build", target), .. extraArguments]);
 
-    /// <summary>Builds without restoring again (call <see cref="Restore"/> first).</summary>
+    /// <summary>Builds without restoring again.</summary>
     public ProcessResult Build(string? target = null, bool ci = false, params string[] extraArguments) =>
         DotNet.Run(Directory, _package.Environment(ci), [.. Arguments("build", target), "--no-restore", .. extraArguments]);
 

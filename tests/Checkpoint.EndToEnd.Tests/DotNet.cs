@@ -3,7 +3,7 @@ namespace Checkpoint.EndToEnd.Tests;
 /// <summary>Runs the dotnet CLI the way CI would, one build at a time, with no lingering nodes.</summary>
 public static class DotNet
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 
 namespace Checkpoint.EndToEnd.Tests;
 
+[Collection(PackageConsumers.Name)]
 public sealed class PackageLayoutTests
 {
     private static readonly string[] OpcParts = ["[Content_Types].xml", "_rels/.rels"];

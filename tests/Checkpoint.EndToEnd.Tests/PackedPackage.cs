@@ -68,6 +68,18 @@ public sealed class PackedPackage
         return environment;
     }
 
+    /// <summary>
+    /// Deletes the work area once every test that uses it has run (set CHECKPOINT_E2E_KEEP=1 to
+    /// keep it for a look at the consumers).
+    /// </summary>
+    public static void DeleteWorkArea()
+    {
+        if (Shared.IsValueCreated && System.Environment.GetEnvironmentVariable("CHECKPOINT_E2E_KEEP") != "1")
+        {
+            TryDelete(Shared.Value.WorkRoot);
+        }
+    }
+
     private static PackedPackage Pack()
     {
         string sourceRoot = FindSourceRoot();
@@ -76,11 +88,6 @@ public sealed class PackedPackage
         var package = new PackedPackage(sourceRoot, workRoot, version);
         Directory.CreateDirectory(package.FeedDirectory);
         Directory.CreateDirectory(package.PackagesDirectory);
-        if (System.Environment.GetEnvironmentVariable("CHECKPOINT_E2E_KEEP") != "1")
-        {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(workRoot);
-        }
-
         // Consumers must not pick up a Directory.Build.* or Directory.Packages.props from above.
         File.WriteAllText(Path.Combine(workRoot, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(workRoot, "Directory.Build.targets"), "<Project />\n");

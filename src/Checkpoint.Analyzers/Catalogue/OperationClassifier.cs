@@ -31,17 +31,22 @@ internal sealed class OperationClassifier
         Dictionary<string, List<UserOperationEntry>> userEntriesByType,
         MemberNameFilter nameFilter,
         DestructiveAttributeScope destructiveScope,
-        bool mayClassifyProperties)
+        bool mayClassifyProperties,
+        bool mayClassifyConstructors)
     {
         _builtIns = builtIns;
         _userEntriesByType = userEntriesByType;
         _nameFilter = nameFilter;
         _destructiveScope = destructiveScope;
         MayClassifyProperties = mayClassifyProperties;
+        MayClassifyConstructors = mayClassifyConstructors;
     }
 
     /// <summary>Whether a property access can be an operation (a P: catalogue line or [Destructive]).</summary>
     public bool MayClassifyProperties { get; }
+
+    /// <summary>Whether a <c>new</c> can be an operation (a constructor entry or [Destructive]).</summary>
+    public bool MayClassifyConstructors { get; }
 
     /// <summary>
     /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
@@ -91,7 +96,9 @@ internal sealed class OperationClassifier
             builtIns.Select(b => b.Item1.Member.LiteralPrefix)
                 .Concat(userCatalogue.Entries.Select(e => MemberNameFilter.PrefixOfDocumentationName(e.Member.LiteralPrefix))));
         var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
-        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties);
+        var mayClassifyConstructors = !destructiveScope.IsEmpty
+                                      || nameFilter.MayMatch(".ctor");
+        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors);
     }
 
     /// <summary>The classification of a called method, constructor or accessed property; null if it is no operation.</summary>

@@ -160,6 +160,12 @@ internal abstract class OperationWording
             }
         }
 
+        // Azure Storage declares Delete on BlobBaseClient for every kind of blob.
+        if (name.Length > "Base".Length && name.EndsWith("Base", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "Base".Length);
+        }
+
         // Azure.ResourceManager.Resources.GenericResource: "a generic" says nothing.
         return name == "Generic" ? "Resource" : name;
     }

@@ -21,11 +21,16 @@ internal abstract class TypePattern
     public static TypePattern InNamespace(string namespacePattern, string typeNamePattern)
         => new NamespaceTypePattern(namespacePattern, typeNamePattern);
 
+    /// <summary>The type or namespace the pattern names, as docs/rules/CHK001.md lists it.</summary>
+    public abstract string DisplayName { get; }
+
     /// <summary>Binds the pattern to a compilation; null when the SDK it names is not referenced at all.</summary>
     public abstract Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation);
 
     private sealed class NamedTypePattern(string metadataName, bool includeDerived) : TypePattern
     {
+        public override string DisplayName => metadataName;
+
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {
             var anchors = compilation.GetTypesByMetadataName(metadataName);
@@ -78,6 +83,8 @@ internal abstract class TypePattern
     {
         private readonly Glob _namespace = new(namespacePattern);
         private readonly Glob _typeName = new(typeNamePattern);
+
+        public override string DisplayName => namespacePattern;
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {

@@ -111,7 +111,10 @@ internal sealed class UserCatalogue
                 }
 
                 var error = TryParseLine(content, fileName, lineNumber, out var entry);
-                if (error is null && seen.TryGetValue(content.Trim(), out var first))
+
+                // One ID, one line: a second line for the same ID either repeats or contradicts the first.
+                var id = entry is null ? null : content.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[0];
+                if (id is not null && seen.TryGetValue(id, out var first))
                 {
                     error = first.FileName == fileName
                         ? $"duplicate of line {first.Line}"
@@ -124,7 +127,7 @@ internal sealed class UserCatalogue
                     continue;
                 }
 
-                seen[content.Trim()] = (fileName, lineNumber);
+                seen[id!] = (fileName, lineNumber);
                 entries.Add(entry!);
             }
         }

@@ -86,6 +86,12 @@ namespace Checkpoint.Core.Approvals
 
                 if (!name.EndsWith(".json", StringComparison.Ordinal))
                 {
+                    // .gitkeep, README.md and the like are expected company in the folder.
+                    if (name.StartsWith(".", StringComparison.Ordinal) || name.StartsWith("README", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
                     notices.Add($"'{path}' is not an approval (<name>.json + <name>.json.sig) and was ignored");
                     continue;
                 }

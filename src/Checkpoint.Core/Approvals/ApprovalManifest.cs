@@ -131,44 +131,44 @@ namespace Checkpoint.Core.Approvals
 
             try
             {
-                using JsonDocument document = JsonObjectReader.ParseDocument(utf8Json, "manifest");
-                var reader = new JsonObjectReader(document.RootElement, "manifest");
+                using JsonDocument document = JsonObjectReader.ParseDocument(utf8Json, "manifest", Error);
+                var reader = new JsonObjectReader(document.RootElement, "manifest", Error);
                 string schema = reader.RequiredString("schema", 64);
                 if (schema != Schema)
                 {
-                    throw new FormatException($"manifest schema is \"{JsonObjectReader.Printable(schema)}\"; expected \"{Schema}\"");
+                    throw Error($"manifest schema is \"{JsonObjectReader.Printable(schema)}\"; expected \"{Schema}\"");
                 }
 
                 string repository = reader.RequiredString("repository", 512);
                 string digest = reader.RequiredString("digest", 80);
                 if (!DigestPattern.IsMatch(digest))
                 {
-                    throw new FormatException("manifest \"digest\" must be \"sha256:\" followed by 64 lowercase hex digits");
+                    throw Error("manifest \"digest\" must be \"sha256:\" followed by 64 lowercase hex digits");
                 }
 
                 string approver = reader.RequiredString("approver", 256);
                 if (approver.Any(char.IsWhiteSpace))
                 {
-                    throw new FormatException("manifest \"approver\" must not contain whitespace");
+                    throw Error("manifest \"approver\" must not contain whitespace");
                 }
 
                 DateTimeOffset createdAt = ParseTimestamp(reader.RequiredString("createdAt", 40), "createdAt");
                 DateTimeOffset expiresAt = ParseTimestamp(reader.RequiredString("expiresAt", 40), "expiresAt");
                 if (expiresAt <= createdAt)
                 {
-                    throw new FormatException("manifest \"expiresAt\" must be later than \"createdAt\"");
+                    throw Error("manifest \"expiresAt\" must be later than \"createdAt\"");
                 }
 
                 string? baseRef = null;
                 string? mergeBase = null;
                 if (reader.OptionalObject("base") is JsonElement baseElement)
                 {
-                    var baseReader = new JsonObjectReader(baseElement, "manifest \"base\"");
+                    var baseReader = new JsonObjectReader(baseElement, "manifest \"base\"", Error);
                     baseRef = baseReader.OptionalString("ref", 1024);
                     mergeBase = baseReader.OptionalString("mergeBase", 64);
                     if (mergeBase != null && !ObjectIdPattern.IsMatch(mergeBase))
                     {
-                        throw new FormatException("manifest \"base.mergeBase\" must be a full lowercase commit id");
+                        throw Error("manifest \"base.mergeBase\" must be a full lowercase commit id");
                     }
 
                     baseReader.RejectUnknownMembers();
@@ -181,18 +181,18 @@ namespace Checkpoint.Core.Approvals
                     var seen = new HashSet<string>(StringComparer.Ordinal);
                     foreach (JsonElement item in filesElement.EnumerateArray())
                     {
-                        var fileReader = new JsonObjectReader(item, $"manifest \"files[{files.Count}]\"");
+                        var fileReader = new JsonObjectReader(item, $"manifest \"files[{files.Count}]\"", Error);
                         string path = fileReader.RequiredString("path", 4096);
                         string entry = fileReader.RequiredString("entry", 80);
                         if (!DigestPattern.IsMatch(entry))
                         {
-                            throw new FormatException($"manifest \"files[{files.Count}].entry\" must be \"sha256:\" followed by 64 lowercase hex digits");
+                            throw Error($"manifest \"files[{files.Count}].entry\" must be \"sha256:\" followed by 64 lowercase hex digits");
                         }
 
                         fileReader.RejectUnknownMembers();
                         if (!seen.Add(path))
                         {
-                            throw new FormatException($"manifest \"files\" lists \"{JsonObjectReader.Printable(path)}\" twice");
+                            throw Error($"manifest \"files\" lists \"{JsonObjectReader.Printable(path)}\" twice");
                         }
 
                         files.Add(new ApprovedFile(path, entry));
@@ -201,10 +201,6 @@ namespace Checkpoint.Core.Approvals
 
                 reader.RejectUnknownMembers();
                 return new ApprovalManifest(repository, digest, approver, createdAt, expiresAt, files, baseRef, mergeBase);
-            }
-            catch (FormatException ex)
-            {
-                throw new ApprovalFormatException(ex.Message, ex);
             }
             catch (InvalidOperationException ex)
             {
@@ -287,6 +283,8 @@ namespace Checkpoint.Core.Approvals
         public static string FormatTimestamp(DateTimeOffset value) =>
             value.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
+        private static Exception Error(string message) => new ApprovalFormatException(message);
+
         private static DateTimeOffset TruncateToSeconds(DateTimeOffset value)
         {
             DateTimeOffset utc = value.ToUniversalTime();
@@ -301,7 +299,7 @@ namespace Checkpoint.Core.Approvals
             if (!hasOffset ||
                 !DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset value))
             {
-                throw new FormatException($"manifest \"{name}\" must be a timestamp like 2026-01-31T12:00:00Z");
+                throw Error($"manifest \"{name}\" must be a timestamp like 2026-01-31T12:00:00Z");
             }
 
             return value.ToUniversalTime();

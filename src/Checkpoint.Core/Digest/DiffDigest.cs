@@ -21,6 +21,11 @@ namespace Checkpoint.Core.Digest
         /// <summary>The only folder the digest leaves out: approvals are added after the diff they approve.</summary>
         public const string ExcludedDirectory = ".checkpoint/approvals/";
 
+        private static readonly byte[] ExcludedPrefix = Encoding.UTF8.GetBytes(ExcludedDirectory);
+
+        [ThreadStatic]
+        private static SHA256? t_entryHasher;
+
         private const string AbsentMode = "000000";
         private const string GitlinkMode = "160000";
 
@@ -46,7 +51,7 @@ namespace Checkpoint.Core.Digest
             }
 
             List<GitRawChange> changes = repository.DiffTree(mergeBase, head)
-                .Where(c => !c.Path.StartsWith(ExcludedDirectory))
+                .Where(c => !c.Path.StartsWith(ExcludedPrefix))
                 .ToList();
 
             IEnumerable<string> blobs = changes
@@ -109,7 +114,9 @@ namespace Checkpoint.Core.Digest
             byte[] rest = Encoding.ASCII.GetBytes($"{oldMode} {newMode} {oldContent} {newContent}\n");
             record.Write(rest, 0, rest.Length);
             byte[] bytes = record.ToArray();
-            using var sha = SHA256.Create();
+
+            // One hasher per thread: creating one per entry dominates the cost on large diffs.
+            SHA256 sha = t_entryHasher ??= SHA256.Create();
             return new DigestEntry(path, oldMode, newMode, oldContent, newContent, bytes, "sha256:" + Hex(sha.ComputeHash(bytes)));
         }
 
@@ -118,13 +125,15 @@ namespace Checkpoint.Core.Digest
 
         internal static string Hex(byte[] bytes)
         {
-            var builder = new StringBuilder(bytes.Length * 2);
-            foreach (byte b in bytes)
+            const string digits = "0123456789abcdef";
+            char[] chars = new char[bytes.Length * 2];
+            for (int i = 0; i < bytes.Length; i++)
             {
-                builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                chars[2 * i] = digits[bytes[i] >> 4];
+                chars[(2 * i) + 1] = digits[bytes[i] & 0xf];
             }
 
-            return builder.ToString();
+            return new string(chars);
         }
 
         private static string Content(string mode, string objectId, IReadOnlyDictionary<string, byte[]> contentHashes)

@@ -140,7 +140,14 @@ namespace Checkpoint.Core
                     ?? throw new CheckpointException(GateCodes.GateUnavailable, "no repository identity: set \"repository\" in .checkpoint/policy.json on the base, or add an origin remote");
 
                 _diff = DiffDigest.Compute(repository, _mergeBase, _head);
-                _notices.AddRange(BaseConfiguration.BranchChangeNotices(repository.DiffTree(_mergeBase, _head).Select(c => c.Path)));
+                if (_diff.Entries.Count == 0)
+                {
+                    // HEAD's tree equals the merge-base's (approvals aside): everything it builds is on the base already.
+                    _messages.Add(new GateMessage(string.Empty, GateSeverity.Info, $"Checkpoint: not gated: the branch has no changes against {_base.RefName} (gated because {_gatedBecause}, but there is nothing to approve)"));
+                    return Verdict(GateOutcome.NotGated);
+                }
+
+                _notices.AddRange(BaseConfiguration.BranchChangeNotices(_diff.Entries.Select(e => e.Path)));
 
                 bool approved = CheckApprovals(repository, configuration, commits);
                 CheckWorkingTree(repository);
@@ -167,7 +174,7 @@ namespace Checkpoint.Core
                 }
                 catch (GitException ex) when (!_ci.IsCi && (ex.Kind == GitFailureKind.NotARepository || (ex.Kind == GitFailureKind.GitMissing && !HasGitDirectoryAbove(_request.WorkingDirectory))))
                 {
-                    _messages.Add(new GateMessage(string.Empty, GateSeverity.Warning, $"Checkpoint could not run: {ex.Message}. Outside CI the build continues; in CI this is {GateCodes.GateUnavailable}."));
+                    _messages.Add(new GateMessage(GateCodes.GateUnavailable, GateSeverity.Warning, $"the Checkpoint gate could not run: {ex.Message}; outside CI the build continues, in CI this is an error"));
                     return false;
                 }
                 catch (GitException ex)

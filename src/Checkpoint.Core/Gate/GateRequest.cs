@@ -26,7 +26,10 @@ namespace Checkpoint.Core
         /// <summary>The clock approvals and key validity windows are checked against (the CI clock).</summary>
         public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
 
-        /// <summary>The git executable; <c>git</c> on PATH when null.</summary>
+        /// <summary>
+        /// The git executable; <c>git</c> on PATH when null. Never take it from anything the branch
+        /// controls (an MSBuild property, say): a fake git could report any history it likes.
+        /// </summary>
         public string? GitExecutable { get; init; }
 
         /// <summary>Snapshot of the current process environment, for callers that have no other source.</summary>

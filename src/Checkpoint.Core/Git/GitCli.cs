@@ -35,6 +35,10 @@ namespace Checkpoint.Core.Git
         // GIT_CONFIG_GLOBAL stays: CI systems use it to mark the checkout as a safe.directory.
         private static readonly string[] KeptGitVariables = { "GIT_CONFIG_GLOBAL" };
 
+        // Grafts (.git/info/grafts) rewrite parents like replace refs do, and --no-replace-objects
+        // does not switch them off; pointing git at a file that does not exist does.
+        private static readonly string NoGraftFile = Path.Combine(Path.GetTempPath(), "checkpoint-no-grafts-" + Guid.NewGuid().ToString("N"));
+
         public GitCli(string workingDirectory, string? gitExecutable = null)
         {
             WorkingDirectory = workingDirectory ?? throw new ArgumentNullException(nameof(workingDirectory));
@@ -44,6 +48,12 @@ namespace Checkpoint.Core.Git
         public string WorkingDirectory { get; }
 
         public string Executable { get; }
+
+        /// <summary>
+        /// How long one git command may run before it is killed and reported as failed. A hung git
+        /// (a stale lock, a misbehaving hook) must fail the build, not stall it.
+        /// </summary>
+        public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
         /// <summary>Runs <c>git</c> with <paramref name="arguments"/> and returns its output whatever the exit code.</summary>
         /// <exception cref="GitException">git could not be started.</exception>
@@ -72,9 +82,17 @@ namespace Checkpoint.Core.Git
                 }
             });
             using var output = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
-            writer.Wait();
+            using (KillAfterTimeout(process, out Func<bool> timedOut))
+            {
+                process.StandardOutput.BaseStream.CopyTo(output);
+                process.WaitForExit();
+                writer.Wait();
+                if (timedOut())
+                {
+                    throw new GitException(GitFailureKind.CommandFailed, $"'git {string.Join(" ", arguments.Take(2))}' did not finish within {Timeout.TotalSeconds:0} seconds and was stopped");
+                }
+            }
+
             return new GitResult(process.ExitCode, output.ToArray(), error.Result);
         }
 
@@ -142,6 +160,7 @@ namespace Checkpoint.Core.Git
             startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
             startInfo.Environment["GIT_NO_REPLACE_OBJECTS"] = "1";
             startInfo.Environment["GIT_OPTIONAL_LOCKS"] = "0";
+            startInfo.Environment["GIT_GRAFT_FILE"] = NoGraftFile;
             startInfo.Environment["GIT_PAGER"] = "cat";
             startInfo.Environment["LC_ALL"] = "C";
             startInfo.Environment["LANGUAGE"] = "C";
@@ -158,6 +177,33 @@ namespace Checkpoint.Core.Git
                     $"git is not installed or not on PATH ('{Executable}': {ex.Message})",
                     ex);
             }
+        }
+
+        internal IDisposable KillAfterTimeout(Process process, out Func<bool> timedOut)
+        {
+            bool fired = false;
+            var timer = new System.Threading.Timer(
+                _ =>
+                {
+                    fired = true;
+                    try
+                    {
+                        process.Kill();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Already exited.
+                    }
+                    catch (Win32Exception)
+                    {
+                        // Exiting.
+                    }
+                },
+                null,
+                Timeout,
+                System.Threading.Timeout.InfiniteTimeSpan);
+            timedOut = () => fired;
+            return timer;
         }
 
         internal static string FirstLine(string text)

@@ -30,9 +30,10 @@ namespace Checkpoint.Core.Git
         /// <summary>The path as text: UTF-8 when valid; otherwise invalid bytes and control characters as <c>\xNN</c>.</summary>
         public string Display { get; }
 
-        public bool StartsWith(string prefix)
+        public bool StartsWith(string prefix) => StartsWith(Encoding.UTF8.GetBytes(prefix));
+
+        internal bool StartsWith(byte[] prefixBytes)
         {
-            byte[] prefixBytes = Encoding.UTF8.GetBytes(prefix);
             if (prefixBytes.Length > _bytes.Length)
             {
                 return false;

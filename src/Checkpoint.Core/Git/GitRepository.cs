@@ -295,7 +295,9 @@ namespace Checkpoint.Core.Git
                 return hashes;
             }
 
-            using var process = Cli.Start(new[] { "cat-file", "--batch" }, redirectInput: true);
+            // --buffer: git flushes when its buffer fills instead of after every object; we close its
+            // input after the last request, so nothing waits on a flush.
+            using var process = Cli.Start(new[] { "cat-file", "--batch", "--buffer" }, redirectInput: true);
             Task<string> error = process.StandardError.ReadToEndAsync();
             Task writer = Task.Run(() =>
             {
@@ -311,15 +313,18 @@ namespace Checkpoint.Core.Git
                 }
             });
 
-            Stream output = process.StandardOutput.BaseStream;
+            // The pipe stream is unbuffered; headers are read byte by byte, so buffer here.
+            using var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
+            using SHA256 sha = SHA256.Create();
             byte[] buffer = new byte[81920];
+            using IDisposable watchdog = Cli.KillAfterTimeout(process, out Func<bool> timedOut);
             try
             {
                 foreach (string id in ids)
                 {
                     string header = ReadLine(output) ?? throw new GitException(
                         GitFailureKind.UnexpectedOutput,
-                        $"'git cat-file --batch' ended early: {GitCli.FirstLine(SafeResult(error))}");
+                        timedOut() ? "'git cat-file --batch' did not finish in time and was stopped" : $"'git cat-file --batch' ended early: {GitCli.FirstLine(SafeResult(error))}");
                     string[] parts = header.Split(' ');
                     if (parts.Length != 3 || !string.Equals(parts[0], id, StringComparison.OrdinalIgnoreCase))
                     {
@@ -327,7 +332,6 @@ namespace Checkpoint.Core.Git
                     }
 
                     long size = long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture);
-                    using (SHA256 sha = SHA256.Create())
                     {
                         long remaining = size;
                         while (remaining > 0)
@@ -344,6 +348,7 @@ namespace Checkpoint.Core.Git
 
                         sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
                         hashes[id] = sha.Hash!;
+                        sha.Initialize();
                     }
 
                     if (output.ReadByte() != '\n')
@@ -358,7 +363,7 @@ namespace Checkpoint.Core.Git
                 {
                     if (!process.HasExited)
                     {
-                        process.StandardOutput.BaseStream.CopyTo(Stream.Null);
+                        output.CopyTo(Stream.Null);
                     }
 
                     process.WaitForExit();

@@ -8,7 +8,7 @@ namespace Checkpoint.Core.Json
     /// <summary>
     /// Reads one JSON object strictly for the approval manifest and the policy: duplicate and unknown
     /// members are errors, because a typo that silently falls back to a default weakens the gate.
-    /// Every failure is a <see cref="FormatException"/> with a one-line message naming the member.
+    /// Every failure is the caller's exception type with a one-line message naming the member.
     /// </summary>
     internal sealed class JsonObjectReader
     {
@@ -16,28 +16,30 @@ namespace Checkpoint.Core.Json
         private readonly string _where;
         private readonly Dictionary<string, JsonElement> _members = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         private readonly HashSet<string> _read = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Func<string, Exception> _error;
 
-        public JsonObjectReader(JsonElement element, string where)
+        public JsonObjectReader(JsonElement element, string where, Func<string, Exception> error)
         {
             _where = where;
+            _error = error;
             _element = element;
             if (element.ValueKind != JsonValueKind.Object)
             {
-                throw new FormatException($"{where} must be a JSON object, not {Describe(element.ValueKind)}");
+                throw error($"{where} must be a JSON object, not {Describe(element.ValueKind)}");
             }
 
             foreach (JsonProperty property in element.EnumerateObject())
             {
                 if (_members.ContainsKey(property.Name))
                 {
-                    throw new FormatException($"{where} has member \"{Printable(property.Name)}\" twice");
+                    throw error($"{where} has member \"{Printable(property.Name)}\" twice");
                 }
 
                 _members.Add(property.Name, property.Value);
             }
         }
 
-        public static JsonDocument ParseDocument(byte[] utf8, string what)
+        public static JsonDocument ParseDocument(byte[] utf8, string what, Func<string, Exception> error)
         {
             int offset = 0;
             if (utf8.Length >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
@@ -54,11 +56,11 @@ namespace Checkpoint.Core.Json
             catch (JsonException ex)
             {
                 string position = ex.LineNumber is long line ? $" at line {line + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}" : string.Empty;
-                throw new FormatException($"{what} is not valid JSON{position}", ex);
+                throw error($"{what} is not valid JSON{position}");
             }
-            catch (ArgumentException ex)
+            catch (ArgumentException)
             {
-                throw new FormatException($"{what} is not valid UTF-8 JSON", ex);
+                throw error($"{what} is not valid UTF-8 JSON");
             }
         }
 
@@ -66,7 +68,7 @@ namespace Checkpoint.Core.Json
 
         public string RequiredString(string name, int maxLength)
         {
-            return OptionalString(name, maxLength) ?? throw new FormatException($"{_where} is missing \"{name}\"");
+            return OptionalString(name, maxLength) ?? throw _error($"{_where} is missing \"{name}\"");
         }
 
         public string? OptionalString(string name, int maxLength)
@@ -78,25 +80,25 @@ namespace Checkpoint.Core.Json
 
             if (value.ValueKind != JsonValueKind.String)
             {
-                throw new FormatException($"{_where}: \"{name}\" must be a string, not {Describe(value.ValueKind)}");
+                throw _error($"{_where}: \"{name}\" must be a string, not {Describe(value.ValueKind)}");
             }
 
             string text = value.GetString()!;
             if (text.Length == 0)
             {
-                throw new FormatException($"{_where}: \"{name}\" is empty");
+                throw _error($"{_where}: \"{name}\" is empty");
             }
 
             if (text.Length > maxLength)
             {
-                throw new FormatException($"{_where}: \"{name}\" is longer than {maxLength} characters");
+                throw _error($"{_where}: \"{name}\" is longer than {maxLength} characters");
             }
 
             foreach (char c in text)
             {
                 if (char.IsControl(c) || char.IsSurrogate(c))
                 {
-                    throw new FormatException($"{_where}: \"{name}\" contains a control or unpaired surrogate character");
+                    throw _error($"{_where}: \"{name}\" contains a control or unpaired surrogate character");
                 }
             }
 
@@ -112,12 +114,12 @@ namespace Checkpoint.Core.Json
 
             if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out int number))
             {
-                throw new FormatException($"{_where}: \"{name}\" must be a whole number between {min} and {max}");
+                throw _error($"{_where}: \"{name}\" must be a whole number between {min} and {max}");
             }
 
             if (number < min || number > max)
             {
-                throw new FormatException($"{_where}: \"{name}\" is {number.ToString(CultureInfo.InvariantCulture)}; it must be between {min} and {max}");
+                throw _error($"{_where}: \"{name}\" is {number.ToString(CultureInfo.InvariantCulture)}; it must be between {min} and {max}");
             }
 
             return number;
@@ -132,7 +134,7 @@ namespace Checkpoint.Core.Json
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                throw new FormatException($"{_where}: \"{name}\" must be an array of strings, not {Describe(value.ValueKind)}");
+                throw _error($"{_where}: \"{name}\" must be an array of strings, not {Describe(value.ValueKind)}");
             }
 
             var items = new List<string>();
@@ -140,12 +142,12 @@ namespace Checkpoint.Core.Json
             {
                 if (items.Count == maxItems)
                 {
-                    throw new FormatException($"{_where}: \"{name}\" has more than {maxItems} items");
+                    throw _error($"{_where}: \"{name}\" has more than {maxItems} items");
                 }
 
                 if (item.ValueKind != JsonValueKind.String || item.GetString()!.Length == 0 || item.GetString()!.Length > maxLength)
                 {
-                    throw new FormatException($"{_where}: \"{name}\" must contain only non-empty strings of at most {maxLength} characters");
+                    throw _error($"{_where}: \"{name}\" must contain only non-empty strings of at most {maxLength} characters");
                 }
 
                 string text = item.GetString()!;
@@ -153,7 +155,7 @@ namespace Checkpoint.Core.Json
                 {
                     if (char.IsControl(c) || char.IsSurrogate(c))
                     {
-                        throw new FormatException($"{_where}: \"{name}\" item contains a control or unpaired surrogate character");
+                        throw _error($"{_where}: \"{name}\" item contains a control or unpaired surrogate character");
                     }
                 }
 
@@ -172,7 +174,7 @@ namespace Checkpoint.Core.Json
 
             if (value.ValueKind != JsonValueKind.Object)
             {
-                throw new FormatException($"{_where}: \"{name}\" must be an object, not {Describe(value.ValueKind)}");
+                throw _error($"{_where}: \"{name}\" must be an object, not {Describe(value.ValueKind)}");
             }
 
             return value;
@@ -187,7 +189,7 @@ namespace Checkpoint.Core.Json
 
             if (value.ValueKind != JsonValueKind.Array)
             {
-                throw new FormatException($"{_where}: \"{name}\" must be an array, not {Describe(value.ValueKind)}");
+                throw _error($"{_where}: \"{name}\" must be an array, not {Describe(value.ValueKind)}");
             }
 
             return value;
@@ -200,7 +202,7 @@ namespace Checkpoint.Core.Json
             {
                 if (!_read.Contains(name))
                 {
-                    throw new FormatException($"{_where} has unknown member \"{Printable(name)}\"");
+                    throw _error($"{_where} has unknown member \"{Printable(name)}\"");
                 }
             }
         }

@@ -128,15 +128,16 @@ namespace Checkpoint.Core.Policy
                 throw new PolicyFormatException($"{sourceName}: file is {utf8Json.Length} bytes; the limit is {MaxSizeBytes}");
             }
 
+            Func<string, Exception> error = message => new PolicyFormatException($"{sourceName}: {message}");
             try
             {
-                using JsonDocument document = JsonObjectReader.ParseDocument(utf8Json, "policy");
-                var reader = new JsonObjectReader(document.RootElement, "policy");
+                using JsonDocument document = JsonObjectReader.ParseDocument(utf8Json, "policy", error);
+                var reader = new JsonObjectReader(document.RootElement, "policy", error);
                 reader.OptionalString("$schema", 1024);
                 IReadOnlyList<string>? protectedBranches = reader.OptionalStringArray("protectedBranches", 100, 255);
                 if (protectedBranches is { Count: 0 })
                 {
-                    throw new FormatException("\"protectedBranches\" is empty; list at least the default branch");
+                    throw error("\"protectedBranches\" is empty; list at least the default branch");
                 }
 
                 GateScope scope = GateScope.AgentBranches;
@@ -147,7 +148,7 @@ namespace Checkpoint.Core.Policy
                     {
                         "agent-branches" => GateScope.AgentBranches,
                         "all-branches" => GateScope.AllBranches,
-                        _ => throw new FormatException($"\"scope\" is \"{JsonObjectReader.Printable(scopeText)}\"; expected \"agent-branches\" or \"all-branches\""),
+                        _ => throw error($"\"scope\" is \"{JsonObjectReader.Printable(scopeText)}\"; expected \"agent-branches\" or \"all-branches\""),
                     };
                 }
 
@@ -160,7 +161,7 @@ namespace Checkpoint.Core.Policy
                 if (repository != null)
                 {
                     repository = RepositoryIdentity.Normalize(repository)
-                        ?? throw new FormatException($"\"repository\" \"{JsonObjectReader.Printable(repository)}\" is not a repository identity like github.com/owner/repo");
+                        ?? throw error($"\"repository\" \"{JsonObjectReader.Printable(repository)}\" is not a repository identity like github.com/owner/repo");
                 }
 
                 reader.RejectUnknownMembers();
@@ -173,10 +174,6 @@ namespace Checkpoint.Core.Policy
                     requiredApprovers,
                     maxAgeDays is int days ? TimeSpan.FromDays(days) : null,
                     repository);
-            }
-            catch (FormatException ex)
-            {
-                throw new PolicyFormatException($"{sourceName}: {ex.Message}", ex);
             }
             catch (InvalidOperationException ex)
             {

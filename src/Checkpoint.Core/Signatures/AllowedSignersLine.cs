@@ -38,6 +38,11 @@ internal static class AllowedSignersLine
             throw Fail("the principals field is empty");
         }
 
+        if (LooksLikeKeyType(principals))
+        {
+            throw Fail($"the line starts with the key type '{SshPublicKey.Describe(principals)}': put the signer's principal (for example an email address) before the key");
+        }
+
         if (position >= line.Length)
         {
             throw Fail("missing key after the principals");

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
-using Org.BouncyCastle.Asn1.X9;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Math;
 
@@ -48,7 +48,15 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     internal ECPublicKeyParameters? EcdsaKey { get; private set; }
 
-    internal RsaKeyParameters? RsaKey { get; private set; }
+    /// <summary>The RSA modulus and exponent; <see cref="RsaKey"/> builds the verifier's key from them on first use.</summary>
+    internal (BigInteger Modulus, BigInteger Exponent)? RsaNumbers { get; private set; }
+
+    /// <summary>
+    /// BouncyCastle proves an RSA modulus composite when it builds the key, which costs tens of milliseconds
+    /// for 3072 bits. Only verification needs it, so it happens then, once per distinct key per process.
+    /// </summary>
+    /// <exception cref="ArgumentException">BouncyCastle rejects the modulus.</exception>
+    internal RsaKeyParameters RsaKey => RsaKeyCache.Get(RsaNumbers!.Value.Modulus, RsaNumbers.Value.Exponent);
 
     /// <summary>The FIDO application string (usually <c>ssh:</c>) that security-key signatures commit to.</summary>
     internal byte[]? SecurityKeyApplication { get; private set; }
@@ -145,7 +153,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
                 key.SecurityKeyApplication = ReadApplication(reader);
                 break;
             case Rsa:
-                key.RsaKey = ReadRsa(reader);
+                key.RsaNumbers = ReadRsa(reader);
                 break;
             default:
                 throw reader.Error(DescribeUnsupported(keyType));
@@ -183,7 +191,8 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
                 break;
             }
 
-            builder.Append(c < 0x20 || c == 0x7f ? '?' : c);
+            // Control characters and Unicode line separators would break the one-line message.
+            builder.Append(char.IsControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c);
         }
 
         return builder.ToString();
@@ -215,7 +224,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
             throw reader.Error($"the key type names curve '{expectedCurve}' but the key says '{Describe(curve)}'");
         }
 
-        X9ECParameters parameters = EcdsaCurve(curve);
+        ECDomainParameters parameters = EcdsaCurve(curve);
         ArraySegment<byte> encodedPoint = reader.ReadSlice("ecdsa public point");
         int fieldBytes = (parameters.Curve.FieldSize + 7) / 8;
         if (encodedPoint.Count != 1 + (2 * fieldBytes) || encodedPoint.Array![encodedPoint.Offset] != 0x04)
@@ -233,7 +242,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
                 throw reader.Error($"the {curve} public point is not on the curve");
             }
 
-            return new ECPublicKeyParameters("ECDSA", point, new ECDomainParameters(parameters));
+            return new ECPublicKeyParameters("ECDSA", point, parameters);
         }
         catch (ArgumentException)
         {
@@ -241,15 +250,22 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
         }
     }
 
-    internal static X9ECParameters EcdsaCurve(string curve) => curve switch
+    // Built once: the curves' precomputed tables for the generator live on these instances.
+    private static readonly Lazy<ECDomainParameters> P256 = new Lazy<ECDomainParameters>(() => Domain("P-256"));
+    private static readonly Lazy<ECDomainParameters> P384 = new Lazy<ECDomainParameters>(() => Domain("P-384"));
+    private static readonly Lazy<ECDomainParameters> P521 = new Lazy<ECDomainParameters>(() => Domain("P-521"));
+
+    private static ECDomainParameters EcdsaCurve(string curve) => curve switch
     {
-        "nistp256" => Org.BouncyCastle.Asn1.Nist.NistNamedCurves.GetByName("P-256"),
-        "nistp384" => Org.BouncyCastle.Asn1.Nist.NistNamedCurves.GetByName("P-384"),
-        "nistp521" => Org.BouncyCastle.Asn1.Nist.NistNamedCurves.GetByName("P-521"),
+        "nistp256" => P256.Value,
+        "nistp384" => P384.Value,
+        "nistp521" => P521.Value,
         _ => throw new SshFormatException($"SSH public key: unsupported ECDSA curve '{Describe(curve)}'."),
     };
 
-    private static RsaKeyParameters ReadRsa(SshWireReader reader)
+    private static ECDomainParameters Domain(string name) => new ECDomainParameters(Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName(name));
+
+    private static (BigInteger Modulus, BigInteger Exponent) ReadRsa(SshWireReader reader)
     {
         byte[] exponent = reader.ReadPositiveMpint("rsa exponent", 8, requireCanonical: true);
         byte[] modulus = reader.ReadPositiveMpint("rsa modulus", MaximumRsaBits / 8, requireCanonical: true);
@@ -265,13 +281,41 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
             throw reader.Error("the RSA public exponent is not an odd number above 1");
         }
 
-        try
+        if (!n.TestBit(0))
         {
-            return new RsaKeyParameters(isPrivate: false, n, e);
+            throw reader.Error("the RSA modulus is even");
         }
-        catch (ArgumentException ex)
+
+        return (n, e);
+    }
+
+    private static class RsaKeyCache
+    {
+        private const int Capacity = 32;
+        private static readonly Dictionary<BigInteger, RsaKeyParameters> Keys = new Dictionary<BigInteger, RsaKeyParameters>();
+
+        public static RsaKeyParameters Get(BigInteger modulus, BigInteger exponent)
         {
-            throw reader.Error("the RSA key is invalid (" + ex.Message.TrimEnd('.') + ")");
+            lock (Keys)
+            {
+                if (Keys.TryGetValue(modulus, out RsaKeyParameters? known) && known.Exponent.Equals(exponent))
+                {
+                    return known;
+                }
+            }
+
+            var key = new RsaKeyParameters(isPrivate: false, modulus, exponent);
+            lock (Keys)
+            {
+                if (Keys.Count >= Capacity)
+                {
+                    Keys.Clear();
+                }
+
+                Keys[modulus] = key;
+            }
+
+            return key;
         }
     }
 

@@ -185,7 +185,7 @@ public sealed class SshSignature
         }
         else
         {
-            int modulusBytes = (key.RsaKey!.Modulus.BitLength + 7) / 8;
+            int modulusBytes = (key.RsaNumbers!.Value.Modulus.BitLength + 7) / 8;
             // OpenSSH pads short RSA signatures, but always writes full-length ones; one encoding per signature.
             if (rawSignature.Count != modulusBytes)
             {
@@ -196,7 +196,12 @@ public sealed class SshSignature
         return new SshSignature(key, signatureNamespace, hashAlgorithm, signatureAlgorithm, Copy(rawSignature), r, s, flags, counter);
     }
 
-    /// <summary>Verifies the signature over <paramref name="message"/>, read once and never buffered whole.</summary>
+    /// <summary>
+    /// Verifies the signature over <paramref name="message"/>, read once and never buffered whole. This checks
+    /// the namespace, the message and the key's signature only; whether the key is trusted is
+    /// <see cref="AllowedSigners.Authorize"/>'s decision.
+    /// </summary>
+    /// <exception cref="IOException">Reading <paramref name="message"/> failed; nothing was decided.</exception>
     public SignatureCheck Verify(Stream message, string expectedNamespace)
     {
         if (message is null)
@@ -311,7 +316,7 @@ public sealed class SshSignature
 
     private static void CheckAlgorithmFitsKey(SshWireReader reader, SshPublicKey key, string signatureAlgorithm)
     {
-        if (key.RsaKey is not null)
+        if (key.RsaNumbers is not null)
         {
             if (signatureAlgorithm == "ssh-rsa")
             {
@@ -377,6 +382,11 @@ public sealed class SshSignature
         catch (CryptoException)
         {
             valid = false;
+        }
+        catch (ArgumentException ex)
+        {
+            // BouncyCastle refuses the key itself, for example an RSA modulus with a small factor.
+            return SignatureCheck.Invalid($"the {PublicKey.KeyType} key {PublicKey.Fingerprint} is unusable: {ex.Message.Split('\n')[0].TrimEnd('.')}.");
         }
 
         return valid

@@ -26,11 +26,17 @@ internal static class SdkReferences
     // Most specific first; the tests' framework is net8.0.
     private static readonly string[] TargetFrameworks = ["net8.0", "net6.0", "netstandard2.1", "netstandard2.0"];
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> Lazy = new(Load);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Lazy = new(() => Load(PackageIds, TargetFrameworks));
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyNetFramework = new(
+        () => Load(["AWSSDK.Core", "AWSSDK.S3"], ["net472"]));
 
     public static ImmutableArray<MetadataReference> All => Lazy.Value;
 
-    private static ImmutableArray<MetadataReference> Load()
+    /// <summary>The .NET Framework builds of AWSSDK.Core and AWSSDK.S3, which still have sync operations and S3.IO.</summary>
+    public static ImmutableArray<MetadataReference> AwsForNetFramework => LazyNetFramework.Value;
+
+    private static ImmutableArray<MetadataReference> Load(string[] packageIds, string[] targetFrameworks)
     {
         var root = typeof(SdkReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "NuGetPackageRoot").Value!;
@@ -39,7 +45,7 @@ internal static class SdkReferences
         var libraries = deps.RootElement.GetProperty("libraries");
 
         var references = ImmutableArray.CreateBuilder<MetadataReference>();
-        foreach (var id in PackageIds)
+        foreach (var id in packageIds)
         {
             var library = libraries.EnumerateObject().SingleOrDefault(l => l.Name.StartsWith(id + "/", StringComparison.OrdinalIgnoreCase));
             if (library.Value.ValueKind == JsonValueKind.Undefined)
@@ -48,8 +54,8 @@ internal static class SdkReferences
             }
 
             var lib = Path.Combine(root, library.Value.GetProperty("path").GetString()!, "lib");
-            var folder = TargetFrameworks.Select(tfm => Path.Combine(lib, tfm)).FirstOrDefault(Directory.Exists)
-                ?? throw new InvalidOperationException($"{id} has no build for net8.0 or netstandard in {lib}.");
+            var folder = targetFrameworks.Select(tfm => Path.Combine(lib, tfm)).FirstOrDefault(Directory.Exists)
+                ?? throw new InvalidOperationException($"{id} has no build for {string.Join(" or ", targetFrameworks)} in {lib}.");
             foreach (var file in Directory.EnumerateFiles(folder, "*.dll").Where(IsManaged))
             {
                 references.Add(MetadataReference.CreateFromFile(file));

@@ -99,6 +99,34 @@ internal sealed class TestRepository : IDisposable
         return Git("rev-parse", "HEAD");
     }
 
+    /// <summary>Stages a blob at raw path bytes through plumbing, so paths need not be valid UTF-8.</summary>
+    public TestRepository StageBlob(byte[] path, byte[] content, string mode = "100644")
+    {
+        string blob = Encoding.ASCII.GetString(GitBytes(content, "hash-object", "-w", "--no-filters", "--stdin")).Trim();
+        return StageEntry(path, mode, "blob", blob);
+    }
+
+    /// <summary>Stages any index entry (a gitlink: mode 160000, type commit) at raw path bytes.</summary>
+    public TestRepository StageEntry(byte[] path, string mode, string type, string objectId)
+    {
+        byte[] line = Encoding.ASCII.GetBytes($"{mode} {type} {objectId}\t").Concat(path).Concat(new byte[] { 0 }).ToArray();
+        GitBytes(line, "update-index", "--add", "-z", "--index-info");
+        return this;
+    }
+
+    public TestRepository Unstage(string path)
+    {
+        Git("update-index", "--force-remove", "--", path);
+        return this;
+    }
+
+    /// <summary>Commits the index as it is (no <c>git add</c>).</summary>
+    public string CommitIndex(string message, string author = Human)
+    {
+        ProcessRunner.RunChecked("git", Root, new[] { "commit", "-q", "--allow-empty", "--no-verify", "-m", message }, CommitEnvironment(author, author));
+        return Git("rev-parse", "HEAD");
+    }
+
     public TestRepository Branch(string name)
     {
         Git("checkout", "-q", "-b", name);

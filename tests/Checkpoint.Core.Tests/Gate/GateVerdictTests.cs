@@ -114,6 +114,7 @@ public sealed class GateVerdictTests
             Assert.True(verdict.Passed);
             GateMessage warning = Assert.Single(verdict.Messages);
             Assert.Equal(GateSeverity.Warning, warning.Severity);
+            Assert.Equal("CHK106", warning.Code);
         }
         finally
         {
@@ -158,5 +159,97 @@ public sealed class GateVerdictTests
         GateMessage error = Assert.Single(verdict.Errors);
         Assert.Equal("CHK106", error.Code);
         Assert.Contains("git is not installed", error.Text);
+    }
+
+    [Fact]
+    public void ReplaceRefThatHidesTheBranch_DoesNotChangeTheVerdict()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        string expected = repo.Evaluate().Digest!;
+        // With replace refs honoured, HEAD would look like the base and the diff would be empty.
+        repo.Git("replace", "-f", "HEAD", "refs/remotes/origin/main");
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith("CHK100", verdict);
+        Assert.Equal(expected, verdict.Digest);
+    }
+
+    [Fact]
+    public void GitattributesFilterAddedAfterApproval_KeepsTheApprovalValid()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\r\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "info", "attributes"), "* filter=upper text eol=crlf\n");
+        repo.Git("config", "filter.upper.clean", "tr a-z A-Z");
+        repo.Git("config", "core.autocrlf", "true");
+
+        VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate());
+    }
+
+    [Fact]
+    public void ReadmeAndGitkeepInTheApprovalsFolder_AreIgnoredQuietly()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Write(".checkpoint/approvals/.gitkeep", string.Empty).Write(".checkpoint/approvals/README.md", "Approvals\n").Write(".checkpoint/approvals/notes.txt", "?\n");
+        repo.Approve(SshKey.Alice);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Equal(new[] { "'.checkpoint/approvals/notes.txt' is not an approval (<name>.json + <name>.json.sig) and was ignored" }, verdict.Notices);
+    }
+
+    [Fact]
+    public void AgentBranchWithoutChanges_HasNothingToApprove()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/empty").Commit("Empty commit", TestRepository.CopilotAuthor);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text);
+    }
+
+    [Fact]
+    public void GraftThatCutsTheBranchFromItsBase_DoesNotChangeTheVerdict()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        string expected = repo.Evaluate().Digest!;
+        // A graft with no parents makes HEAD a root commit: honoured, it would look like unrelated history.
+        File.WriteAllText(Path.Combine(repo.Root, ".git", "info", "grafts"), repo.Git("rev-parse", "HEAD") + "\n");
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith("CHK100", verdict);
+        Assert.Equal(expected, verdict.Digest);
+    }
+
+    [Fact]
+    public void UnexpectedFailureInsideTheGate_IsAFailingVerdictWithoutAStackTrace()
+    {
+        GateVerdict verdict = CheckpointGate.Evaluate(null!);
+
+        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Contains("ArgumentNullException", error.Text);
+        Assert.DoesNotContain(" at ", error.Text);
+        Assert.DoesNotContain("\n", error.Text);
+    }
+
+    [Fact]
+    public void WorkingDirectoryThatDoesNotExist_IsCleanlyReported()
+    {
+        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest("/nonexistent/" + Guid.NewGuid().ToString("N"))
+        {
+            Environment = new Dictionary<string, string?> { ["CI"] = "true" },
+        });
+
+        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Contains("does not exist", error.Text);
     }
 }

@@ -186,4 +186,28 @@ public sealed class TamperTests
         GateMessage error = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
         Assert.Contains("src/App.cs", error.Text);
     }
+
+    [Fact]
+    public void PullRequestMergeCommitInCi_KeepsTheApprovalWhenMainChangedOtherFiles()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        repo.Checkout("main").Write("docs/unrelated.md", "Unrelated\n").Commit("Unrelated change on main");
+        repo.PushMain();
+
+        // What actions/checkout does for pull_request: a detached merge of the branch into the target.
+        repo.Git("checkout", "-q", "--detach", "refs/remotes/origin/main");
+        repo.Git("merge", "-q", "--no-ff", "-m", "Merge copilot/fix-typo into main", "copilot/fix-typo");
+
+        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?>
+        {
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_BASE_REF"] = "main",
+            ["GITHUB_HEAD_REF"] = "copilot/fix-typo",
+        });
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Equal("copilot/fix-typo", verdict.Branch);
+    }
 }

@@ -145,6 +145,7 @@ public sealed class AllowedSignersTests
     public static TheoryData<string, string> BadLines => new()
     {
         { "alice@example.com", "only principals on this line" },
+        { Alice.AllowedSignersKey, "put the signer's principal" },
         { "alice@example.com ssh-ed25519", "expected a key" },
         { "alice@example.com ssh-ed25519 AAAA", "truncated" },
         { $"alice@example.com foo=\"bar\" {Alice.AllowedSignersKey}", "unknown option 'foo=\"bar\"'" },

@@ -6,7 +6,11 @@ namespace Checkpoint.Core.Tests.Signatures;
 /// <summary>The real ssh-keygen, run in a throwaway directory. Tests that cross-check against OpenSSH use it.</summary>
 internal static class OpenSsh
 {
-    public static (int ExitCode, string Output) Run(string workingDirectory, byte[]? standardInput, params string[] arguments)
+    public static (int ExitCode, string Output) Run(string workingDirectory, byte[]? standardInput, params string[] arguments) =>
+        Run(workingDirectory, standardInput, timeZone: null, arguments);
+
+    /// <param name="timeZone">A POSIX TZ value for ssh-keygen, which reads allowed_signers times without Z in local time.</param>
+    public static (int ExitCode, string Output) Run(string workingDirectory, byte[]? standardInput, string? timeZone, params string[] arguments)
     {
         var start = new ProcessStartInfo("ssh-keygen")
         {
@@ -16,6 +20,11 @@ internal static class OpenSsh
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (timeZone is not null)
+        {
+            start.Environment["TZ"] = timeZone;
+        }
+
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -147,7 +156,7 @@ public sealed class GeneratedKeys : IDisposable
     }
 
     /// <summary><c>ssh-keygen -Y verify</c>: true when OpenSSH accepts the signature for the principal.</summary>
-    internal (bool Accepted, string Output) Verify(string allowedSigners, string principal, string signatureNamespace, string armoredSignature, byte[] message, string? verifyTime = null)
+    internal (bool Accepted, string Output) Verify(string allowedSigners, string principal, string signatureNamespace, string armoredSignature, byte[] message, string? verifyTime = null, string? timeZone = null)
     {
         string stem = Path.Combine(Directory, Guid.NewGuid().ToString("N"));
         File.WriteAllText(stem + ".allowed", allowedSigners);
@@ -158,7 +167,7 @@ public sealed class GeneratedKeys : IDisposable
             arguments.AddRange(new[] { "-O", "verify-time=" + verifyTime });
         }
 
-        var (exitCode, output) = OpenSsh.Run(Directory, message, arguments.ToArray());
+        var (exitCode, output) = OpenSsh.Run(Directory, message, timeZone, arguments.ToArray());
         return (exitCode == 0, output);
     }
 

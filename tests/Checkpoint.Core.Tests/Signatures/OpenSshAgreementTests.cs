@@ -59,6 +59,28 @@ public sealed class OpenSshAgreementTests
         Assert.True(expected == openSsh.Accepted, $"{description}: ssh-keygen said {openSsh.Accepted}: {openSsh.Output}");
     }
 
+    [Theory]
+    [InlineData("20260615115959Z", false)]
+    [InlineData("20260615120000Z", true)]
+    [InlineData("20260619100000Z", true)]
+    [InlineData("20260619100001Z", false)]
+    public void TimesWithoutZ_AreTrustedOnlyWhereSshKeygenInEveryZoneAgrees(string instant, bool expected)
+    {
+        // OpenSSH reads these times in the local zone. The extreme zones are UTC-12 and UTC+14 (POSIX TZ
+        // "XXX+12" and "XXX-14"); Checkpoint must trust exactly where ssh-keygen in both of them does.
+        GeneratedKey signer = keys["ed25519"];
+        string allowedSigners = $"alice@example.com valid-after=\"20260615\",valid-before=\"20260620\" {signer.PublicKeyText}\n";
+        string armored = keys.Sign("ed25519", Manifest);
+        DateTimeOffset now = DateTimeOffset.ParseExact(instant, "yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
+        bool checkpoint = AllowedSigners.Parse(allowedSigners, "allowed_signers").Authorize("alice@example.com", signer.PublicKey, Approval, now).IsTrusted;
+        bool behindUtc = keys.Verify(allowedSigners, "alice@example.com", Approval, armored, Manifest, instant, "XXX+12").Accepted;
+        bool aheadOfUtc = keys.Verify(allowedSigners, "alice@example.com", Approval, armored, Manifest, instant, "XXX-14").Accepted;
+
+        Assert.Equal(expected, checkpoint);
+        Assert.Equal(expected, behindUtc && aheadOfUtc);
+    }
+
     [Fact]
     public void PrincipalsFor_AgreesWithFindPrincipals()
     {

@@ -54,10 +54,26 @@ public sealed class SshSignatureTests
     }
 
     [Fact]
+    public void VerifyingALargeMessage_ReadsItOnceWithoutBufferingIt()
+    {
+        byte[] large = new byte[16 * 1024 * 1024];
+        new Random(9).NextBytes(large);
+        SshSignature signature = SshSignature.Parse(TestSigner.Ed25519(9).Sign(large));
+        using var stream = new ForwardOnlyStream(large);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        SignatureCheck check = signature.Verify(stream, Approval);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(check.IsValid, check.Failure);
+        Assert.True(allocated < 1024 * 1024, $"verifying a 16 MiB message allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void RsaSha256Signature_Verifies()
     {
         // OpenSSH 9.2 always signs rsa-sha2-512, so this signature is built in the test following PROTOCOL.sshsig.
-        TestSigner signer = TestSigner.Rsa(seed: 1);
+        TestSigner signer = TestSigner.Rsa();
         SshSignature signature = SshSignature.Parse(signer.Sign(Manifest, signatureAlgorithm: "rsa-sha2-256", hashAlgorithm: "sha256"));
 
         Assert.Equal("rsa-sha2-256", signature.SignatureAlgorithm);
@@ -124,8 +140,10 @@ public sealed class SshSignatureTests
         { "version 2", keys => Rearmor(keys.Sign("ed25519", Manifest), blob => blob[9] = 2), "version 2" },
         { "sha1 hash", _ => TestSigner.Ed25519(5).Sign(Manifest, hashAlgorithm: "sha1"), "'sha1'" },
         { "md5 hash", _ => TestSigner.Ed25519(5).Sign(Manifest, hashAlgorithm: "md5"), "'md5'" },
-        { "ssh-rsa (SHA-1) signature", _ => TestSigner.Rsa(1).Sign(Manifest, signatureAlgorithm: "ssh-rsa"), "SHA-1" },
+        { "ssh-rsa (SHA-1) signature", _ => TestSigner.Rsa().Sign(Manifest, signatureAlgorithm: "ssh-rsa"), "SHA-1" },
         { "signature algorithm of another key type", _ => TestSigner.Ed25519(5).Sign(Manifest, signatureAlgorithm: "ecdsa-sha2-nistp256"), "does not fit" },
+        { "webauthn security-key signature", _ => TestSigner.SkEcdsaP256(3).Sign(Manifest, signatureAlgorithm: "webauthn-sk-ecdsa-sha2-nistp256@openssh.com"), "does not fit" },
+        { "plain Ed25519 signature claimed by a security key", _ => TestSigner.SkEd25519(2).Sign(Manifest, signatureAlgorithm: "ssh-ed25519"), "does not fit" },
         { "namespace changed after signing", _ => TestSigner.Ed25519(5).Sign(Manifest, signatureNamespace: Approval, signedNamespace: "git"), "does not match" },
         { "trailing garbage in the blob", keys => Rearmor(keys.Sign("ed25519", Manifest), append: new byte[] { 0 }), "trailing" },
         { "text after the footer", keys => keys.Sign("ed25519", Manifest) + "extra\n", "after" },
@@ -136,6 +154,7 @@ public sealed class SshSignatureTests
         { "blob truncated inside the signature", keys => Rearmor(keys.Sign("ed25519", Manifest), truncateTo: 120), "claims" },
         { "oversized length field", keys => Rearmor(keys.Sign("ed25519", Manifest), blob => blob[10] = 0xFF), "claims" },
         { "non-empty reserved field", _ => TestSigner.Armor(WithReserved(TestSigner.Ed25519(5).SignBlob(Manifest))), "reserved" },
+        { "armor far larger than any signature", keys => InsertAfterHeader(keys.Sign("ed25519", Manifest), new string('A', 70_000)), "far larger" },
         { "magic preamble", keys => Rearmor(keys.Sign("ed25519", Manifest), blob => blob[0] = (byte)'X'), "SSHSIG" },
     };
 
@@ -182,6 +201,19 @@ public sealed class SshSignatureTests
         string armored = keys.Sign("ed25519", Manifest).Replace("\n", "\r\n", StringComparison.Ordinal);
 
         Assert.True(SshSignature.Parse(armored).Verify(Manifest, Approval).IsValid);
+    }
+
+    [Fact]
+    public void DsaSignatureFromSshKeygen_IsRejected()
+    {
+        string dsaPublic = keys.MakeKey("dsa-signer", "-t", "dsa");
+        string file = Path.Combine(keys.Directory, "dsa-message");
+        File.WriteAllBytes(file, Manifest);
+        var (exitCode, output) = keys.Run("-Y", "sign", "-f", dsaPublic[..^4], "-n", Approval, file);
+        Assert.True(exitCode == 0, output);
+
+        Assert.False(SshSignature.TryParse(File.ReadAllText(file + ".sig"), out _, out string? error));
+        Assert.Contains("DSA keys (ssh-dss) are not accepted", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -246,5 +278,39 @@ public sealed class SshSignatureTests
         byte[] hash = reader.ReadBytes("hash");
         byte[] signature = reader.ReadBytes("signature");
         return new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(version).String(key).String(ns).String("tag").String(hash).String(signature).ToArray();
+    }
+
+    /// <summary>A stream that can only be read forwards, like a pipe from git cat-file.</summary>
+    private sealed class ForwardOnlyStream(byte[] content) : Stream
+    {
+        private int position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            int read = Math.Min(count, content.Length - position);
+            Buffer.BlockCopy(content, position, buffer, offset, read);
+            position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

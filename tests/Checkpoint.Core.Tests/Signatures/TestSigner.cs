@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Checkpoint.Core.Signatures;
-using Org.BouncyCastle.Asn1.Nist;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
-using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Math;
@@ -20,6 +18,22 @@ namespace Checkpoint.Core.Tests.Signatures;
 /// </summary>
 internal sealed class TestSigner
 {
+    private const string RsaModulusHex =
+        "00b0b58dffad07a8736e3332b4f6fd9dcf147ac57acf5338f0cf8e1053687c4233bd35574d206f1e132db8a414a64683"
+        + "bee8e9769cabd02467651426a2277e1147fa11f73ad57e2fc3545980b85b60229d5e252d597246b0d709c63e12aee3f4"
+        + "5880146df75d07edb3be122262c4230667fa924c4ec00fea5b061ae68b5ee1c81f83c50e089508d2e9d0891965b19582"
+        + "cb67ea8761c900d0ae8e6611b06d4af467d7ef0137382c9f2f6eb94536f3cbe73a745ceedc59841eb0166a6e1d7776f4"
+        + "7fe3b1cab05bfff2365ed515dad16a675ec15dda4ce8fd20c13cd1f8547f5e03737a39165343e822e6b9a6a1a650dc77"
+        + "a2ab29e5c4fd5b099ff3daae4599b249c5";
+
+    private const string RsaPrivateExponentHex =
+        "04c52c4eb18d85850c972a204ec6619a586c6f04990a128a1471142ca509ad48075fca9a134037da78c8f22bc5eeb6ad"
+        + "0c1a3f4d664fc18e38c78ea0d413fe6454f8b04900c04aa44947aea69e97a739290134045846235a0eb8bda1879564a6"
+        + "aac075a1b06212f579584e7a065eed13fecae3bc5a4970802e710f294617e1869f8331050177e42b19d736a645eb54ca"
+        + "5f4115c239b34cc3b3df7956d8dbba4eca2bc926dee71a314e3b480727d4b22acd7938d4deb013f7b217aeef5babc778"
+        + "c372ad121b57ccc58dc2e623202779558e0ba167446ec93aaf00e52b2be639e3187b61a9a876dba59bcfdb3668aa6b06"
+        + "f797598cfa6db38e39c57bc7374bde81";
+
     private readonly string keyType;
     private readonly AsymmetricKeyParameter privateKey;
     private readonly string? curve;
@@ -48,14 +62,16 @@ internal sealed class TestSigner
 
     public static TestSigner SkEcdsaP256(int seed, string application = "ssh:") => EcdsaType("sk-ecdsa-sha2-nistp256@openssh.com", "nistp256", seed, sk: true, application);
 
-    public static TestSigner Rsa(int seed, int bits = 2048)
+    /// <summary>
+    /// A fixed RSA-2048 test key (made once with openssl): generating one with a seeded random takes seconds
+    /// on a busy CI machine. Test-only key material; it guards nothing.
+    /// </summary>
+    public static TestSigner Rsa()
     {
-        var generator = new RsaKeyPairGenerator();
-        generator.Init(new RsaKeyGenerationParameters(BigInteger.ValueOf(65537), SeededRandom(seed), bits, 80));
-        AsymmetricCipherKeyPair pair = generator.GenerateKeyPair();
-        var publicKey = (RsaKeyParameters)pair.Public;
-        byte[] blob = new Wire().String("ssh-rsa").Mpint(publicKey.Exponent).Mpint(publicKey.Modulus).ToArray();
-        return new TestSigner("ssh-rsa", pair.Private, blob);
+        var modulus = new BigInteger(RsaModulusHex, 16);
+        var privateKey = new RsaKeyParameters(isPrivate: true, modulus, new BigInteger(RsaPrivateExponentHex, 16));
+        byte[] blob = new Wire().String("ssh-rsa").Mpint(BigInteger.ValueOf(65537)).Mpint(modulus).ToArray();
+        return new TestSigner("ssh-rsa", privateKey, blob);
     }
 
     /// <summary>Signs <paramref name="message"/> and armors it the way ssh-keygen does. Every knob defaults to what ssh-keygen writes.</summary>
@@ -145,7 +161,7 @@ internal sealed class TestSigner
 
     private static TestSigner EcdsaType(string type, string curveName, int seed, bool sk, string application = "ssh:")
     {
-        var parameters = new ECDomainParameters(NistNamedCurves.GetByName("P-" + curveName.Substring("nistp".Length)));
+        var parameters = new ECDomainParameters(Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName("P-" + curveName.Substring("nistp".Length)));
         BigInteger d = new BigInteger(1, SeededBytes(seed, 64)).Mod(parameters.N.Subtract(BigInteger.One)).Add(BigInteger.One);
         var privateKey = new ECPrivateKeyParameters(d, parameters);
         byte[] point = parameters.G.Multiply(d).Normalize().GetEncoded(compressed: false);

@@ -1,0 +1,245 @@
+using Checkpoint.Analyzers.Tests.Infrastructure;
+
+namespace Checkpoint.Analyzers.Tests;
+
+/// <summary>Azure SDK: Resource Manager resources, Storage, Tables, Cosmos DB, Key Vault, Service Bus.</summary>
+public sealed class AzureOperationTests
+{
+    [Fact]
+    public Task ResourceGroupDelete_IsFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure;
+        using Azure.ResourceManager.Resources;
+
+        class Environments
+        {
+            Task TearDownAsync(ResourceGroupResource group) => group.{|#0:DeleteAsync|}(WaitUntil.Completed);
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+            .WithLocation(0)
+            .WithArguments("Call to", "Azure.ResourceManager.Resources.ResourceGroupResource.DeleteAsync", "deletes an Azure resource group", ""));
+
+    [Fact]
+    public Task GenericResourceDelete_IsFlagged() => Verify.DiagnosticsAsync(
+        """
+        using Azure;
+        using Azure.ResourceManager.Resources;
+
+        class Environments
+        {
+            void TearDown(GenericResource resource) => resource.{|#0:Delete|}(WaitUntil.Started);
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+            .WithLocation(0)
+            .WithArguments("Call to", "Azure.ResourceManager.Resources.GenericResource.Delete", "deletes an Azure resource", ""));
+
+    [Fact]
+    public Task VirtualMachineDelete_IsDestructive_AndPowerOffDeallocateReimageRestart_AreDisruptive() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure;
+        using Azure.ResourceManager.Compute;
+
+        class Fleet
+        {
+            async Task RecycleAsync(VirtualMachineResource vm)
+            {
+                await vm.{|#0:PowerOffAsync|}(WaitUntil.Completed);
+                await vm.{|#1:DeallocateAsync|}(WaitUntil.Completed);
+                await vm.{|#2:ReimageAsync|}(WaitUntil.Completed);
+                await vm.{|#3:RestartAsync|}(WaitUntil.Completed);
+                await vm.{|#4:DeleteAsync|}(WaitUntil.Completed);
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.PowerOffAsync", "powers off an Azure virtual machine", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.DeallocateAsync", "deallocates an Azure virtual machine", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.ReimageAsync", "reimages an Azure virtual machine", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(3)
+            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.RestartAsync", "restarts an Azure virtual machine", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(4)
+            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.DeleteAsync", "deletes an Azure virtual machine", ""));
+
+    [Fact]
+    public Task VirtualMachineTagRemovalAndStart_AreNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure;
+        using Azure.ResourceManager.Compute;
+
+        class Fleet
+        {
+            async Task TidyAsync(VirtualMachineResource vm)
+            {
+                await vm.RemoveTagAsync("owner");
+                await vm.PowerOnAsync(WaitUntil.Completed);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BlobContainerAndBlobDeletes_AreFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Storage.Blobs;
+
+        class Archive
+        {
+            async Task PurgeAsync(BlobServiceClient service, BlobContainerClient container, BlobClient blob)
+            {
+                await service.{|#0:DeleteBlobContainerAsync|}("old");
+                await container.{|#1:DeleteIfExistsAsync|}();
+                await container.{|#2:DeleteBlobAsync|}("a.txt");
+                blob.{|#3:DeleteIfExists|}();
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Storage.Blobs.BlobServiceClient.DeleteBlobContainerAsync", "deletes an Azure Storage blob container", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Storage.Blobs.BlobContainerClient.DeleteIfExistsAsync", "deletes an Azure Storage blob container", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Azure.Storage.Blobs.BlobContainerClient.DeleteBlobAsync", "deletes an Azure Storage blob", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
+            .WithArguments("Call to", "Azure.Storage.Blobs.Specialized.BlobBaseClient.DeleteIfExists", "deletes an Azure Storage blob", ""));
+
+    [Fact]
+    public Task BlobUndeleteAndRead_AreNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Storage.Blobs;
+
+        class Archive
+        {
+            async Task RecoverAsync(BlobClient blob)
+            {
+                await blob.UndeleteAsync();
+                await blob.DownloadContentAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueueDeleteAndClear_AreFlagged_ButMessageAcknowledgementIsNot() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Storage.Queues;
+
+        class Work
+        {
+            async Task RunAsync(QueueClient queue)
+            {
+                await queue.DeleteMessageAsync("id", "receipt");
+                await queue.{|#0:ClearMessagesAsync|}();
+                await queue.{|#1:DeleteAsync|}();
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Storage.Queues.QueueClient.ClearMessagesAsync", "deletes every message in an Azure Storage queue", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Storage.Queues.QueueClient.DeleteAsync", "deletes an Azure Storage queue", ""));
+
+    [Fact]
+    public Task FileShareDelete_IsFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Storage.Files.Shares;
+
+        class Shares
+        {
+            Task DropAsync(ShareClient share) => share.{|CHK001:DeleteAsync|}(new Azure.Storage.Files.Shares.Models.ShareDeleteOptions());
+        }
+        """);
+
+    [Fact]
+    public Task TableDeletes_AreFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Data.Tables;
+
+        class Ledger
+        {
+            async Task ForgetAsync(TableServiceClient service, TableClient table)
+            {
+                service.{|#0:DeleteTable|}("ledger");
+                await table.{|#1:DeleteEntityAsync|}("pk", "rk");
+                await table.{|#2:DeleteAsync|}();
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Data.Tables.TableServiceClient.DeleteTable", "deletes an Azure Table Storage table", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Data.Tables.TableClient.DeleteEntityAsync", "deletes an Azure Table Storage entity", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Azure.Data.Tables.TableClient.DeleteAsync", "deletes an Azure Table Storage table", ""));
+
+    [Fact]
+    public Task CosmosDeletes_AreFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Microsoft.Azure.Cosmos;
+
+        class Catalog
+        {
+            async Task ForgetAsync(Database database, Container container)
+            {
+                await container.{|#0:DeleteItemAsync<object>|}("id", new PartitionKey("pk"));
+                await container.{|#1:DeleteAllItemsByPartitionKeyStreamAsync|}(new PartitionKey("pk"));
+                await container.{|#2:DeleteContainerAsync|}();
+                await database.{|#3:DeleteAsync|}();
+                await container.ReadContainerAsync();
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Microsoft.Azure.Cosmos.Container.DeleteItemAsync", "deletes a Cosmos DB item", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Microsoft.Azure.Cosmos.Container.DeleteAllItemsByPartitionKeyStreamAsync", "deletes every item in a Cosmos DB partition", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Microsoft.Azure.Cosmos.Container.DeleteContainerAsync", "deletes a Cosmos DB container", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
+            .WithArguments("Call to", "Microsoft.Azure.Cosmos.Database.DeleteAsync", "deletes a Cosmos DB database", ""));
+
+    [Fact]
+    public Task KeyVaultStartDeleteAndPurge_AreFlagged_ButRecoveryIsNot() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Security.KeyVault.Secrets;
+
+        class Secrets
+        {
+            async Task RotateAsync(SecretClient secrets)
+            {
+                await secrets.{|#0:StartDeleteSecretAsync|}("db-password");
+                await secrets.{|#1:PurgeDeletedSecretAsync|}("db-password");
+                await secrets.StartRecoverDeletedSecretAsync("db-password");
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Security.KeyVault.Secrets.SecretClient.StartDeleteSecretAsync", "deletes an Azure Key Vault secret", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Security.KeyVault.Secrets.SecretClient.PurgeDeletedSecretAsync", "purges a deleted Azure Key Vault secret", ""));
+
+    [Fact]
+    public Task ServiceBusAdministrationDelete_IsFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Messaging.ServiceBus.Administration;
+
+        class Topology
+        {
+            Task DropAsync(ServiceBusAdministrationClient admin) => admin.{|#0:DeleteQueueAsync|}("orders");
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClient.DeleteQueueAsync", "deletes an Azure Service Bus queue", ""));
+}

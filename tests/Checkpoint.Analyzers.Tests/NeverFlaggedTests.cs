@@ -1,0 +1,153 @@
+using Checkpoint.Analyzers.Tests.Infrastructure;
+
+namespace Checkpoint.Analyzers.Tests;
+
+/// <summary>Precision: code that looks like an operation but never runs one.</summary>
+public sealed class NeverFlaggedTests
+{
+    [Fact]
+    public Task MoqSetupExpressionTree_IsNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Amazon.S3;
+        using Amazon.S3.Model;
+        using Moq;
+
+        class JanitorTests
+        {
+            void Arrange()
+            {
+                var s3 = new Mock<IAmazonS3>();
+                s3.Setup(c => c.DeleteObjectAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+                  .ReturnsAsync(new DeleteObjectResponse());
+                s3.Verify(c => c.DeleteBucketAsync("old", It.IsAny<CancellationToken>()), Times.Once());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NestedLambdaInsideExpressionTree_IsNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Linq.Expressions;
+        using System.Threading;
+        using Amazon.S3;
+
+        class Queries
+        {
+            Expression<Func<IEnumerable<IAmazonS3>, bool>> Query = clients => clients.Any(c => c.DeleteBucketAsync("x", CancellationToken.None) != null);
+        }
+        """);
+
+    [Fact]
+    public Task NameOf_IsNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using Amazon.S3;
+
+        class Names
+        {
+            const string Operation = nameof(IAmazonS3.DeleteBucketAsync);
+            string Other(IAmazonS3 s3) => nameof(s3.DeleteObjectAsync);
+        }
+        """);
+
+    [Fact]
+    public Task UsersOwnLookAlikeWrapper_IsNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+
+        class BucketWrapper
+        {
+            public Task DeleteBucketAsync(string name) => Task.CompletedTask;
+            public void Delete() { }
+            public void TerminateInstances() { }
+        }
+
+        class Janitor
+        {
+            async Task RunAsync(BucketWrapper wrapper)
+            {
+                await wrapper.DeleteBucketAsync("old");
+                wrapper.Delete();
+                wrapper.TerminateInstances();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task HttpClientDeleteAndCollectionRemoval_AreNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+
+        class Everyday
+        {
+            async Task RunAsync(HttpClient http, List<int> numbers, Dictionary<string, int> map)
+            {
+                await http.DeleteAsync("https://example.invalid/items/1");
+                numbers.Remove(1);
+                numbers.RemoveAll(n => n > 3);
+                numbers.Clear();
+                map.Remove("a");
+                File.Delete("scratch.tmp");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ReadOnlyAndCreatingOperations_AreNotFlagged() => Verify.NoDiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Amazon.S3;
+        using Azure.Storage.Blobs;
+
+        class Reader
+        {
+            async Task RunAsync(IAmazonS3 s3, BlobContainerClient container)
+            {
+                await s3.ListBucketsAsync();
+                await s3.PutBucketAsync("new");
+                await container.CreateIfNotExistsAsync();
+                await container.GetPropertiesAsync();
+            }
+        }
+        """);
+}
+
+/// <summary>Code that does not compile yet (the usual state in an editor) never crashes the analyzers.</summary>
+public sealed class BrokenCodeTests
+{
+    [Fact]
+    public async Task HalfWrittenCallsAndAttestations_DoNotCrashTheAnalyzers()
+    {
+        var test = new CheckpointTest<Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Checkpoint;
+
+                [assembly: {|#0:ApprovedBy|}]
+
+                class Janitor
+                {
+                    [{|#1:ApprovedBy|}]
+                    [{|#2:ApprovedBy(42, Reason = 7, Expires = Unknown)|}]
+                    Task RetireAsync(IAmazonS3 s3) => s3.DeleteBucketAsync(
+                }
+                """,
+            CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
+        };
+
+        // An analyzer crash would show up as an unexpected AD0001 diagnostic; these are the only ones.
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("assembly"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(1).WithArguments("the approver is empty or blank"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(2).WithArguments("the approver is empty or blank"));
+        await test.RunAsync();
+    }
+}

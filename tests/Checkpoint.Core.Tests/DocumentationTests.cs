@@ -1,0 +1,73 @@
+using System.Reflection;
+using Checkpoint.Core.Tests.Digest;
+
+namespace Checkpoint.Core.Tests;
+
+/// <summary>The docs are part of the contract: they must not drift from the code.</summary>
+public sealed class DocumentationTests
+{
+    private static readonly string RepositoryRoot = FindRoot();
+
+    public static TheoryData<string> GateCodes()
+    {
+        var data = new TheoryData<string>();
+        foreach (FieldInfo field in typeof(Core.GateCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            data.Add((string)field.GetValue(null)!);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(GateCodes))]
+    public void EveryGateCode_HasARulePageWithAnExampleAndAFix(string code)
+    {
+        string page = Path.Combine(RepositoryRoot, "docs", "rules", code + ".md");
+        Assert.True(File.Exists(page), $"missing {page}");
+        string text = File.ReadAllText(page);
+        Assert.StartsWith($"# {code}: ", text);
+        Assert.Contains("## When it fires", text);
+        Assert.Contains("## How to fix", text);
+        Assert.Contains("## Why it cannot be suppressed in CI", text);
+        Assert.Contains(code + ":", text.Substring(text.IndexOf("```", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void DiffDigestSpec_PublishesTheVectorsTheTestsCheck()
+    {
+        string spec = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "diff-digest.md"));
+
+        Assert.Contains(DiffDigestTests.SpecVector1, spec);
+        Assert.Contains(DiffDigestTests.SpecVector2, spec);
+        Assert.Contains(DiffDigestTests.RepositoryVector, spec);
+        Assert.Contains(Core.Digest.DiffDigest.Version, spec);
+    }
+
+    [Fact]
+    public void ApprovingGuide_NamesEveryManifestMemberAndTheNamespace()
+    {
+        string guide = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "approving.md"));
+
+        foreach (string member in new[] { "schema", "repository", "digest", "approver", "createdAt", "expiresAt", "base", "files" })
+        {
+            Assert.Contains($"| `{member}` |", guide);
+        }
+
+        Assert.Contains("ssh-keygen -Y sign -f ~/.ssh/id_ed25519 -n " + Core.Approvals.ApprovalManifest.SignatureNamespace, guide);
+        Assert.Contains("ssh-keygen -Y verify", guide);
+    }
+
+    private static string FindRoot()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Checkpoint.Analyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    }
+}

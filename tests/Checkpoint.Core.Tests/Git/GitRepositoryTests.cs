@@ -1,0 +1,108 @@
+using System.Text;
+using Checkpoint.Core.Git;
+using Checkpoint.Core.Tests.Fixtures;
+
+namespace Checkpoint.Core.Tests.Git;
+
+public sealed class GitRepositoryTests
+{
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("with space")]
+    [InlineData("with \"quotes\"")]
+    [InlineData("trailing\\")]
+    [InlineData("back\\\\slash\\\"quote")]
+    [InlineData("")]
+    [InlineData("tab\there")]
+    public void Arguments_ReachGitUnchanged(string argument)
+    {
+        using var repo = TestRepository.Create();
+        var cli = new GitCli(repo.Root);
+
+        // rev-parse --sq-quote echoes its arguments shell-quoted: a lossless view of what git received.
+        GitResult result = cli.RunChecked("rev-parse", "--sq-quote", argument, "end");
+
+        Assert.Equal(" '" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "' 'end'", result.OutputText);
+    }
+
+    [Fact]
+    public void NumStat_CountsLinesAndMarksBinaryFiles()
+    {
+        using var repo = TestRepository.Create();
+        string baseCommit = repo.Git("rev-parse", "HEAD");
+        repo.Branch("copilot/x")
+            .Write("src/App.cs", "class App\n{\n    static void Main() { }\n    // new\n}\n")
+            .WriteBytes("tab\tname.bin", new byte[] { 0, 1, 2, 3 })
+            .Commit("Change");
+        GitRepository git = GitRepository.Open(repo.Root);
+
+        IReadOnlyList<ChangedFile> files = git.NumStat(baseCommit, git.ResolveCommit("HEAD")!);
+
+        ChangedFile app = files.Single(f => f.Path.Display == "src/App.cs");
+        Assert.Equal((1, 0), (app.AddedLines, app.RemovedLines));
+        ChangedFile binary = files.Single(f => f.Path.Display == "tab\\x09name.bin");
+        Assert.True(binary.IsBinary);
+    }
+
+    [Fact]
+    public void ReviewTarget_ListsChangedFilesLikeTheDigest()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        ReviewTarget target = ReviewTarget.Load(new GateRequest(repo.Root));
+
+        Assert.Equal(new[] { "a.txt" }, target.ChangedFiles.Select(f => f.Path.Display));
+        Assert.Equal(new[] { "a.txt" }, target.Diff.Entries.Select(e => e.Path.Display));
+        Assert.Equal("refs/remotes/origin/main", target.Base.RefName);
+        Assert.Equal(repo.Identity, target.RepositoryIdentity);
+        Assert.Equal("copilot/x", target.Branch);
+    }
+
+    [Fact]
+    public void ConcurrentEvaluations_OfOneRepository_AgreeAndLeaveNoLocks()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        GateVerdict[] verdicts = Enumerable.Range(0, 4).AsParallel().Select(_ => repo.Evaluate()).ToArray();
+
+        Assert.All(verdicts, v => VerdictAssert.Outcome(GateOutcome.Approved, v));
+        Assert.Single(verdicts.Select(v => v.Digest).Distinct());
+        Assert.False(File.Exists(Path.Combine(repo.Root, ".git", "index.lock")));
+    }
+
+    [Fact]
+    public void PathDisplay_EscapesControlAndInvalidBytes()
+    {
+        Assert.Equal("a\\x0ab", new GitPath(Encoding.UTF8.GetBytes("a\nb")).Display);
+        Assert.Equal("odd\\xff", new GitPath(new byte[] { (byte)'o', (byte)'d', (byte)'d', 0xff }).Display);
+        Assert.Equal("r\u00e9sum\u00e9", GitPath.FromString("r\u00e9sum\u00e9").Display);
+    }
+
+    [Fact]
+    public void HungGit_IsStoppedAndReportedAfterTheTimeout()
+    {
+        string directory = Path.Combine(Path.GetTempPath(), "checkpoint-hung-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            string fakeGit = Path.Combine(directory, "git");
+            File.WriteAllText(fakeGit, "#!/bin/sh\nexec sleep 30\n");
+            ProcessRunner.RunChecked("chmod", directory, new[] { "+x", fakeGit });
+            var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+
+            GitException ex = Assert.Throws<GitException>(() => cli.Run("status"));
+
+            Assert.Contains("did not finish within 1 seconds", ex.Message);
+            Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}

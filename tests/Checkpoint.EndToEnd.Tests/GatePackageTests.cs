@@ -1,0 +1,63 @@
+namespace Checkpoint.EndToEnd.Tests;
+
+/// <summary>Issue 4, end to end: the gate as a consumer repository gets it from the package.</summary>
+[Collection(PackageConsumers.Name)]
+public sealed class GatePackageTests
+{
+    private const string NoOffSwitch = "-p:CheckpointGateEnabled=false";
+
+    [Fact]
+    public void AgentBranch_FailsWithChk100InCi_PassesOnceAHumanSigns_AndFailsWithChk101AfterAnotherCommit()
+    {
+        GatedRepository repository = GatedRepository.Create("gated-shop");
+        Consumer shop = repository.Consumer;
+        // 1. No approval: CI fails, and the agent's off switches are ignored there.
+        ProcessResult unapproved = shop.RestoreAndBuild(GatedRepository.Solution, ci: true, "-v:n", NoOffSwitch, "-p:CheckpointSkip=true");
+
+        Assert.False(unapproved.Succeeded, unapproved.ToString());
+        List<BuildDiagnostic> chk100 = BuildOutput.Errors(unapproved.Output).Where(e => e.Code == "CHK100").ToList();
+        BuildDiagnostic reason = Assert.Single(chk100, e => e.Message.Contains("needs a signed approval", StringComparison.Ordinal));
+        Assert.Contains(GatedRepository.Branch, reason.Message, StringComparison.Ordinal);
+        Assert.Contains("is ignored in CI", unapproved.Output, StringComparison.Ordinal);
+        Assert.Equal(1, BuildOutput.CountLines(unapproved.Output, GateLog.Evaluated));
+        Assert.DoesNotContain(BuildOutput.Errors(unapproved.Output), e => e.Code == "CHK106");
+
+        // 2. Alice signs the diff with plain ssh-keygen and commits the approval: CI passes, once.
+        (string digest, string identity) = GatedRepository.ReadApprovalRequest(reason);
+        repository.AliceApproves(digest, identity);
+        ProcessResult approved = shop.Build(GatedRepository.Solution, ci: true, "-v:n");
+
+        Assert.True(approved.Succeeded, approved.ToString());
+        Assert.Contains("approved by " + GatedRepository.Approver, approved.Output, StringComparison.Ordinal);
+        Assert.Equal(1, BuildOutput.CountLines(approved.Output, GateLog.Evaluated));
+        Assert.Contains("Core.dll", approved.Output, StringComparison.Ordinal);
+        Assert.Contains("Web.dll", approved.Output, StringComparison.Ordinal);
+        Assert.Contains("Jobs.dll", approved.Output, StringComparison.Ordinal);
+
+        // 3. The agent pushes one more commit: the approval no longer matches the diff.
+        repository.AgentCommits("Jobs/Nightly.cs", "namespace Jobs;\n\npublic static class Nightly\n{\n    public static int Hour => 3;\n}\n", "Run the nightly job later");
+        ProcessResult changed = shop.Build(GatedRepository.Solution, ci: true);
+
+        Assert.False(changed.Succeeded, changed.ToString());
+        BuildDiagnostic mismatch = Assert.Single(BuildOutput.Errors(changed.Output), e => e.Code == "CHK101" && e.FileName == "alice-fix-typo.json");
+        Assert.Contains(digest, mismatch.Message, StringComparison.Ordinal);
+        Assert.True(Path.IsPathRooted(mismatch.File), "the approval file is named by its full path: " + mismatch.File);
+    }
+
+    [Fact]
+    public void UnapprovedAgentBranch_FailsLocally_ButDesignTimeBuildsAndLocalOptOutSkipTheGate()
+    {
+        GatedRepository repository = GatedRepository.Create("design-time-shop");
+        Consumer shop = repository.Consumer;
+        ProcessResult local = shop.RestoreAndBuild("Jobs/Jobs.csproj", ci: false, "-v:n");
+        ProcessResult designTime = shop.Build("Jobs/Jobs.csproj", ci: false, "-v:n", "-p:DesignTimeBuild=true");
+        ProcessResult optedOut = shop.Build("Jobs/Jobs.csproj", ci: false, "-v:n", NoOffSwitch);
+
+        Assert.False(local.Succeeded, local.ToString());
+        Assert.Contains(BuildOutput.Errors(local.Output), e => e.Code == "CHK100");
+        Assert.True(designTime.Succeeded, designTime.ToString());
+        Assert.Equal(0, BuildOutput.CountLines(designTime.Output, GateLog.Evaluated));
+        Assert.True(optedOut.Succeeded, optedOut.ToString());
+        Assert.Equal(0, BuildOutput.CountLines(optedOut.Output, GateLog.Evaluated));
+    }
+}
