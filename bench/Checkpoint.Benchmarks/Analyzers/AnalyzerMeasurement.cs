@@ -55,8 +55,14 @@ public static class AnalyzerMeasurement
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
-        var watch = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+
+        // Merging the declarations of 2,000 files and reading the references' namespaces is compile
+        // work every build does anyway. Left lazy, whichever analyzer first asks for a type in its
+        // compilation-start action pays for all of it (the diagnosis run shows ~0.8 s charged to an
+        // analyzer that registers nothing), so it is done here, outside every analyzer's time.
+        _ = withAnalyzers.Compilation.GlobalNamespace.GetMembers();
+        var watch = Stopwatch.StartNew();
         var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         watch.Stop();
         var times = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
