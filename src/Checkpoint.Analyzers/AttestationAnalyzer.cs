@@ -31,8 +31,13 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
 
         context.RegisterCompilationStartAction(compilationContext =>
         {
-            // Without the attribute type nobody can write an attestation, so there is nothing to check.
-            if (compilationContext.Compilation.GetTypesByMetadataName(CheckpointAttributes.ApprovedByMetadataName).IsEmpty)
+            // Without the attribute type, or without its name anywhere in the source, nobody wrote an
+            // attestation, so there is nothing to check.
+            var compilation = compilationContext.Compilation;
+            var declarations = compilation.GetTypesByMetadataName(CheckpointAttributes.ApprovedByMetadataName);
+            if (declarations.IsEmpty
+                || declarations.All(d => SymbolEqualityComparer.Default.Equals(d.ContainingAssembly, compilation.Assembly)
+                                         && !AttributeUsageProbe.SourceMayUse(compilation, d, "ApprovedBy", compilationContext.CancellationToken)))
             {
                 return;
             }

@@ -41,7 +41,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             context.RegisterAdditionalFileAction(fileContext => ReportCatalogueProblems(fileContext, userCatalogue));
         }
 
-        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue);
+        var classifier = OperationClassifier.Create(context.Compilation, userCatalogue, context.CancellationToken);
         if (classifier is null)
         {
             // No catalogued SDK, no catalogue entry and no [Destructive] anywhere: nothing to look at.

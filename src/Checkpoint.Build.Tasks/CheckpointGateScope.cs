@@ -15,6 +15,8 @@ namespace Checkpoint.Build.Tasks
     /// </summary>
     public sealed class CheckpointGateScope : Task
     {
+        private const string BaseRefProperty = "CheckpointBaseRef";
+
         /// <summary>The directory of the project being built; the repository is found from here.</summary>
         [Required]
         public string ProjectDirectory { get; set; } = string.Empty;
@@ -42,8 +44,9 @@ namespace Checkpoint.Build.Tasks
         {
             try
             {
+                bool isCi = ProcessEnvironment.IsContinuousIntegration(ProcessEnvironment.Snapshot());
                 string skipReason = SkipRequest();
-                if (skipReason.Length > 0 && ProcessEnvironment.IsContinuousIntegration(ProcessEnvironment.Snapshot()))
+                if (skipReason.Length > 0 && isCi)
                 {
                     if (!DesignTimeBuild && BuildingProject)
                     {
@@ -53,10 +56,24 @@ namespace Checkpoint.Build.Tasks
                     skipReason = string.Empty;
                 }
 
+                string baseRef = (BaseRef ?? string.Empty).Trim();
+                if (baseRef.Length > 0 && isCi && !IsGlobalProperty(BaseRefProperty))
+                {
+                    // A project file or Directory.Build.props belongs to the branch being gated: a
+                    // base chosen there could be the branch itself (an empty diff, and trust files
+                    // read from the branch). In CI only the command line, which the CI definition
+                    // owns, may choose the base.
+                    Log.LogMessage(
+                        MessageImportance.High,
+                        "Checkpoint: CheckpointBaseRef '{0}' is set in a project file, which the branch controls, and is ignored in CI; pass -p:CheckpointBaseRef=... on the CI command line instead.",
+                        baseRef);
+                    baseRef = string.Empty;
+                }
+
                 var properties = new List<ITaskItem>
                 {
                     new TaskItem("CheckpointRepositoryDirectory=" + RepositoryDirectory(ProjectDirectory)),
-                    new TaskItem("CheckpointBaseRef=" + (BaseRef ?? string.Empty).Trim()),
+                    new TaskItem(BaseRefProperty + "=" + baseRef),
                     new TaskItem("CheckpointSkipReason=" + skipReason),
                 };
                 GateProperties = properties.ToArray();
@@ -68,6 +85,24 @@ namespace Checkpoint.Build.Tasks
                 GateLogging.Error(Log, GateLogging.FailClosedCode, null, "The Checkpoint gate could not locate the repository and fails closed: " + ex.Message);
                 return false;
             }
+        }
+
+        private bool IsGlobalProperty(string name)
+        {
+            // Engines older than IBuildEngine6 cannot say; treating the value as a project
+            // property is the safe side.
+            if (BuildEngine is IBuildEngine6 engine)
+            {
+                foreach (string key in engine.GetGlobalProperties().Keys)
+                {
+                    if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private string SkipRequest()

@@ -38,9 +38,24 @@ public sealed class AnalysisCostTests
     }
 
     [Fact]
-    public async Task ProjectWithTheAttributes_ChecksCallsForDestructiveMembers()
+    public async Task ProjectWithThePackagesAttributesButNoDestructiveMember_RegistersNoPerOperationWork()
     {
         var telemetry = await RunAsync(includeAttributes: true, includeSdks: false);
+
+        Assert.Equal(0, telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount);
+        Assert.Equal(0, telemetry[typeof(AttestationAnalyzer)].SymbolActionsCount);
+    }
+
+    [Fact]
+    public async Task ProjectThatMarksAMemberDestructive_ChecksCalls()
+    {
+        var telemetry = await RunAsync(includeAttributes: true, includeSdks: false, extraSource: """
+            class Tenants
+            {
+                [Checkpoint.Destructive("Drops every tenant table")]
+                public void DropTenant() { }
+            }
+            """);
 
         Assert.True(telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount > 0);
     }
@@ -53,7 +68,22 @@ public sealed class AnalysisCostTests
         Assert.True(telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount > 0);
     }
 
-    private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks)
+    [Fact]
+    public async Task DestructiveUsedInTheFileThatDeclaresTheAttributes_ChecksCalls()
+    {
+        var telemetry = await RunAsync(includeAttributes: false, includeSdks: false, extraSource: CheckpointAttributesSource.Text + """
+
+            class Tenants
+            {
+                [Checkpoint.DestructiveAttribute]
+                public void DropTenant() { }
+            }
+            """);
+
+        Assert.True(telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount > 0);
+    }
+
+    private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null)
     {
         var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         if (includeSdks)
@@ -65,6 +95,11 @@ public sealed class AnalysisCostTests
         if (includeAttributes)
         {
             trees.Add(CSharpSyntaxTree.ParseText(CheckpointAttributesSource.Text));
+        }
+
+        if (extraSource is not null)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(extraSource));
         }
 
         var compilation = CSharpCompilation.Create("Everyday", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

@@ -242,4 +242,37 @@ public sealed class AzureOperationTests
         """,
         Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClient.DeleteQueueAsync", "deletes an Azure Service Bus queue", ""));
+
+    [Fact]
+    public Task DataLakeDeletes_AreFlagged() => Verify.DiagnosticsAsync(
+        """
+        using System.Threading.Tasks;
+        using Azure.Storage.Files.DataLake;
+
+        // A stub with the SDK's namespace, type and member names: Azure.Storage.Files.DataLake is not
+        // served by the package source the tests restore from.
+        namespace Azure.Storage.Files.DataLake
+        {
+            public class DataLakeFileSystemClient
+            {
+                public virtual Task DeleteAsync() => Task.CompletedTask;
+                public virtual Task DeleteDirectoryAsync(string path) => Task.CompletedTask;
+                public virtual Task UndeleteAsync() => Task.CompletedTask;
+            }
+        }
+
+        class Lake
+        {
+            async Task DropAsync(DataLakeFileSystemClient fileSystem)
+            {
+                await fileSystem.{|#0:DeleteDirectoryAsync|}("raw/2019");
+                await fileSystem.{|#1:DeleteAsync|}();
+                await fileSystem.UndeleteAsync();
+            }
+        }
+        """,
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Storage.Files.DataLake.DataLakeFileSystemClient.DeleteDirectoryAsync", "deletes an Azure Storage directory", ""),
+        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Storage.Files.DataLake.DataLakeFileSystemClient.DeleteAsync", "deletes an Azure Storage data lake file system", ""));
 }

@@ -244,6 +244,51 @@ public sealed class DestructiveAttributeTests
         await test.RunAsync();
     }
 
+    [Fact]
+    public async Task ImplementationOfADestructiveInterfaceMemberFromAReference_IsFlagged_InAProjectThatNeverNamesTheAttribute()
+    {
+        var library = await CompileLibraryAsync(
+            """
+            namespace Contoso.Data
+            {
+                public interface IStore
+                {
+                    [Checkpoint.Destructive("Deletes every record")]
+                    void Wipe();
+                }
+
+                public abstract class StoreBase
+                {
+                    [Checkpoint.Destructive("Deletes every record")]
+                    public abstract void Reset();
+                }
+            }
+            """);
+
+        var test = new CheckpointTest<EmptyCodeFixProvider>
+        {
+            TestCode = """
+                class Store : Contoso.Data.StoreBase, Contoso.Data.IStore
+                {
+                    public void Wipe() { }
+                    public override void Reset() { }
+                }
+
+                class Admin
+                {
+                    void Run(Store store)
+                    {
+                        store.{|CHK001:Wipe|}();
+                        store.{|CHK001:Reset|}();
+                        ((Contoso.Data.IStore)store).{|CHK001:Wipe|}();
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(library);
+        await test.RunAsync();
+    }
+
     /// <summary>A first project of the solution, built as the package would build it: with its own copy of the attributes.</summary>
     private static async Task<MetadataReference> CompileLibraryAsync(string source)
     {

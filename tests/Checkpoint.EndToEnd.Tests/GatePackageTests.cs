@@ -60,4 +60,28 @@ public sealed class GatePackageTests
         Assert.True(optedOut.Succeeded, optedOut.ToString());
         Assert.Equal(0, BuildOutput.CountLines(optedOut.Output, GateLog.Evaluated));
     }
+
+    [Fact]
+    public void InCi_PropertiesTheBranchSets_NeitherSkipTheGateNorMoveItsBase()
+    {
+        GatedRepository repository = GatedRepository.Create("ci-no-off-switch");
+        // The agent measures its diff against its own pushed branch: an empty diff, and trust files read from itself.
+        repository.AgentCommits("Directory.Build.props", """
+            <Project>
+              <PropertyGroup>
+                <CheckpointBaseRef>copilot/fix-typo</CheckpointBaseRef>
+                <CheckpointGateEnabled>false</CheckpointGateEnabled>
+              </PropertyGroup>
+            </Project>
+            """, "Build faster");
+        repository.PushBranch();
+
+        ProcessResult build = repository.Consumer.RestoreAndBuild("Jobs/Jobs.csproj", ci: true, "-v:n", "-p:DesignTimeBuild=true", "-p:CheckpointSkip=true");
+
+        Assert.False(build.Succeeded, build.ToString());
+        BuildDiagnostic reason = Assert.Single(BuildOutput.Errors(build.Output), e => e.Code == "CHK100" && e.Message.Contains("needs a signed approval", StringComparison.Ordinal));
+        Assert.Contains("against refs/remotes/origin/main", reason.Message, StringComparison.Ordinal);
+        Assert.Contains("CheckpointBaseRef 'copilot/fix-typo' is set in a project file", build.Output, StringComparison.Ordinal);
+        Assert.Equal(1, BuildOutput.CountLines(build.Output, GateLog.Evaluated));
+    }
 }

@@ -72,6 +72,9 @@ public sealed partial class GatedRepository
         return repository;
     }
 
+    /// <summary>Pushes the agent's branch, so origin has it as refs/remotes/origin/copilot/fix-typo too.</summary>
+    public void PushBranch() => Git("push", "-q", "origin", Branch);
+
     /// <summary>The agent changes a file and commits it as Copilot.</summary>
     public void AgentCommits(string path, string content, string message)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Checkpoint.Analyzers.Attestations;
 using Microsoft.CodeAnalysis;
 
@@ -15,6 +16,11 @@ namespace Checkpoint.Analyzers.Catalogue;
 /// come straight from the metadata name tables, so asking them binds no type. Only a public
 /// DestructiveAttribute (a team that ships its own) can be used across assemblies; then every assembly
 /// is in scope.
+/// <para>
+/// The package adds the attribute's declaration to every project, so "this project declares it" says
+/// nothing; <see cref="AttributeUsageProbe"/> decides whether the project's own code uses it. A project
+/// without cloud SDKs, catalogue files or [Destructive] usage thus registers no per-call work.
+/// </para>
 /// </remarks>
 internal sealed class DestructiveAttributeScope
 {
@@ -29,13 +35,18 @@ internal sealed class DestructiveAttributeScope
 
     public bool IsEmpty => !_anyAssembly && _assemblies.Count == 0;
 
-    public static DestructiveAttributeScope Create(Compilation compilation)
+    public static DestructiveAttributeScope Create(Compilation compilation, CancellationToken cancellationToken)
     {
         var assemblies = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
         var anyAssembly = false;
         foreach (var declared in compilation.GetTypesByMetadataName(CheckpointAttributes.DestructiveMetadataName))
         {
-            assemblies.Add(declared.ContainingAssembly);
+            var declaredHere = SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, compilation.Assembly);
+            if (!declaredHere || AttributeUsageProbe.SourceMayUse(compilation, declared, "Destructive", cancellationToken))
+            {
+                assemblies.Add(declared.ContainingAssembly);
+            }
+
             anyAssembly |= declared.DeclaredAccessibility == Accessibility.Public
                            && !SymbolEqualityComparer.Default.Equals(declared.ContainingAssembly, compilation.Assembly);
         }

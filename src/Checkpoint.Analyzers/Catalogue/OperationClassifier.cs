@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Checkpoint.Analyzers.Attestations;
 using Microsoft.CodeAnalysis;
 
@@ -53,7 +54,7 @@ internal sealed class OperationClassifier
     /// catalogue file names an operation and no assembly can carry [Destructive]. The caller then
     /// registers no further work.
     /// </summary>
-    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue)
+    public static OperationClassifier? Create(Compilation compilation, UserCatalogue userCatalogue, CancellationToken cancellationToken)
     {
         var builtIns = ImmutableArray.CreateBuilder<(OperationEntry, Func<INamedTypeSymbol, bool>)>();
         var resolved = new Dictionary<TypePattern, Func<INamedTypeSymbol, bool>?>();
@@ -83,7 +84,7 @@ internal sealed class OperationClassifier
             list.Add(entry);
         }
 
-        var destructiveScope = DestructiveAttributeScope.Create(compilation);
+        var destructiveScope = DestructiveAttributeScope.Create(compilation, cancellationToken);
         var reportsAnything = builtIns.Any(b => b.Item1.Tier != OperationTier.Ignore)
                               || userCatalogue.Entries.Any(e => e.Tier != OperationTier.Ignore)
                               || !destructiveScope.IsEmpty;
@@ -111,14 +112,21 @@ internal sealed class OperationClassifier
 
         member = member.OriginalDefinition;
 
-        // Cheap refusals first: they are the answer for nearly every call in a project.
-        if (!_nameFilter.MayMatch(member.Name) && !_destructiveScope.MayCarryAttribute(member.ContainingAssembly))
+        // Cheap refusals first: they are the answer for nearly every call in a project. A member that
+        // overrides or may implement another can inherit [Destructive] from an assembly in scope.
+        if (!_nameFilter.MayMatch(member.Name)
+            && (_destructiveScope.IsEmpty
+                || (!_destructiveScope.MayCarryAttribute(member.ContainingAssembly) && !MayInheritOperation(member))))
         {
             return null;
         }
 
         return _cache.GetOrAdd(member, ClassifyUncached);
     }
+
+    private static bool MayInheritOperation(ISymbol member)
+        => member.IsOverride
+           || (!member.IsStatic && member.ContainingType is { TypeKind: not TypeKind.Interface } type && !type.AllInterfaces.IsEmpty);
 
     private OperationClassification? ClassifyUncached(ISymbol member)
     {

@@ -51,6 +51,12 @@ namespace Checkpoint.Core.Approvals
                 string name = path.Substring(directory.Length + 1);
                 if (name.Length == 0 || name.Contains("..") || name.Contains("/") || name.Contains("\\"))
                 {
+                    // One line per approval: the signature's name is refused along with its manifest's.
+                    if (name.EndsWith(".json.sig", StringComparison.Ordinal) && entries.Any(e => e.Path.Display == path.Substring(0, path.Length - 4)))
+                    {
+                        continue;
+                    }
+
                     files.Add(new ApprovalFile(path, null, null, $"'{path}' has a name that is not allowed for an approval"));
                     continue;
                 }

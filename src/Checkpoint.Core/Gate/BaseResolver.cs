@@ -15,7 +15,7 @@ namespace Checkpoint.Core
         /// <summary>Resolves the base.</summary>
         /// <param name="repository">The repository.</param>
         /// <param name="baseRefOverride">The <c>CheckpointBaseRef</c> property, if set.</param>
-        /// <param name="ci">The CI environment. In CI a pull request's target wins over a disagreeing override.</param>
+        /// <param name="ci">The CI environment. In CI the override is ignored (with a notice when it disagrees).</param>
         /// <exception cref="CheckpointException">CHK105: no usable base ref.</exception>
         public static ResolvedBase Resolve(GitRepository repository, string? baseRefOverride, CiEnvironment ci)
         {
@@ -30,24 +30,41 @@ namespace Checkpoint.Core
             }
 
             string? overrideRef = string.IsNullOrWhiteSpace(baseRefOverride) ? null : ToFullRefName(baseRefOverride!.Trim());
-            string? targetRef = ci.PullRequestTarget is null ? null : ToFullRefName(ci.PullRequestTarget);
-
-            if (overrideRef != null && targetRef != null && ci.IsCi && !string.Equals(overrideRef, targetRef, StringComparison.Ordinal))
-            {
-                // The branch under review controls MSBuild properties; in a pull request only the CI
-                // system's own target variable decides what the diff is measured against.
-                string notice = $"CheckpointBaseRef '{baseRefOverride}' was ignored: in CI the pull request's target ({ci.PullRequestTargetVariable}={ci.PullRequestTarget}) decides the base";
-                return Require(repository, targetRef, ci.PullRequestTargetVariable!, notice);
-            }
-
-            if (overrideRef != null)
+            if (overrideRef != null && !ci.IsCi)
             {
                 return Require(repository, overrideRef, "CheckpointBaseRef", null);
             }
 
-            if (targetRef != null)
+            // In CI the override is never used: the base decides which policy and which signers are
+            // trusted, and the branch under review can set any MSBuild property it likes. Only the CI
+            // system's own target variable, or origin's default branch, can name the base there.
+            ResolvedBase resolved;
+            try
             {
-                return Require(repository, targetRef, ci.PullRequestTargetVariable!, null);
+                resolved = ResolveDefault(repository, ci);
+            }
+            catch (CheckpointException ex) when (overrideRef != null)
+            {
+                throw new CheckpointException(ex.Code, ex.Message + $" (CheckpointBaseRef '{baseRefOverride}' is ignored in CI; set origin's default branch with 'git remote set-head origin <branch>' before building)", ex);
+            }
+
+            if (overrideRef != null && !string.Equals(overrideRef, resolved.RefName, StringComparison.Ordinal))
+            {
+                string source = ci.PullRequestTargetVariable != null
+                    ? $"the pull request's target ({ci.PullRequestTargetVariable}={ci.PullRequestTarget})"
+                    : $"{resolved.Source} ({resolved.RefName})";
+                string notice = $"CheckpointBaseRef '{baseRefOverride}' was ignored: in CI the base is {source}, never a value the branch can set";
+                return new ResolvedBase(resolved.RefName, resolved.Commit, resolved.Source, notice);
+            }
+
+            return resolved;
+        }
+
+        private static ResolvedBase ResolveDefault(GitRepository repository, CiEnvironment ci)
+        {
+            if (ci.PullRequestTarget != null)
+            {
+                return Require(repository, ToFullRefName(ci.PullRequestTarget), ci.PullRequestTargetVariable!, null);
             }
 
             GitResult head = repository.Cli.Run("symbolic-ref", "--quiet", RemotePrefix + "HEAD");
@@ -70,7 +87,7 @@ namespace Checkpoint.Core
 
             throw new CheckpointException(
                 GateCodes.DiffUnavailable,
-                "no base ref: none of refs/remotes/origin/HEAD, origin/main or origin/master exists; fetch the target branch or set CheckpointBaseRef");
+                "no base ref: none of refs/remotes/origin/HEAD, origin/main or origin/master exists; fetch the target branch, or name origin's default branch with 'git remote set-head origin <branch>' (outside CI, CheckpointBaseRef also works)");
         }
 
         /// <summary>

@@ -16,7 +16,8 @@ namespace Checkpoint.Core
 
         /// <summary>
         /// The <c>CheckpointBaseRef</c> override: a full refname (<c>refs/remotes/origin/main</c>) or a branch
-        /// of origin (<c>main</c>, <c>origin/main</c>). In CI it cannot override a pull request's target branch.
+        /// of origin (<c>main</c>, <c>origin/main</c>). Ignored in CI, where the branch under review could
+        /// otherwise choose its own trust root (docs/policy.md).
         /// </summary>
         public string? BaseRef { get; init; }
 

@@ -39,6 +39,32 @@ public sealed class BaseResolutionTests
     }
 
     [Fact]
+    public void BaseRefOverridePointingAtABranchTheAgentControls_IsIgnoredInCiPushBuilds()
+    {
+        using var repo = TestRepository.Create();
+        // The agent pushes a "base" of its own that trusts its own key, then builds against it.
+        repo.Branch("copilot/trust-root")
+            .Write(".checkpoint/allowed_signers", SshKey.Mallory.AllowedSignersLine() + "\n")
+            .Write("src/Evil.cs", "class Evil { }\n")
+            .Commit("My own trust root", TestRepository.CopilotAuthor);
+        repo.Git("push", "-q", "origin", "copilot/trust-root");
+        repo.Git("fetch", "-q", "origin");
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Mallory);
+
+        GateVerdict verdict = repo.Evaluate(
+            new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_REF_NAME"] = "copilot/fix-typo" },
+            baseRef: "origin/copilot/trust-root");
+
+        VerdictAssert.FailsWith("CHK103", verdict);
+        Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
+        Assert.Contains(verdict.Messages, m => m.Severity == GateSeverity.Warning && m.Text.Contains("CheckpointBaseRef 'origin/copilot/trust-root' was ignored", StringComparison.Ordinal));
+
+        // Outside CI the override is honoured: local builds are advisory.
+        Assert.Equal("refs/remotes/origin/copilot/trust-root", repo.Evaluate(baseRef: "origin/copilot/trust-root").BaseRef);
+    }
+
+    [Fact]
     public void BaseRefOverrideOutsideCi_IsUsedAsAFullRefName()
     {
         using var repo = TestRepository.Create();

@@ -20,6 +20,11 @@ public sealed class GateVerdictTests
         Assert.Contains("checkpoint approve", error.Text);
         Assert.Contains("docs/approving.md", error.Text);
         Assert.Equal("branch 'copilot/fix-typo' matches agent prefix 'copilot/'", verdict.GatedBecause);
+
+        // The end-to-end tests and approvers read the digest and repository from this shape.
+        var request = System.Text.RegularExpressions.Regex.Match(error.Text, @"(?<digest>sha256:[0-9a-f]{64}) of (?<repository>\S+) against");
+        Assert.Equal(verdict.Digest, request.Groups["digest"].Value);
+        Assert.Equal(repo.Identity, request.Groups["repository"].Value);
     }
 
     [Fact]
@@ -251,5 +256,46 @@ public sealed class GateVerdictTests
 
         GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
         Assert.Contains("does not exist", error.Text);
+    }
+
+    [Fact]
+    public void BadLineInTheBasesAllowedSigners_IsReportedAndGrantsNothing()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write(".checkpoint/allowed_signers", SshKey.Alice.AllowedSignersLine() + "\nbob@example.com ssh-ed25519 not-base64!\n").Commit("Add Bob, badly");
+        repo.PushMain();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        GateVerdict verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Contains(verdict.Notices, n => n.Contains(".checkpoint/allowed_signers@", StringComparison.Ordinal) && n.Contains(":2:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HandWrittenManifestFromTheChk100Message_IsAcceptedAsDocsApprovingMdShows()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        GateMessage chk100 = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
+        var request = System.Text.RegularExpressions.Regex.Match(chk100.Text, @"(?<digest>sha256:[0-9a-f]{64}) of (?<repository>\S+) against");
+
+        string manifest = $$"""
+            {
+              "schema": "checkpoint.approval/v1",
+              "repository": "{{request.Groups["repository"].Value}}",
+              "digest": "{{request.Groups["digest"].Value}}",
+              "approver": "alice@example.com",
+              "createdAt": "2026-06-01T13:30:00+02:00",
+              "expiresAt": "2026-06-08T11:00:00Z"
+            }
+            """;
+        repo.Approve(SshKey.Alice, System.Text.Encoding.UTF8.GetBytes(manifest));
+        VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate());
+
+        repo.Write("src/App.cs", "class App { }\n").Commit("More", TestRepository.CopilotAuthor);
+        GateMessage chk101 = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
+        Assert.Contains("the approval lists no files", chk101.Text);
     }
 }

@@ -88,6 +88,7 @@ public sealed class TamperTests
             File.CreateSymbolicLink(Path.Combine(repo.Root, ".checkpoint"), "elsewhere");
             repo.Commit("Move approvals behind a link", "alice <alice@example.com>");
         },
+        ["ApprovalNameWithDotDot"] = repo => repo.Approve(SshKey.Alice, name: "..alice"),
         ["ApprovalInSubdirectory"] = repo =>
         {
             repo.Approve(SshKey.Alice, commit: false);
@@ -114,6 +115,7 @@ public sealed class TamperTests
     [InlineData("SymlinkedApprovalEscapingTheFolder", "CHK102")]
     [InlineData("SymlinkedCheckpointFolder", "CHK102")]
     [InlineData("ApprovalInSubdirectory", "CHK102")]
+    [InlineData("ApprovalNameWithDotDot", "CHK102")]
     public void TamperedApproval_IsRejected(string tampering, string expectedCode)
     {
         using var repo = TestRepository.Create(signers: new[] { SshKey.Alice });
