@@ -40,7 +40,8 @@ public static class AnalyzerMeasurement
     public static AnalyzerRun Analyze(
         Compilation compilation,
         ImmutableArray<DiagnosticAnalyzer> analyzers,
-        ImmutableArray<AdditionalText> additionalFiles)
+        ImmutableArray<AdditionalText> additionalFiles,
+        bool concurrent = true)
     {
         var failures = new List<Diagnostic>();
         var options = new CompilationWithAnalyzersOptions(
@@ -52,7 +53,7 @@ public static class AnalyzerMeasurement
                     failures.Add(diagnostic);
                 }
             },
-            concurrentAnalysis: true,
+            concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
