@@ -15,13 +15,11 @@ namespace Checkpoint.Build.Tasks
     /// </summary>
     public sealed class CheckpointGateScope : Task
     {
-        private const string BaseRefProperty = "CheckpointBaseRef";
-
         /// <summary>The directory of the project being built; the repository is found from here.</summary>
         [Required]
         public string ProjectDirectory { get; set; } = string.Empty;
 
-        /// <summary><c>$(CheckpointBaseRef)</c>: overrides the base branch (in CI it cannot override a pull request's target).</summary>
+        /// <summary><c>$(CheckpointBaseRef)</c>: overrides the base branch in local builds (the gate ignores it in CI).</summary>
         public string? BaseRef { get; set; }
 
         /// <summary><c>$(DesignTimeBuild)</c>: IDE builds that only ask for compiler arguments.</summary>
@@ -56,24 +54,14 @@ namespace Checkpoint.Build.Tasks
                     skipReason = string.Empty;
                 }
 
+                // CheckpointBaseRef is passed as given: in CI, CheckpointGate.Evaluate ignores it
+                // (the base is the trust root and the branch can set any property) and says so.
                 string baseRef = (BaseRef ?? string.Empty).Trim();
-                if (baseRef.Length > 0 && isCi && !IsGlobalProperty(BaseRefProperty))
-                {
-                    // A project file or Directory.Build.props belongs to the branch being gated: a
-                    // base chosen there could be the branch itself (an empty diff, and trust files
-                    // read from the branch). In CI only the command line, which the CI definition
-                    // owns, may choose the base.
-                    Log.LogMessage(
-                        MessageImportance.High,
-                        "Checkpoint: CheckpointBaseRef '{0}' is set in a project file, which the branch controls, and is ignored in CI; pass -p:CheckpointBaseRef=... on the CI command line instead.",
-                        baseRef);
-                    baseRef = string.Empty;
-                }
 
                 var properties = new List<ITaskItem>
                 {
                     new TaskItem("CheckpointRepositoryDirectory=" + RepositoryDirectory(ProjectDirectory)),
-                    new TaskItem(BaseRefProperty + "=" + baseRef),
+                    new TaskItem("CheckpointBaseRef=" + baseRef),
                     new TaskItem("CheckpointSkipReason=" + skipReason),
                 };
                 GateProperties = properties.ToArray();
@@ -85,24 +73,6 @@ namespace Checkpoint.Build.Tasks
                 GateLogging.Error(Log, GateLogging.FailClosedCode, null, "The Checkpoint gate could not locate the repository and fails closed: " + ex.Message);
                 return false;
             }
-        }
-
-        private bool IsGlobalProperty(string name)
-        {
-            // Engines older than IBuildEngine6 cannot say; treating the value as a project
-            // property is the safe side.
-            if (BuildEngine is IBuildEngine6 engine)
-            {
-                foreach (string key in engine.GetGlobalProperties().Keys)
-                {
-                    if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private string SkipRequest()

@@ -81,7 +81,7 @@ public sealed class GatePackageTests
         Assert.False(build.Succeeded, build.ToString());
         BuildDiagnostic reason = Assert.Single(BuildOutput.Errors(build.Output), e => e.Code == "CHK100" && e.Message.Contains("needs a signed approval", StringComparison.Ordinal));
         Assert.Contains("against refs/remotes/origin/main", reason.Message, StringComparison.Ordinal);
-        Assert.Contains("CheckpointBaseRef 'copilot/fix-typo' is set in a project file", build.Output, StringComparison.Ordinal);
+        Assert.Contains("CheckpointBaseRef 'copilot/fix-typo' was ignored", build.Output, StringComparison.Ordinal);
         Assert.Equal(1, BuildOutput.CountLines(build.Output, GateLog.Evaluated));
     }
 }
