@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Checkpoint.Core;
+
+namespace Checkpoint.Benchmarks.Gate;
+
+/// <summary>
+/// Benchmark 4: in a 30-project solution, the gate's git work happens once per build, and a no-op
+/// incremental build with the gate costs under 10% more than one with the gate switched off
+/// (<c>-p:CheckpointGateEnabled=false</c>, honoured only outside CI).
+/// </summary>
+public static partial class GateBuildReport
+{
+    /// <summary>The line the task writes each time it really evaluates the gate (runs git).</summary>
+    private const string EvaluatedLine = "Checkpoint gate evaluated";
+
+    public static bool Run(TextWriter output, int repetitions)
+    {
+        output.WriteLine("## Benchmark 4: once per build, and the gate's share of a no-op build (30 projects)");
+        var solution = GatedSolution.Create(output);
+        output.WriteLine($"solution: {GatedSolution.ProjectCount} projects in {solution.RepositoryDirectory}, branch {GatedSolution.Branch} with a signed approval");
+
+        var first = solution.Build(restore: true);
+        if (!first.Succeeded)
+        {
+            output.WriteLine("FAIL: the first build of the solution failed:\n" + ChildProcess.Tail(first.Output));
+            return false;
+        }
+
+        output.WriteLine($"first build (restore + compile): {Seconds(first.Elapsed)}; gate evaluations: {Evaluations(first.Output)}; outcome: {Outcome(first.Output)}");
+        var ok = true;
+        var gated = new List<TimeSpan>();
+        var disabled = new List<TimeSpan>();
+        for (var i = 0; i <= repetitions; i++)
+        {
+            // Alternate, so that load on the shared machine hits both alike; the first pair warms up.
+            var withGate = solution.Build(restore: false);
+            var withoutGate = solution.Build(restore: false, "-p:CheckpointGateEnabled=false");
+            ok &= Check(output, withGate, expectedEvaluations: 1, "with the gate");
+            ok &= Check(output, withoutGate, expectedEvaluations: 0, "with the gate disabled");
+            if (i > 0)
+            {
+                gated.Add(withGate.Elapsed);
+                disabled.Add(withoutGate.Elapsed);
+            }
+        }
+
+        // The gate's own cost, without MSBuild's noise: the same evaluation the task makes, in process.
+        var evaluations = new List<TimeSpan>();
+        for (var i = 0; i <= repetitions; i++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var verdict = CheckpointGate.Evaluate(new GateRequest(solution.RepositoryDirectory)
+            {
+                Environment = solution.Environment,
+                Now = DateTimeOffset.UtcNow,
+            });
+            watch.Stop();
+            if (verdict.Outcome != GateOutcome.Approved)
+            {
+                output.WriteLine($"FAIL: in-process evaluation gave {verdict.Outcome}: {string.Join(" | ", verdict.Messages.Select(m => m.Text))}");
+                ok = false;
+            }
+
+            if (i > 0)
+            {
+                evaluations.Add(watch.Elapsed);
+            }
+        }
+
+        var gatedMedian = Median(gated);
+        var disabledMedian = Median(disabled);
+        var overhead = (gatedMedian - disabledMedian) / disabledMedian;
+        output.WriteLine($"runs (after one warm-up pair): {repetitions}");
+        output.WriteLine($"no-op build with the gate, median:      {Seconds(gatedMedian)}  (runs: {string.Join(", ", gated.Select(Seconds))})");
+        output.WriteLine($"no-op build, gate disabled, median:     {Seconds(disabledMedian)}  (runs: {string.Join(", ", disabled.Select(Seconds))})");
+        output.WriteLine($"gate's share of the no-op build: {overhead:P1}  (goal < 10%: {(overhead < 0.10 ? "met" : "MISSED")})");
+        var evaluationMedian = Median(evaluations);
+        output.WriteLine($"CheckpointGate.Evaluate in process, median: {Seconds(evaluationMedian)} = {evaluationMedian / disabledMedian:P1} of the gate-disabled no-op build  (runs: {string.Join(", ", evaluations.Select(Seconds))})");
+        output.WriteLine($"gate evaluations per build: 1 (checked on every measured build)");
+        return ok;
+    }
+
+    private static bool Check(TextWriter output, ChildResult build, int expectedEvaluations, string what)
+    {
+        var evaluations = Evaluations(build.Output);
+        var approved = expectedEvaluations == 0 || Outcome(build.Output) == "Approved";
+        if (!build.Succeeded || evaluations != expectedEvaluations || !approved)
+        {
+            output.WriteLine($"FAIL: no-op build {what}: exit code {build.ExitCode}, {evaluations} gate evaluations (expected {expectedEvaluations}), outcome {Outcome(build.Output)}.\n{ChildProcess.Tail(build.Output)}");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static int Evaluations(string log) =>
+        log.Split('\n').Count(line => line.Contains(EvaluatedLine, StringComparison.Ordinal));
+
+    private static string Outcome(string log) =>
+        EvaluatedOutcome().Match(log) is { Success: true } match ? match.Groups[1].Value : "(no evaluation line)";
+
+    [GeneratedRegex(EvaluatedLine + @" for .*: (\w+)\.")]
+    private static partial Regex EvaluatedOutcome();
+
+    private static TimeSpan Median(List<TimeSpan> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
+}
