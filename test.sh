@@ -7,10 +7,17 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 results="$(mktemp -d "${TMPDIR:-/tmp}/checkpoint-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
-dotnet test "$root/Checkpoint.Analyzers.sln" -c Release \
-  --logger "trx" --logger "console;verbosity=minimal" \
-  --results-directory "$results" "$@"
-status=$?
+# Build once, in parallel. Then run the test projects one at a time (-m:1): the end-to-end suites
+# pack the real packages with unique versions, which recompiles the shared src/ projects, and two
+# suites doing that at the same moment would race on the same obj/ and bin/ folders.
+status=0
+dotnet build "$root/Checkpoint.Analyzers.sln" -c Release -nologo || status=$?
+if [ "$status" -eq 0 ]; then
+  dotnet test "$root/Checkpoint.Analyzers.sln" -c Release --no-build -m:1 \
+    --logger "trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" "$@"
+  status=$?
+fi
 
 passed=0; failed=0; files=0
 shopt -s nullglob globstar
