@@ -111,6 +111,25 @@ public sealed class AnalysisCostTests
         Assert.True(telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount > 0);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(10)]
+    public async Task DestructiveSplitAcrossTheScansChunkBoundary_ChecksCalls(int charactersBeforeTheBoundary)
+    {
+        // The usage probe reads text in 8 KiB chunks; a word that straddles two chunks must still be seen.
+        const string Usage = "class Tenants { [Checkpoint.Destructive] public void DropTenant() { } }";
+        var wordStart = 8192 - charactersBeforeTheBoundary;
+        var prefix = Usage.Substring(0, Usage.IndexOf("Destructive", StringComparison.Ordinal));
+        var padding = "//" + new string(' ', wordStart - prefix.Length - 3) + "\n";
+        var extraSource = padding + Usage;
+        Assert.Equal(wordStart, extraSource.IndexOf("Destructive", StringComparison.Ordinal));
+
+        var telemetry = await RunAsync(includeAttributes: true, includeSdks: false, extraSource: extraSource);
+
+        Assert.True(telemetry[typeof(DestructiveOperationAnalyzer)].OperationActionsCount > 0);
+    }
+
     [Fact]
     public async Task ProjectWithACloudSdk_ChecksCalls()
     {
