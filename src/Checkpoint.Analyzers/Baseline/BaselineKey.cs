@@ -1,7 +1,6 @@
-using System;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Checkpoint.Analyzers.Baseline;
 
@@ -17,13 +16,13 @@ internal static class BaselineKey
     /// <summary>The diagnostic property that carries the key, so a SARIF log can be turned into a baseline.</summary>
     public const string PropertyName = "CheckpointBaselineKey";
 
-    /// <param name="site">The syntax of the call, method group or object creation that is reported.</param>
-    /// <param name="target">The operation the site reaches (the method or property symbol as bound).</param>
+    /// <param name="site">The call, method group, property reference or object creation that is reported.</param>
+    /// <param name="target">The operation the site reaches (the method, constructor or property as bound).</param>
     /// <param name="containingMember">The member the site counts for: lambdas and local functions count for theirs.</param>
-    public static string For(SemanticModel model, SyntaxNode site, ISymbol target, ISymbol containingMember, CancellationToken cancellationToken)
+    public static string For(IOperation site, ISymbol target, ISymbol containingMember)
     {
         var operation = OperationName(target);
-        return MemberName(containingMember) + " " + operation + " #" + Occurrence(model, site, target, operation, containingMember, cancellationToken);
+        return MemberName(containingMember) + " " + operation + " #" + Occurrence(site, target, operation);
     }
 
     /// <summary>The member a site counts for: a lambda or local function counts for the member around it.</summary>
@@ -59,53 +58,68 @@ internal static class BaselineKey
     private static string MemberName(ISymbol member)
         => member.GetDocumentationCommentId() ?? member.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).Replace(' ', '_');
 
-    /// <summary>The 1-based position of the site among the member's references to the same operation.</summary>
-    private static int Occurrence(SemanticModel model, SyntaxNode site, ISymbol target, string operation, ISymbol member, CancellationToken cancellationToken)
+    /// <summary>
+    /// The 1-based position of the site among the references to the same operation in the code block
+    /// that contains it, in source order of the operation's name (for a constructor, of the <c>new</c>).
+    /// </summary>
+    /// <remarks>
+    /// Counted on the block's operation tree, which the analyzer already has, rather than by binding
+    /// every same-named identifier of the member again: the tree holds exactly the member's bound
+    /// calls, method groups, property accesses and object creations, including those in its lambdas
+    /// and local functions, and a C# member has at most one declaration with a body.
+    /// </remarks>
+    private static int Occurrence(IOperation site, ISymbol target, string operation)
     {
         var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
-        var sitePosition = isConstructor ? site.SpanStart : NamePosition(site, target.Name);
-        var occurrence = 1;
-        foreach (var reference in member.DeclaringSyntaxReferences)
+        var sitePosition = Position(site, isConstructor);
+        var root = site;
+        while (root.Parent is { } parent)
         {
-            var declaration = reference.GetSyntax(cancellationToken);
-            var declarationModel = declaration.SyntaxTree == model.SyntaxTree
-                ? model
-                : model.Compilation.GetSemanticModel(declaration.SyntaxTree);
-            var earlierTree = declaration.SyntaxTree != site.SyntaxTree &&
-                string.CompareOrdinal(declaration.SyntaxTree.FilePath, site.SyntaxTree.FilePath) < 0;
-            foreach (var node in declaration.DescendantNodes())
-            {
-                var isCandidate = isConstructor
-                    ? node is BaseObjectCreationExpressionSyntax
-                    : node is SimpleNameSyntax name && name.Identifier.ValueText == target.Name;
-                if (!isCandidate)
-                {
-                    continue;
-                }
+            root = parent;
+        }
 
-                var isEarlier = earlierTree || (node.SyntaxTree == site.SyntaxTree && node.SpanStart < sitePosition);
-                if (isEarlier && declarationModel.GetSymbolInfo(node, cancellationToken).Symbol is { } symbol &&
-                    OperationName(symbol) == operation)
-                {
-                    occurrence++;
-                }
+        var occurrence = 1;
+        foreach (var candidate in root.Descendants())
+        {
+            var member = ReferencedMember(candidate, isConstructor);
+            if (member is not null
+                && member.Name == target.Name
+                && candidate != site
+                && Position(candidate, isConstructor) < sitePosition
+                && OperationName(member) == operation)
+            {
+                occurrence++;
             }
         }
 
         return occurrence;
     }
 
-    /// <summary>Where the operation's name is written in the site, so nested calls order by their names.</summary>
-    private static int NamePosition(SyntaxNode site, string name)
+    private static ISymbol? ReferencedMember(IOperation operation, bool constructors) => operation switch
     {
-        foreach (var node in site.DescendantNodesAndSelf())
+        IObjectCreationOperation creation => constructors ? creation.Constructor : null,
+        _ when constructors => null,
+        IInvocationOperation invocation => invocation.TargetMethod,
+        IMethodReferenceOperation reference => reference.Method,
+        IPropertyReferenceOperation reference => reference.Property,
+        _ => null,
+    };
+
+    /// <summary>Where the site's member name is written (nested calls order by their names); for <c>new</c>, the start.</summary>
+    private static int Position(IOperation operation, bool isConstructor)
+    {
+        var syntax = operation.Syntax;
+        if (isConstructor)
         {
-            if (node is SimpleNameSyntax simpleName && simpleName.Identifier.ValueText == name)
-            {
-                return simpleName.SpanStart;
-            }
+            return syntax.SpanStart;
         }
 
-        return site.SpanStart;
+        var expression = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
+        return expression switch
+        {
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.SpanStart,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.SpanStart,
+            _ => expression.SpanStart,
+        };
     }
 }

@@ -27,6 +27,9 @@ internal sealed class OperationClassifier
     private readonly DestructiveAttributeScope _destructiveScope;
     private readonly ConcurrentDictionary<ISymbol, OperationClassification?> _cache = new(SymbolEqualityComparer.Default);
 
+    // Kept so that a cache miss does not allocate a delegate per call.
+    private readonly Func<ISymbol, OperationClassification?> _classifyUncached;
+
     private OperationClassifier(
         ImmutableArray<(OperationEntry, Func<INamedTypeSymbol, bool>)> builtIns,
         Dictionary<string, List<UserOperationEntry>> userEntriesByType,
@@ -43,6 +46,7 @@ internal sealed class OperationClassifier
         MayClassifyProperties = mayClassifyProperties;
         MayClassifyConstructors = mayClassifyConstructors;
         OnlyFrameworkOperations = onlyFrameworkOperations;
+        _classifyUncached = ClassifyUncached;
     }
 
     /// <summary>Whether a property access can be an operation (a P: catalogue line or [Destructive]).</summary>
@@ -147,7 +151,7 @@ internal sealed class OperationClassifier
             return null;
         }
 
-        return _cache.GetOrAdd(member, ClassifyUncached);
+        return _cache.TryGetValue(member, out var known) ? known : _cache.GetOrAdd(member, _classifyUncached);
     }
 
     private static bool MayInheritOperation(ISymbol member)

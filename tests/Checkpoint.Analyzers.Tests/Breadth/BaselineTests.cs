@@ -163,4 +163,113 @@ public sealed class BaselineTests
         Assert.EndsWith("Google.Cloud.Storage.V1.StorageClient.DeleteBucket #2", keys[1]);
         Assert.StartsWith("F:Jobs.Purge ", keys[2]);
     }
+
+    [Fact]
+    public async Task CallsAndMethodGroups_OfOneOperation_CountTogetherInSourceOrder()
+    {
+        var diagnostics = await AnalyzeAsync("""
+            using System;
+            using Google.Cloud.Storage.V1;
+
+            class Jobs
+            {
+                void Run(StorageClient storage)
+                {
+                    Action<string, DeleteBucketOptions?> later = storage.DeleteBucket;
+                    storage.DeleteBucket("a");
+                    storage.DeleteObject("logs", "a.txt");
+                    storage.DeleteBucket("b");
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1",
+             "M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #2",
+             "M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteObject #1",
+             "M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #3"],
+            diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]));
+    }
+
+    [Fact]
+    public async Task NestedAndChainedCalls_GetDistinctKeys_InTheOrderTheirNamesAreWritten()
+    {
+        var diagnostics = await AnalyzeAsync("""
+            using Checkpoint;
+
+            class Shredder
+            {
+                [Destructive("Shreds the archive")]
+                public Shredder Shred(Shredder? other = null) => this;
+
+                void Run(Shredder s)
+                {
+                    s.Shred(s.Shred());
+                    s.Shred().Shred();
+                }
+            }
+            """);
+
+        var keys = diagnostics
+            .Where(d => d.Id == "CHK001")
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => d.Properties["CheckpointBaselineKey"]!)
+            .ToList();
+        Assert.Equal(4, keys.Count);
+        Assert.Equal(["#1", "#2", "#3", "#4"], keys.Select(k => k.Substring(k.LastIndexOf(' ') + 1)));
+    }
+
+    [Fact]
+    public async Task ObjectCreations_CountAmongTheConstructorsOfTheirType()
+    {
+        var diagnostics = await AnalyzeAsync("""
+            using Checkpoint;
+
+            class Wiper
+            {
+                [Destructive("Wipes the disk")]
+                public Wiper(Wiper? inner = null) { }
+            }
+
+            class Jobs
+            {
+                void Run()
+                {
+                    _ = new Wiper(new Wiper());
+                    Wiper third = new();
+                }
+            }
+            """);
+
+        Assert.Equal(
+            ["M:Jobs.Run Wiper..ctor #1", "M:Jobs.Run Wiper..ctor #2", "M:Jobs.Run Wiper..ctor #3"],
+            diagnostics.Where(d => d.Id == "CHK001").Select(d => d.Properties["CheckpointBaselineKey"]));
+    }
+
+    [Fact]
+    public async Task WithoutACloudSdk_FrameworkOperationsGetTheSameKeys()
+    {
+        var diagnostics = await AnalyzeAsync(
+            """
+            using System;
+            using System.IO;
+
+            class Cleanup
+            {
+                void Run(string root)
+                {
+                    Directory.Delete(root + "/a", recursive: true);
+                    Action<string, bool> later = Directory.Delete;
+                    Directory.Delete(root + "/b", true);
+                }
+            }
+            """,
+            withSdks: false);
+
+        Assert.Equal(
+            ["M:Cleanup.Run(System.String) System.IO.Directory.Delete #1",
+             "M:Cleanup.Run(System.String) System.IO.Directory.Delete #2",
+             "M:Cleanup.Run(System.String) System.IO.Directory.Delete #3"],
+            diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]));
+    }
 }
