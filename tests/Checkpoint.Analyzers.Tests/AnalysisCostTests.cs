@@ -91,9 +91,9 @@ public sealed class AnalysisCostTests
             .Select(node => node.ToString())
             .ToList();
 
-        // HttpClient.DeleteAsync in the everyday code shares the "Delete" prefix: it is bound, then refused by its symbol.
+        // The framework entries name exact members, so HttpClient.DeleteAsync in the everyday code is not even bound.
         Assert.Equal(
-            ["http.DeleteAsync(\"https://example.invalid/1\")", "Directory.Delete(path, true)", "Process.Start(\"terraform\", \"destroy -auto-approve\")", "Directory.Delete"],
+            ["Directory.Delete(path, true)", "Process.Start(\"terraform\", \"destroy -auto-approve\")", "Directory.Delete"],
             candidates);
     }
 

@@ -6,15 +6,21 @@ namespace Checkpoint.Analyzers.Catalogue;
 
 /// <summary>
 /// The cheap first question for every call: can a member of this name be in any active catalogue
-/// entry? Keyed by first character, so most names are refused after one dictionary lookup.
+/// entry? Names without a wildcard are looked up exactly (so the user's <c>DeleteAsync</c> is not a
+/// candidate for <c>Directory.Delete</c>); patterns with one are keyed by first character, so most
+/// names are refused after two hash lookups.
 /// </summary>
 internal sealed class MemberNameFilter
 {
+    private readonly HashSet<string> _exactNames;
     private readonly Dictionary<char, string[]> _prefixesByFirstChar;
     private readonly bool _matchesEverything;
 
-    public MemberNameFilter(IEnumerable<string> prefixes)
+    /// <param name="exactNames">Member names that match only themselves.</param>
+    /// <param name="prefixes">The literal text before the first wildcard of each pattern that has one.</param>
+    public MemberNameFilter(IEnumerable<string> exactNames, IEnumerable<string> prefixes)
     {
+        _exactNames = new HashSet<string>(exactNames, StringComparer.Ordinal);
         var distinct = prefixes.Distinct(StringComparer.Ordinal).ToList();
         _matchesEverything = distinct.Any(p => p.Length == 0);
         _prefixesByFirstChar = distinct
@@ -25,7 +31,7 @@ internal sealed class MemberNameFilter
 
     public bool MayMatch(string name)
     {
-        if (_matchesEverything)
+        if (_matchesEverything || _exactNames.Contains(name))
         {
             return true;
         }

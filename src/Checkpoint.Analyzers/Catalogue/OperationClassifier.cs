@@ -116,8 +116,12 @@ internal sealed class OperationClassifier
             return null;
         }
 
+        // Built-in names without a wildcard are exact. A user catalogue line stays a prefix: its
+        // documentation-ID spelling (#ctor, Get``1, explicit implementations) is only converted to the
+        // start of a symbol name, and a filter that lets too much through costs time, never a finding.
         var nameFilter = new MemberNameFilter(
-            builtIns.Select(b => b.Item1.Member.LiteralPrefix)
+            builtIns.Where(b => !b.Item1.Member.HasWildcard).Select(b => b.Item1.Member.Pattern),
+            builtIns.Where(b => b.Item1.Member.HasWildcard).Select(b => b.Item1.Member.LiteralPrefix)
                 .Concat(userCatalogue.Entries.Select(e => MemberNameFilter.PrefixOfDocumentationName(e.Member.LiteralPrefix))));
         var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
         var mayClassifyConstructors = !destructiveScope.IsEmpty
