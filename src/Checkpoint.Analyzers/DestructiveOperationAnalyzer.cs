@@ -65,14 +65,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         {
             // No cloud SDK, catalogue entry or [Destructive]: only Directory.Delete, Process.Start and
             // DbCommand.ExecuteNonQuery-like calls can matter, so bind only the sites named like them.
-            var sites = new FrameworkOperationSites(classifier, analysis);
-            context.RegisterSyntaxNodeAction(sites.AnalyzeInvocation, SyntaxKind.InvocationExpression);
-            context.RegisterSyntaxNodeAction(sites.AnalyzeMethodGroup, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.IdentifierName);
-            if (classifier.MayClassifyConstructors)
-            {
-                context.RegisterSyntaxNodeAction(sites.AnalyzeObjectCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
-            }
-
+            new FrameworkOperationSites(classifier, analysis).Register(context);
             return;
         }
 

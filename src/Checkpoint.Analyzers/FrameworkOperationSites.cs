@@ -1,5 +1,8 @@
+using System.Collections.Generic;
+using System.Threading;
 using Checkpoint.Analyzers.Catalogue;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,6 +19,82 @@ namespace Checkpoint.Analyzers;
 /// </summary>
 internal sealed class FrameworkOperationSites(OperationClassifier classifier, DestructiveOperationAnalyzer.OperationAnalysis analysis)
 {
+    /// <summary>
+    /// Calls and <c>X.Member</c> method groups are looked at everywhere. A bare identifier can only be a
+    /// method group of a catalogued member where that member is in scope by its simple name: under a
+    /// <c>using static</c> of a type that exposes one, or inside a type that inherits one. Identifiers
+    /// are the most numerous node of any project, so they are looked at only when one of those can
+    /// happen here (see <see cref="OperationClassifier.FrameworkMethodGroupsMayBeInherited"/>).
+    /// </summary>
+    public void Register(CompilationStartAnalysisContext context)
+    {
+        context.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
+        if (classifier.FrameworkMethodGroupsMayBeInherited || ImportsOperationsStatically(context.Compilation, classifier, context.CancellationToken))
+        {
+            context.RegisterSyntaxNodeAction(AnalyzeMethodGroup, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.IdentifierName);
+        }
+        else
+        {
+            context.RegisterSyntaxNodeAction(AnalyzeMethodGroup, SyntaxKind.SimpleMemberAccessExpression);
+        }
+
+        if (classifier.MayClassifyConstructors)
+        {
+            context.RegisterSyntaxNodeAction(AnalyzeObjectCreation, SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+        }
+    }
+
+    /// <summary>
+    /// Whether any <c>using static</c> (file-level, namespace-level or global) imports a type that exposes
+    /// a catalogued member reported as a method group. Only the directives are bound, never a method
+    /// body; a directive that does not bind counts, since what it would import is unknown.
+    /// </summary>
+    internal static bool ImportsOperationsStatically(Compilation compilation, OperationClassifier classifier, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot(cancellationToken) is not CompilationUnitSyntax root)
+            {
+                continue;
+            }
+
+            SemanticModel? model = null;
+            foreach (var directive in StaticUsings(root.Usings, root.Members))
+            {
+                model ??= compilation.GetSemanticModel(tree);
+                var imported = model.GetSymbolInfo(directive.Name!, cancellationToken).Symbol as INamedTypeSymbol;
+                if (imported is null || classifier.ExposesMethodGroupOperations(imported))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<UsingDirectiveSyntax> StaticUsings(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.StaticKeyword.RawKind != 0 && directive.Name is not null)
+            {
+                yield return directive;
+            }
+        }
+
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax nested)
+            {
+                foreach (var directive in StaticUsings(nested.Usings, nested.Members))
+                {
+                    yield return directive;
+                }
+            }
+        }
+    }
+
     public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
     {
         if (!IsCandidate(context.Node, classifier)

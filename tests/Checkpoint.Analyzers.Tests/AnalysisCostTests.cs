@@ -97,6 +97,38 @@ public sealed class AnalysisCostTests
             candidates);
     }
 
+    [Theory]
+    [InlineData("using static System.Math;", false)]
+    [InlineData("using static System.IO.Path;", false)]
+    [InlineData("using static System.Diagnostics.Process;", false)]
+    [InlineData("class Launcher : System.Diagnostics.Process { }", false)]
+    [InlineData("using static System.IO.Directory;", true)]
+    [InlineData("namespace Tools { using static System.IO.Directory; }", true)]
+    [InlineData("global using static System.IO.Directory;", true)]
+    public async Task BareIdentifiers_AreLookedAtOnlyWhereTheyCanNameAnOperationReportedAsMethodGroup(string source, bool identifiers)
+    {
+        // Process.Start and ExecuteNonQuery are reported only at calls (their harm is in the arguments),
+        // so importing or inheriting them puts no reportable method group in scope; Directory.Delete is.
+        var compilation = await CompileAsync(includeAttributes: false, includeSdks: false, extraSource: source);
+        var classifier = OperationClassifier.Create(compilation, UserCatalogue.Empty, CancellationToken.None);
+
+        Assert.NotNull(classifier);
+        Assert.True(classifier.OnlyFrameworkOperations);
+        Assert.False(classifier.FrameworkMethodGroupsMayBeInherited);
+        Assert.Equal(identifiers, FrameworkOperationSites.ImportsOperationsStatically(compilation, classifier, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AStaticImportThatDoesNotBind_CountsAsImportingAnOperation()
+    {
+        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var everyday = CSharpCompilation.Create("Everyday", [CSharpSyntaxTree.ParseText("using static Unresolved.Tools;")], references);
+        var classifier = OperationClassifier.Create(everyday, UserCatalogue.Empty, CancellationToken.None);
+
+        Assert.NotNull(classifier);
+        Assert.True(FrameworkOperationSites.ImportsOperationsStatically(everyday, classifier, CancellationToken.None));
+    }
+
     [Fact]
     public async Task ProjectThatMarksAMemberDestructive_ChecksCalls()
     {
@@ -163,9 +195,11 @@ public sealed class AnalysisCostTests
         Assert.Equal(0, telemetry.SemanticModelActionsCount);
         Assert.Equal(0, telemetry.SymbolActionsCount);
 
-        // Invocations and method groups (member access and bare identifier share one action); no
-        // constructor is a framework operation, so no object-creation action.
+        // Invocations and method groups (X.Member everywhere; bare identifiers only where a static
+        // import can put one in scope, see below); no constructor is a framework operation, so no
+        // object-creation action.
         Assert.Equal(2, telemetry.SyntaxNodeActionsCount);
+        Assert.Equal(0, telemetry.SymbolStartActionsCount);
     }
 
     private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null, Dictionary<string, string>? globalOptions = null)

@@ -37,7 +37,8 @@ internal sealed class OperationClassifier
         DestructiveAttributeScope destructiveScope,
         bool mayClassifyProperties,
         bool mayClassifyConstructors,
-        bool onlyFrameworkOperations)
+        bool onlyFrameworkOperations,
+        bool frameworkMethodGroupsMayBeInherited)
     {
         _builtIns = builtIns;
         _userEntriesByType = userEntriesByType;
@@ -46,6 +47,7 @@ internal sealed class OperationClassifier
         MayClassifyProperties = mayClassifyProperties;
         MayClassifyConstructors = mayClassifyConstructors;
         OnlyFrameworkOperations = onlyFrameworkOperations;
+        FrameworkMethodGroupsMayBeInherited = frameworkMethodGroupsMayBeInherited;
         _classifyUncached = ClassifyUncached;
     }
 
@@ -61,6 +63,15 @@ internal sealed class OperationClassifier
     /// few call sites named like those members instead of at every operation of every method body.
     /// </summary>
     public bool OnlyFrameworkOperations { get; }
+
+    /// <summary>
+    /// Whether a .NET-only entry that can be reported as a method group is declared on a type that
+    /// source code can derive from or implement, so that a bare identifier inside such a type could
+    /// name it. False for the built-in catalogue (Directory is static, DirectoryInfo sealed, and the
+    /// Process.Start and ExecuteNonQuery entries are reported only at calls), which is what lets
+    /// <see cref="FrameworkOperationSites"/> skip the identifiers of a project.
+    /// </summary>
+    public bool FrameworkMethodGroupsMayBeInherited { get; }
 
     /// <summary>
     /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
@@ -126,7 +137,11 @@ internal sealed class OperationClassifier
         var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
         var mayClassifyConstructors = !destructiveScope.IsEmpty
                                       || nameFilter.MayMatch(".ctor");
-        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors, !reportsBeyondFramework);
+        var frameworkMethodGroupsMayBeInherited = builtIns.Any(b => b.Item1.IsFrameworkOperation
+                                                                    && b.Item1.Tier != OperationTier.Ignore
+                                                                    && (b.Item1.Condition?.MayReportMethodGroups ?? true)
+                                                                    && b.Item1.DeclaringType.MayBeInherited(compilation));
+        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors, !reportsBeyondFramework, frameworkMethodGroupsMayBeInherited);
     }
 
     /// <summary>
@@ -135,6 +150,46 @@ internal sealed class OperationClassifier
     /// whenever <see cref="OnlyFrameworkOperations"/> is true.
     /// </summary>
     public bool MayBeOperationNamed(string name) => _nameFilter.MayMatch(name);
+
+    /// <summary>
+    /// Whether code that imports the static members of <paramref name="type"/> could name, without a
+    /// receiver, a catalogued member that is reported as a method group: the type, a base type or an
+    /// implemented interface declares one.
+    /// </summary>
+    public bool ExposesMethodGroupOperations(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (DeclaresMethodGroupOperations(current))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (DeclaresMethodGroupOperations(implemented))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool DeclaresMethodGroupOperations(INamedTypeSymbol type)
+    {
+        var definition = type.OriginalDefinition;
+        foreach (var (entry, declaringType) in _builtIns)
+        {
+            if (entry.Tier != OperationTier.Ignore && (entry.Condition?.MayReportMethodGroups ?? true) && declaringType(definition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The classification of a called method, constructor or accessed property; null if it is no operation.</summary>
     public OperationClassification? Classify(ISymbol member)

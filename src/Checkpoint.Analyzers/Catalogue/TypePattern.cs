@@ -27,6 +27,9 @@ internal abstract class TypePattern
     /// <summary>Binds the pattern to a compilation; null when the SDK it names is not referenced at all.</summary>
     public abstract Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation);
 
+    /// <summary>Whether a type of this compilation's source can derive from or implement a matched type.</summary>
+    public abstract bool MayBeInherited(Compilation compilation);
+
     private sealed class NamedTypePattern(string metadataName, bool includeDerived) : TypePattern
     {
         public override string DisplayName => metadataName;
@@ -49,6 +52,24 @@ internal abstract class TypePattern
             return includeDerived
                 ? type => IsOrDerivesFrom(type, anchors)
                 : type => Contains(anchors, type.OriginalDefinition);
+        }
+
+        public override bool MayBeInherited(Compilation compilation)
+        {
+            if (includeDerived)
+            {
+                return true;
+            }
+
+            foreach (var anchor in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (!anchor.IsStatic && !anchor.IsSealed)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsOrDerivesFrom(INamedTypeSymbol type, ImmutableArray<INamedTypeSymbol> anchors)
@@ -94,6 +115,8 @@ internal abstract class TypePattern
         public override string DisplayName => namespacePattern;
         /// <summary>As the generated family tables of the rule docs show it (Markdown).</summary>
         public override string ToString() => "`" + typeNamePattern + "` types in `" + namespacePattern + "`";
+
+        public override bool MayBeInherited(Compilation compilation) => true;
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {

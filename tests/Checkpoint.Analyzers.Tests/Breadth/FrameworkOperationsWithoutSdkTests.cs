@@ -231,6 +231,83 @@ public sealed class FrameworkOperationsWithoutSdkTests
         Assert.Equal(9, diagnostics.Length);
     }
 
+    [Fact]
+    public async Task MethodGroupByBareName_UnderAStaticImport_IsFlagged()
+    {
+        const string Source = """
+            global using static System.IO.Directory;
+            using System;
+
+            class Cleanup
+            {
+                Action<string, bool> Later() => [|Delete|];
+            }
+            """;
+
+        var flagged = await AssertFlaggedAsync(Source, withSdks: false);
+
+        Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", Assert.Single(flagged).GetMessage());
+        Assert.Equal(Describe(await AnalyzeAsync(ParseMarkup(Source).Source, withSdks: true)), Describe(await AnalyzeAsync(ParseMarkup(Source).Source, withSdks: false)));
+    }
+
+    [Fact]
+    public async Task BareNamesInsideTypesThatInheritAnOperation_AreReportedOnceAndLikeTheOperationPath()
+    {
+        // Inside a Process subclass (and its nested and partial types) Start needs no receiver. A
+        // Process.Start method group hides its command line, so only the calls are findings; the
+        // syntax path must agree with the operation path on every one of them, without duplicates.
+        const string Source = """
+            using System;
+            using System.Data;
+            using System.Diagnostics;
+
+            class Launcher : Process
+            {
+                private readonly Func<string, string, Process> _later = Start;
+
+                void TearDown() => [|Start|]("terraform", "destroy -auto-approve");
+
+                class Nested
+                {
+                    Func<string, string, Process> Later() => Start;
+
+                    class Deeper
+                    {
+                        void TearDown() => [|Start|]("kubectl", "delete ns prod");
+                    }
+                }
+
+                partial class Split
+                {
+                    void First() => [|Start|]("helm", "uninstall web");
+                }
+
+                partial class Split
+                {
+                    Func<string, string, Process> Second() => Start;
+                }
+            }
+
+            interface ICommandWithCleanup : IDbCommand
+            {
+                Func<int> Later() => ExecuteNonQuery;
+            }
+
+            class Unrelated
+            {
+                // Not the framework's: a member of the same name.
+                Func<int> Later() => Start;
+                static int Start() => 0;
+            }
+            """;
+
+        var flagged = await AssertFlaggedAsync(Source, withSdks: false);
+
+        Assert.Equal(3, flagged.Length);
+        var (source, _) = ParseMarkup(Source);
+        Assert.Equal(Describe(await AnalyzeAsync(source, withSdks: true)), Describe(await AnalyzeAsync(source, withSdks: false)));
+    }
+
     private static string[] Describe(IEnumerable<Diagnostic> diagnostics)
         => [.. diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} {d.Properties[BaselineKey.PropertyName]} {d.IsSuppressed}")];
 }
