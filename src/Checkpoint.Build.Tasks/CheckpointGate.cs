@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -42,6 +44,8 @@ namespace Checkpoint.Build.Tasks
 
         public override bool Execute()
         {
+            // Started before Run is compiled, so the first line below includes loading Checkpoint.Core.
+            _sinceStart = Stopwatch.StartNew();
             try
             {
                 Verdict = new[] { Run() };
@@ -95,11 +99,13 @@ namespace Checkpoint.Build.Tasks
                 }
                 else
                 {
+                    Log.LogMessage(MessageImportance.Low, "Checkpoint gate: task started {0} ms before the evaluation.", Milliseconds(_sinceStart));
                     var request = new GateRequest(directory)
                     {
                         BaseRef = string.IsNullOrWhiteSpace(BaseRef) ? null : BaseRef!.Trim(),
                         Environment = environment,
                         Now = DateTimeOffset.UtcNow,
+                        Timings = line => Log.LogMessage(MessageImportance.Low, "{0}", line),
                     };
                     verdict = CoreGate.Evaluate(request);
                     engine.RegisterTaskObject(key, verdict, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
@@ -111,6 +117,7 @@ namespace Checkpoint.Build.Tasks
             if (firstReport)
             {
                 Report(verdict, verdict.RepositoryRoot ?? directory);
+                Log.LogMessage(MessageImportance.Low, "Checkpoint gate: task done after {0} ms.", Milliseconds(_sinceStart));
             }
 
             return VerdictItem(verdict.Outcome.ToString(), verdict.Passed, FirstErrorCode(verdict) ?? (verdict.Passed ? string.Empty : GateLogging.FailClosedCode));
@@ -121,6 +128,11 @@ namespace Checkpoint.Build.Tasks
         /// assembly path for the life of the node: one lock per node.
         /// </summary>
         private static readonly object EvaluationLock = new object();
+
+        private Stopwatch _sinceStart = new Stopwatch();
+
+        private static string Milliseconds(Stopwatch watch) =>
+            watch.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
 
         private void Report(GateVerdict verdict, string repository)
         {

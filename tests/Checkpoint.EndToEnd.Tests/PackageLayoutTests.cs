@@ -26,7 +26,13 @@ public sealed class PackageLayoutTests
         "buildTransitive/Checkpoint.Analyzers.props",
         "buildTransitive/Checkpoint.Analyzers.targets",
         "icon.png",
-        // The gate task and what it needs at run time, beside it (MSBuild resolves them from this folder).
+        // MSBuild on .NET: the gate task and what .NET does not provide itself, so System.Text.Json and
+        // System.Memory come from the runtime (compiled) rather than from a netstandard2.0 copy here.
+        "tasks/dotnet/BouncyCastle.Cryptography.dll",
+        "tasks/dotnet/Checkpoint.Build.Tasks.dll",
+        "tasks/dotnet/Checkpoint.Core.dll",
+        // MSBuild on .NET Framework (Visual Studio): the gate task and everything it needs at run time,
+        // beside it (MSBuild resolves them from this folder).
         "tasks/netstandard2.0/BouncyCastle.Cryptography.dll",
         "tasks/netstandard2.0/Checkpoint.Build.Tasks.dll",
         "tasks/netstandard2.0/Checkpoint.Core.dll",

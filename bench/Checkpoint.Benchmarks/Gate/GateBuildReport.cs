@@ -68,6 +68,11 @@ public static partial class GateBuildReport
             }
         }
 
+        // Where the gate's time goes, from one more gated build at diagnostic verbosity: MSBuild's own
+        // timing of the task and target, and the task's timing line (each step and the git processes).
+        var diagnostic = solution.Build(restore: false, "-v:diag", "-clp:PerformanceSummary");
+        ok &= Check(output, diagnostic, expectedEvaluations: 1, "at diagnostic verbosity");
+
         var gatedMedian = Median(gated);
         var disabledMedian = Median(disabled);
         var overhead = (gatedMedian - disabledMedian) / disabledMedian;
@@ -78,6 +83,9 @@ public static partial class GateBuildReport
         var evaluationMedian = Median(evaluations);
         output.WriteLine($"CheckpointGate.Evaluate in process, median: {Seconds(evaluationMedian)} = {evaluationMedian / disabledMedian:P1} of the gate-disabled no-op build  (runs: {string.Join(", ", evaluations.Select(Seconds))})");
         output.WriteLine($"gate evaluations per build: 1 (checked on every measured build)");
+        output.WriteLine($"one more gated build at -v:diag ({Seconds(diagnostic.Elapsed)}):");
+        output.WriteLine($"  MSBuild: CheckpointGate task {Summary(diagnostic.Output, TaskSummary())}, CheckpointGate target over all projects {Summary(diagnostic.Output, TargetSummary())}");
+        output.WriteLine($"  task: {FirstLine(diagnostic.Output, TimingsLine())}");
         return ok;
     }
 
@@ -93,6 +101,23 @@ public static partial class GateBuildReport
 
         return true;
     }
+
+    private static string Summary(string log, Regex line) =>
+        line.Match(log) is { Success: true } match ? $"{match.Groups[1].Value} ms ({match.Groups[2].Value} calls)" : "(not in the performance summary)";
+
+    private static string FirstLine(string log, Regex line) =>
+        line.Match(log) is { Success: true } match ? match.Groups[1].Value.Trim() : "(no timing line)";
+
+    // Task Performance Summary: "      194 ms  CheckpointGate                             1 calls"
+    [GeneratedRegex(@"^\s*(\d+) ms\s+CheckpointGate\s+(1) calls", RegexOptions.Multiline)]
+    private static partial Regex TaskSummary();
+
+    // Target Performance Summary lists the target once with its total over every project.
+    [GeneratedRegex(@"^\s*(\d+) ms\s+CheckpointGate\s+(\d{2,}) calls", RegexOptions.Multiline)]
+    private static partial Regex TargetSummary();
+
+    [GeneratedRegex(@"(Checkpoint gate timings: [^\r\n]*?)(\(TaskId:\d+\))?\r?$", RegexOptions.Multiline)]
+    private static partial Regex TimingsLine();
 
     private static int Evaluations(string log) =>
         log.Split('\n').Count(line => line.Contains(EvaluatedLine, StringComparison.Ordinal));

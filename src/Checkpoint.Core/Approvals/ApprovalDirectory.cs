@@ -28,21 +28,28 @@ namespace Checkpoint.Core.Approvals
             }
 
             string directory = ApprovalManifest.ApprovalsDirectory;
-            foreach (string folder in new[] { ".checkpoint", directory })
-            {
-                GitTreeEntry? entry = repository.GetEntry(commit, folder);
-                if (entry is null)
-                {
-                    return Array.Empty<ApprovalFile>();
-                }
 
-                if (!entry.IsDirectory)
+            // git lists a folder's entries only when it and every folder above it are real directories,
+            // so entries here settle both checks below in one git call; an empty listing (no folder, a
+            // symlink or file in its place) is told apart by looking at each folder.
+            IReadOnlyList<GitTreeEntry> entries = repository.ListDirectory(commit, directory);
+            if (entries.Count == 0)
+            {
+                foreach (string folder in new[] { ".checkpoint", directory })
                 {
-                    return new[] { new ApprovalFile(folder, null, null, $"'{folder}' is not a plain folder (mode {entry.Mode}); approvals must be regular files in a real folder") };
+                    GitTreeEntry? entry = repository.GetEntry(commit, folder);
+                    if (entry is null)
+                    {
+                        return Array.Empty<ApprovalFile>();
+                    }
+
+                    if (!entry.IsDirectory)
+                    {
+                        return new[] { new ApprovalFile(folder, null, null, $"'{folder}' is not a plain folder (mode {entry.Mode}); approvals must be regular files in a real folder") };
+                    }
                 }
             }
 
-            IReadOnlyList<GitTreeEntry> entries = repository.ListDirectory(commit, directory);
             var byName = new Dictionary<string, GitTreeEntry>(StringComparer.Ordinal);
             var files = new List<ApprovalFile>();
             foreach (GitTreeEntry entry in entries)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using Checkpoint.Core.Approvals;
@@ -61,6 +63,9 @@ namespace Checkpoint.Core
             private DiffDigest? _diff;
             private IReadOnlyList<ApprovalReport> _approvals = Array.Empty<ApprovalReport>();
             private IReadOnlyList<string> _approvers = Array.Empty<string>();
+            private readonly Stopwatch _clock = Stopwatch.StartNew();
+            private readonly List<string> _timings = new List<string>();
+            private TimeSpan _phaseStart;
 
             public Evaluation(GateRequest request, CiEnvironment ci)
             {
@@ -94,6 +99,7 @@ namespace Checkpoint.Core
                 }
 
                 GitRepository repository = _repository!;
+                Phase("open");
                 _head = repository.ResolveCommit("HEAD")
                     ?? throw new CheckpointException(GateCodes.DiffUnavailable, "HEAD has no commit yet; there is no diff to check");
                 _branch = _ci.IsCi && _ci.SourceBranch != null ? _ci.SourceBranch : repository.CurrentBranch() ?? _ci.SourceBranch;
@@ -104,7 +110,9 @@ namespace Checkpoint.Core
                     _messages.Add(new GateMessage(string.Empty, GateSeverity.Warning, _base.Notice));
                 }
 
+                Phase("head and base");
                 BaseConfiguration configuration = BaseConfiguration.Read(repository, _base.Commit);
+                Phase("policy and signers");
                 CheckpointPolicy policy = configuration.Policy;
                 if (configuration.AllowedSigners != null)
                 {
@@ -120,6 +128,7 @@ namespace Checkpoint.Core
 
                 _mergeBase = FindMergeBase(repository, _base, _head);
                 IReadOnlyList<GitCommit> commits = repository.ListCommits(_mergeBase, _head);
+                Phase("merge-base and commits");
 
                 if (policy.Scope == GateScope.AllBranches)
                 {
@@ -139,7 +148,9 @@ namespace Checkpoint.Core
                 _identity = policy.Repository ?? RepositoryIdentity.Normalize(repository.GetConfig("remote.origin.url"))
                     ?? throw new CheckpointException(GateCodes.GateUnavailable, "no repository identity: set \"repository\" in .checkpoint/policy.json on the base, or add an origin remote");
 
+                Phase("identity");
                 _diff = DiffDigest.Compute(repository, _mergeBase, _head);
+                Phase("digest");
                 if (_diff.Entries.Count == 0)
                 {
                     // HEAD's tree equals the merge-base's (approvals aside): everything it builds is on the base
@@ -158,7 +169,9 @@ namespace Checkpoint.Core
                 _notices.AddRange(BaseConfiguration.BranchChangeNotices(_diff.Entries.Select(e => e.Path)));
 
                 bool approved = CheckApprovals(repository, configuration, commits);
+                Phase("approvals");
                 CheckWorkingTree(repository);
+                Phase("working tree");
 
                 bool failed = _messages.Any(m => m.Severity == GateSeverity.Error);
                 if (!failed && approved)
@@ -363,8 +376,29 @@ namespace Checkpoint.Core
                 return false;
             }
 
+            private void Phase(string name)
+            {
+                TimeSpan now = _clock.Elapsed;
+                _timings.Add(name + " " + (now - _phaseStart).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms");
+                _phaseStart = now;
+            }
+
+            private void ReportTimings(GateOutcome outcome)
+            {
+                if (_request.Timings is null)
+                {
+                    return;
+                }
+
+                string processes = _repository is null ? "no repository" : _repository.GitProcessesStarted.ToString(CultureInfo.InvariantCulture) + " git processes";
+                _request.Timings(
+                    $"Checkpoint gate timings: {_clock.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms in all, {processes}, outcome {outcome}" +
+                    (_timings.Count == 0 ? string.Empty : " (" + string.Join(", ", _timings) + ")"));
+            }
+
             private GateVerdict Verdict(GateOutcome outcome)
             {
+                ReportTimings(outcome);
                 IEnumerable<GateMessage> ordered = _messages
                     .Select((m, i) => (m, i))
                     .OrderBy(x => x.m.Severity)

@@ -33,6 +33,13 @@ namespace Checkpoint.Core
         /// </summary>
         public string? GitExecutable { get; init; }
 
+        /// <summary>
+        /// Receives one line when the evaluation ends: how long each step took and how many git
+        /// processes it started. For diagnosing the gate's cost (the MSBuild task writes it at
+        /// diagnostic verbosity); it never affects the verdict.
+        /// </summary>
+        public Action<string>? Timings { get; init; }
+
         /// <summary>Snapshot of the current process environment, for callers that have no other source.</summary>
         public static IReadOnlyDictionary<string, string?> CurrentEnvironment()
         {

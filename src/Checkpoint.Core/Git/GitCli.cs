@@ -55,6 +55,11 @@ namespace Checkpoint.Core.Git
         /// </summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
+        /// <summary>How many git processes this runner has started, for the gate's timing line.</summary>
+        public int ProcessesStarted => _processesStarted;
+
+        private int _processesStarted;
+
         /// <summary>Runs <c>git</c> with <paramref name="arguments"/> and returns its output whatever the exit code.</summary>
         /// <exception cref="GitException">git could not be started.</exception>
         public GitResult Run(params string[] arguments) => Run(arguments, standardInput: null);
@@ -165,6 +170,7 @@ namespace Checkpoint.Core.Git
             startInfo.Environment["LC_ALL"] = "C";
             startInfo.Environment["LANGUAGE"] = "C";
 
+            System.Threading.Interlocked.Increment(ref _processesStarted);
             try
             {
                 return Process.Start(startInfo)

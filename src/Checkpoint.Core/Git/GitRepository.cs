@@ -15,10 +15,13 @@ namespace Checkpoint.Core.Git
     /// </summary>
     public sealed class GitRepository
     {
-        private GitRepository(GitCli cli, string root)
+        private readonly int _probeProcesses;
+
+        private GitRepository(GitCli cli, string root, int probeProcesses)
         {
             Cli = cli;
             Root = root;
+            _probeProcesses = probeProcesses;
         }
 
         /// <summary>The git runner rooted at <see cref="Root"/>; reuse it instead of spawning git yourself.</summary>
@@ -26,6 +29,9 @@ namespace Checkpoint.Core.Git
 
         /// <summary>The top-level directory of the working tree.</summary>
         public string Root { get; }
+
+        /// <summary>Every git process started for this repository, opening it included.</summary>
+        public int GitProcessesStarted => _probeProcesses + Cli.ProcessesStarted;
 
         /// <summary>Opens the repository that contains <paramref name="workingDirectory"/>.</summary>
         /// <exception cref="GitException">git is missing, the directory is not in a working tree, or git refused it.</exception>
@@ -50,7 +56,7 @@ namespace Checkpoint.Core.Git
                 throw new GitException(GitFailureKind.NotARepository, $"'{workingDirectory}' is not inside a git working tree");
             }
 
-            return new GitRepository(new GitCli(root, gitExecutable), root);
+            return new GitRepository(new GitCli(root, gitExecutable), root, probe.ProcessesStarted);
         }
 
         /// <summary>Resolves <paramref name="revision"/> to a commit id, or null when it does not name a commit.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Signatures;
@@ -14,6 +15,9 @@ namespace Checkpoint.Core.Policy
     public sealed class BaseConfiguration
     {
         private const int MaxAllowedSignersBytes = 1024 * 1024;
+
+        // The folder that holds both files (CheckpointPolicy.FilePath, CheckpointPolicy.AllowedSignersPath).
+        private const string ConfigurationDirectory = ".checkpoint";
 
         private BaseConfiguration(CheckpointPolicy policy, AllowedSigners? allowedSigners)
         {
@@ -36,10 +40,26 @@ namespace Checkpoint.Core.Policy
             }
 
             string at = "@" + GitRepository.Short(baseCommit);
+
+            // One listing of the folder finds both files: a listing with entries proves the folder is a
+            // real directory, so a file missing from it is missing. Only when it lists nothing (no
+            // folder, or a symlink or file in its place) does ReadFile look at each path to say which.
+            IReadOnlyList<GitTreeEntry> folder = repository.ListDirectory(baseCommit, ConfigurationDirectory);
+            byte[]? Read(string path, long maxBytes)
+            {
+                if (folder.Count == 0)
+                {
+                    return repository.ReadFile(baseCommit, path, maxBytes);
+                }
+
+                GitTreeEntry? entry = folder.FirstOrDefault(e => e.Path.Display == path);
+                return entry is null ? null : repository.ReadBlob(entry, maxBytes);
+            }
+
             CheckpointPolicy policy;
             try
             {
-                byte[]? policyBytes = repository.ReadFile(baseCommit, CheckpointPolicy.FilePath, CheckpointPolicy.MaxSizeBytes);
+                byte[]? policyBytes = Read(CheckpointPolicy.FilePath, CheckpointPolicy.MaxSizeBytes);
                 policy = policyBytes is null ? CheckpointPolicy.Default : CheckpointPolicy.Parse(policyBytes, CheckpointPolicy.FilePath + at);
             }
             catch (PolicyFormatException ex)
@@ -54,7 +74,7 @@ namespace Checkpoint.Core.Policy
             AllowedSigners? signers;
             try
             {
-                byte[]? signersBytes = repository.ReadFile(baseCommit, CheckpointPolicy.AllowedSignersPath, MaxAllowedSignersBytes);
+                byte[]? signersBytes = Read(CheckpointPolicy.AllowedSignersPath, MaxAllowedSignersBytes);
                 signers = signersBytes is null
                     ? null
                     : AllowedSigners.Parse(new UTF8Encoding(false, false).GetString(signersBytes), CheckpointPolicy.AllowedSignersPath + at);

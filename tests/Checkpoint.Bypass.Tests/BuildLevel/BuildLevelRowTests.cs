@@ -6,6 +6,7 @@ namespace Checkpoint.Bypass.Tests.BuildLevel;
 /// Rows 5, 6, 7 and 8 through real builds of a consumer of the packed package (and, for row 8,
 /// the real `checkpoint verify`). Every branch is an agent branch without an approval.
 /// </summary>
+[Collection(PackageConsumers.Name)]
 public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
 {
     private readonly ConsumerBuilds _builds;

@@ -5,9 +5,10 @@ namespace Checkpoint.Bypass.Tests.BuildLevel;
 /// <summary>
 /// Every real build the build-level rows look at, made once per test run on one consumer
 /// repository and one packed package. Each scenario is built on first use, so a filtered run pays
-/// only for what it asks for.
+/// only for what it asks for. The package's work area belongs to the <see cref="PackageConsumers"/>
+/// collection, which deletes it after the last test that builds a consumer.
 /// </summary>
-public sealed class ConsumerBuilds : IDisposable
+public sealed class ConsumerBuilds
 {
     public const string SuppressionsBranch = "copilot/suppressions";
     public const string OptOutBranch = "copilot/opt-out";
@@ -72,8 +73,6 @@ public sealed class ConsumerBuilds : IDisposable
 
     /// <summary><c>checkpoint verify</c> in CI on a branch that removed the package reference.</summary>
     public ProcessResult PackageRemovedVerifyInCi => _packageRemoved.Value;
-
-    public void Dispose() => PackedPackage.DeleteWorkArea();
 
     private T Serialized<T>(Func<GatedConsumer, T> build)
     {
