@@ -14,6 +14,9 @@ namespace Checkpoint.Build.Tasks
         /// <summary>What Checkpoint.Gate.proj returned: exactly one verdict item.</summary>
         public ITaskItem[]? Verdict { get; set; }
 
+        /// <summary>The global properties the verdict was asked for, under which it is remembered for the node.</summary>
+        public ITaskItem[]? GateProperties { get; set; }
+
         /// <summary>The project being built, named in its error line.</summary>
         public string? ProjectFile { get; set; }
 
@@ -32,6 +35,11 @@ namespace Checkpoint.Build.Tasks
 
             ITaskItem verdict = Verdict[0];
             Outcome = verdict.ItemSpec;
+            if (GateProperties != null && GateProperties.Length > 0)
+            {
+                SharedVerdict.Remember(BuildEngine, SharedVerdict.KeyFor(GateProperties), verdict);
+            }
+
             if (string.Equals(verdict.GetMetadata("Passed"), "true", StringComparison.Ordinal))
             {
                 Log.LogMessage(MessageImportance.Low, "Checkpoint gate: {0}.", Outcome);

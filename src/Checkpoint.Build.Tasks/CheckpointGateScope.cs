@@ -38,6 +38,13 @@ namespace Checkpoint.Build.Tasks
         [Output]
         public ITaskItem[] GateProperties { get; private set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>
+        /// The verdict an earlier project of this build already received on this node for the same
+        /// global properties (<see cref="SharedVerdict"/>); empty when the shared project must be asked.
+        /// </summary>
+        [Output]
+        public ITaskItem[] KnownVerdict { get; private set; } = Array.Empty<ITaskItem>();
+
         public override bool Execute()
         {
             try
@@ -65,6 +72,13 @@ namespace Checkpoint.Build.Tasks
                     new TaskItem("CheckpointSkipReason=" + skipReason),
                 };
                 GateProperties = properties.ToArray();
+                ITaskItem? known = SharedVerdict.Find(BuildEngine, SharedVerdict.KeyFor(GateProperties));
+                KnownVerdict = known == null ? Array.Empty<ITaskItem>() : new[] { known };
+                if (known != null)
+                {
+                    Log.LogMessage(MessageImportance.Low, "{0} {1}.", SharedVerdict.ReusedMessage, known.ItemSpec);
+                }
+
                 return true;
             }
             catch (Exception ex)

@@ -34,6 +34,12 @@ public sealed class GatePackageTests
         Assert.Contains("Web.dll", approved.Output, StringComparison.Ordinal);
         Assert.Contains("Jobs.dll", approved.Output, StringComparison.Ordinal);
 
+        // On one node, only the first project asks the shared project; the others reuse what it received.
+        ProcessResult oneNode = shop.Build(GatedRepository.Solution, ci: true, "-v:d", "-m:1");
+        Assert.True(oneNode.Succeeded, oneNode.ToString());
+        Assert.Equal(1, BuildOutput.CountLines(oneNode.Output, GateLog.Evaluated));
+        Assert.Equal(2, BuildOutput.CountLines(oneNode.Output, GateLog.VerdictReused + " Approved"));
+
         // 3. The agent pushes one more commit: the approval no longer matches the diff.
         repository.AgentCommits("Jobs/Nightly.cs", "namespace Jobs;\n\npublic static class Nightly\n{\n    public static int Hour => 3;\n}\n", "Run the nightly job later");
         ProcessResult changed = shop.Build(GatedRepository.Solution, ci: true);

@@ -67,6 +67,14 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     }
 
     [Fact]
+    public void Row06_ProjectItemsThatLookLikeAPassingVerdict_DoNotPassInCi()
+    {
+        // The gate target hands the verdict between its tasks in items; a project that defines those
+        // items first must neither pass nor change the reason it fails.
+        AssertGateFailed(_builds.InjectedVerdictBuildInCi, "CHK100");
+    }
+
+    [Fact]
     public void Row07_BaseRefPropertyOverride_LosesToThePullRequestTargetInCi()
     {
         ProcessResult build = _builds.OptOuts.CiPullRequestWithBaseRefOverride;

@@ -13,6 +13,7 @@ public sealed class ConsumerBuilds
     public const string SuppressionsBranch = "copilot/suppressions";
     public const string OptOutBranch = "copilot/opt-out";
     public const string GateOverriddenBranch = "copilot/override-gate";
+    public const string InjectedVerdictBranch = "copilot/injected-verdict";
     public const string PackageRemovedBranch = "copilot/remove-package";
 
     /// <summary>The projects whose destructive call is hidden from the analyzer, one mechanism each.</summary>
@@ -48,6 +49,7 @@ public sealed class ConsumerBuilds
     private readonly Lazy<OptOutResults> _optOuts;
     private readonly Lazy<(ProcessResult Build, ProcessResult Verify)> _gateOverridden;
     private readonly Lazy<ProcessResult> _packageRemoved;
+    private readonly Lazy<ProcessResult> _injectedVerdict;
 
     public ConsumerBuilds()
     {
@@ -55,6 +57,7 @@ public sealed class ConsumerBuilds
         _optOuts = new(() => Serialized(BuildOptOuts));
         _gateOverridden = new(() => Serialized(BuildGateOverridden));
         _packageRemoved = new(() => Serialized(VerifyPackageRemoved));
+        _injectedVerdict = new(() => Serialized(BuildInjectedVerdict));
     }
 
     /// <summary>The suppressions branch built locally with the gate skipped: the analyzer's own verdict on each suppression.</summary>
@@ -70,6 +73,9 @@ public sealed class ConsumerBuilds
 
     /// <summary><c>checkpoint verify</c> in CI on the branch that replaced the gate target.</summary>
     public ProcessResult GateOverriddenVerifyInCi => _gateOverridden.Value.Verify;
+
+    /// <summary>A branch whose Directory.Build.props defines the gate's own items (a passing verdict), built in CI.</summary>
+    public ProcessResult InjectedVerdictBuildInCi => _injectedVerdict.Value;
 
     /// <summary><c>checkpoint verify</c> in CI on a branch that removed the package reference.</summary>
     public ProcessResult PackageRemovedVerifyInCi => _packageRemoved.Value;
@@ -136,6 +142,24 @@ public sealed class ConsumerBuilds
 
         ProcessResult build = consumer.Build("OptOut/OptOut.csproj", ci: true);
         return (build, Verify(consumer));
+    }
+
+    private ProcessResult BuildInjectedVerdict(GatedConsumer consumer)
+    {
+        _ = OptOuts;
+        consumer.Checkout(OptOutBranch);
+        consumer.Branch(InjectedVerdictBranch, from: OptOutBranch);
+        consumer.Project.Write("Directory.Build.props", """
+            <Project>
+              <!-- The items the gate target passes between its tasks, filled in before it runs. -->
+              <ItemGroup>
+                <_CheckpointGateVerdict Include="Approved" Passed="true" Code="" />
+                <_CheckpointGateProperties Include="CheckpointSkipReason=CheckpointSkip=true" />
+              </ItemGroup>
+            </Project>
+            """);
+        consumer.Commit("Cache the gate's verdict");
+        return consumer.Build("OptOut/OptOut.csproj", ci: true);
     }
 
     private ProcessResult VerifyPackageRemoved(GatedConsumer consumer)
