@@ -73,6 +73,11 @@ public static partial class GateBuildReport
         var diagnostic = solution.Build(restore: false, "-v:diag", "-clp:PerformanceSummary");
         ok &= Check(output, diagnostic, expectedEvaluations: 1, "at diagnostic verbosity");
 
+        // The baseline is the gate switched off, not absent: its projects still run the target's two
+        // small tasks and ask for the (skipped) shared verdict. Measured too, so the share is not flattered.
+        var diagnosticDisabled = solution.Build(restore: false, "-v:diag", "-clp:PerformanceSummary", "-p:CheckpointGateEnabled=false");
+        ok &= Check(output, diagnosticDisabled, expectedEvaluations: 0, "disabled, at diagnostic verbosity");
+
         var gatedMedian = Median(gated);
         var disabledMedian = Median(disabled);
         var overhead = (gatedMedian - disabledMedian) / disabledMedian;
@@ -86,6 +91,9 @@ public static partial class GateBuildReport
         output.WriteLine($"one more gated build at -v:diag ({Seconds(diagnostic.Elapsed)}):");
         output.WriteLine($"  MSBuild: CheckpointGate task {Summary(diagnostic.Output, TaskSummary())}, CheckpointGate target over all projects {Summary(diagnostic.Output, TargetSummary())}");
         output.WriteLine($"  task: {FirstLine(diagnostic.Output, TimingsLine())}");
+        output.WriteLine($"  projects that took the verdict their node already had (no MSBuild call): {ReusedVerdicts(diagnostic.Output)} of {GatedSolution.ProjectCount}");
+        output.WriteLine($"one more gate-disabled build at -v:diag ({Seconds(diagnosticDisabled.Elapsed)}): what the baseline still spends in the gate's target:");
+        output.WriteLine($"  MSBuild: CheckpointGate target over all projects {Summary(diagnosticDisabled.Output, TargetSummary())}; projects that reused their node's verdict: {ReusedVerdicts(diagnosticDisabled.Output)}");
         return ok;
     }
 
@@ -118,6 +126,9 @@ public static partial class GateBuildReport
 
     [GeneratedRegex(@"(Checkpoint gate timings: [^\r\n]*?)(\(TaskId:\d+\))?\r?$", RegexOptions.Multiline)]
     private static partial Regex TimingsLine();
+
+    private static int ReusedVerdicts(string log) =>
+        log.Split('\n').Count(line => line.Contains("Checkpoint gate: verdict already received on this node:", StringComparison.Ordinal));
 
     private static int Evaluations(string log) =>
         log.Split('\n').Count(line => line.Contains(EvaluatedLine, StringComparison.Ordinal));
