@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -19,10 +20,14 @@ internal static class BaselineKey
     /// <param name="site">The call, method group, property reference or object creation that is reported.</param>
     /// <param name="target">The operation the site reaches (the method, constructor or property as bound).</param>
     /// <param name="containingMember">The member the site counts for: lambdas and local functions count for theirs.</param>
-    public static string For(IOperation site, ISymbol target, ISymbol containingMember)
+    /// <param name="operationName">
+    /// <see cref="OperationName"/>, or a cache of it: the same few operations are named for every site.
+    /// </param>
+    public static string For(IOperation site, ISymbol target, ISymbol containingMember, Func<ISymbol, string>? operationName = null)
     {
-        var operation = OperationName(target);
-        return MemberName(containingMember) + " " + operation + " #" + Occurrence(site, target, operation);
+        operationName ??= OperationName;
+        var operation = operationName(target);
+        return MemberName(containingMember) + " " + operation + " #" + Occurrence(site, target, operation, operationName);
     }
 
     /// <summary>The member a site counts for: a lambda or local function counts for the member around it.</summary>
@@ -68,7 +73,7 @@ internal static class BaselineKey
     /// calls, method groups, property accesses and object creations, including those in its lambdas
     /// and local functions, and a C# member has at most one declaration with a body.
     /// </remarks>
-    private static int Occurrence(IOperation site, ISymbol target, string operation)
+    private static int Occurrence(IOperation site, ISymbol target, string operation, Func<ISymbol, string> operationName)
     {
         var isConstructor = target is IMethodSymbol { MethodKind: MethodKind.Constructor };
         var sitePosition = Position(site, isConstructor);
@@ -86,7 +91,7 @@ internal static class BaselineKey
                 && member.Name == target.Name
                 && candidate != site
                 && Position(candidate, isConstructor) < sitePosition
-                && OperationName(member) == operation)
+                && operationName(member) == operation)
             {
                 occurrence++;
             }
