@@ -43,6 +43,11 @@ internal abstract class TypePattern
 
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {
+            if (!NamespaceMayExist(compilation, metadataName))
+            {
+                return null;
+            }
+
             var anchors = compilation.GetTypesByMetadataName(metadataName);
             if (anchors.IsEmpty)
             {
@@ -107,6 +112,59 @@ internal abstract class TypePattern
         }
     }
 
+    /// <summary>
+    /// Whether the namespace of <paramref name="metadataName"/> exists in the compilation's merged global
+    /// namespace, which the compiler builds anyway. Most catalogued SDKs are not referenced by a given
+    /// project, and refusing them here saves asking each of its references for each catalogued type.
+    /// A reference with an extern alias is not in the global namespace, so then the answer is yes.
+    /// </summary>
+    private static bool NamespaceMayExist(Compilation compilation, string metadataName)
+    {
+        if (HasAliasedReferences(compilation))
+        {
+            return true;
+        }
+
+        var nestedStart = metadataName.IndexOf('+');
+        var typeStart = metadataName.LastIndexOf('.', nestedStart < 0 ? metadataName.Length - 1 : nestedStart);
+        INamespaceSymbol? current = compilation.GlobalNamespace;
+        var start = 0;
+        while (current is not null && start < typeStart)
+        {
+            var end = metadataName.IndexOf('.', start);
+            var segment = metadataName.Substring(start, end - start);
+            INamespaceSymbol? next = null;
+            foreach (var member in current.GetMembers(segment))
+            {
+                if (member is INamespaceSymbol found)
+                {
+                    next = found;
+                    break;
+                }
+            }
+
+            current = next;
+            start = end + 1;
+        }
+
+        return current is not null;
+    }
+
+    /// <summary>Whether a reference is visible only through an extern alias (so its namespaces are not global).</summary>
+    private static bool HasAliasedReferences(Compilation compilation)
+    {
+        foreach (var reference in compilation.References)
+        {
+            var aliases = reference.Properties.Aliases;
+            if (!aliases.IsEmpty && !aliases.Contains("global"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private sealed class NamespaceTypePattern(string namespacePattern, string typeNamePattern) : TypePattern
     {
         private readonly Glob _namespace = new(namespacePattern);
@@ -121,7 +179,13 @@ internal abstract class TypePattern
         public override Func<INamedTypeSymbol, bool>? Resolve(Compilation compilation)
         {
             // The literal namespaces before the first wildcard must exist somewhere in the compilation or
-            // its references; looking them up touches no type symbols.
+            // its references; looking them up touches no type symbols. An aliased reference is not in the
+            // global namespace, so with one the pattern stays in play and the matcher decides per type.
+            if (HasAliasedReferences(compilation))
+            {
+                return Matches;
+            }
+
             var literal = _namespace.LiteralPrefix;
             if (_namespace.HasWildcard)
             {
