@@ -232,6 +232,33 @@ public sealed class FrameworkOperationsWithoutSdkTests
     }
 
     [Fact]
+    public async Task UnusualCallShapes_AreFlaggedLikeTheOperationPath()
+    {
+        const string Source = """
+            using System;
+            using System.Diagnostics;
+            using System.IO;
+
+            class Cleanup
+            {
+                void Run(string path, DirectoryInfo? maybe)
+                {
+                    ((Action<string, bool>)Directory.[|Delete|])(path, true);
+                    maybe?.[|Delete|](true);
+                    System.IO.Directory.[|Delete|](path, true);
+                    global::System.Diagnostics.Process.[|Start|]("terraform", "destroy -auto-approve");
+                }
+            }
+            """;
+
+        var flagged = await AssertFlaggedAsync(Source, withSdks: false);
+
+        Assert.Equal(4, flagged.Length);
+        var (source, _) = ParseMarkup(Source);
+        Assert.Equal(Describe(await AnalyzeAsync(source, withSdks: true)), Describe(await AnalyzeAsync(source, withSdks: false)));
+    }
+
+    [Fact]
     public async Task MethodGroupByBareName_UnderAStaticImport_IsFlagged()
     {
         const string Source = """
