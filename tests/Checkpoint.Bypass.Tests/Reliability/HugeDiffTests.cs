@@ -12,8 +12,9 @@ namespace Checkpoint.Bypass.Tests.Reliability;
 /// Huge diffs in bounded memory. The gate runs in a child process (<see cref="MemoryProbe"/>) under
 /// a hard GC heap limit (DOTNET_GCHeapHardLimit), so loading what should be streamed ends in an
 /// OutOfMemoryException (which the gate turns into CHK106) instead of passing quietly; for blobs
-/// the peak working set's growth over a tiny repository's run is bounded too. CI runs 20,000
-/// files and a 256 MB blob; CHECKPOINT_HEAVY_TESTS=1 adds 100,000 files and a 2 GB blob.
+/// the peak working set's growth over a tiny repository's run is bounded too. The full sizes issue 6
+/// names (100,000 files, a 2 GB blob) run in CI, about 25 s together; the smaller twins fail faster
+/// and point at the cause when they do.
 /// </summary>
 public sealed class HugeDiffTests
 {
@@ -29,13 +30,13 @@ public sealed class HugeDiffTests
     [Fact]
     public void TwentyThousandChangedFiles_AreDigestedInBoundedMemory() => ManyChangedFiles(20_000);
 
-    [HeavyFact]
+    [Fact]
     public void HundredThousandChangedFiles_AreDigestedInBoundedMemory() => ManyChangedFiles(100_000);
 
     [Fact]
     public void Blob256MB_IsStreamedNotLoaded() => LargeBlob(256 * MiB);
 
-    [HeavyFact]
+    [Fact]
     public void Blob2GB_IsStreamedNotLoaded() => LargeBlob(2048 * MiB);
 
     private void ManyChangedFiles(int count)
