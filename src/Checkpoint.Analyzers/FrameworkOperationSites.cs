@@ -12,30 +12,34 @@ namespace Checkpoint.Analyzers;
 /// <summary>
 /// How a compilation whose only possible operations are the .NET-only families (recursive
 /// <c>Directory.Delete</c>, <c>Process.Start</c>, <c>DbCommand.ExecuteNonQuery</c>) is checked
-/// without operation actions on every method body: a syntax node is refused on its name token alone
-/// unless the classifier's name filter, built from those catalogue entries, may match it; only then
-/// is it bound, and only a site whose member the classifier recognises gets its operation tree and
-/// goes through the same <see cref="DestructiveOperationAnalyzer.OperationAnalysis"/> as the full path.
+/// without operation actions on every method body. Every call or method group names its member, so
+/// the analyzer looks at the names: a name is refused on its token alone unless the classifier's
+/// name filter, built from those catalogue entries, may match it; only then is it bound, and only a
+/// site whose member the classifier recognises gets its operation tree and goes through the same
+/// <see cref="DestructiveOperationAnalyzer.OperationAnalysis"/> as the full path.
 /// </summary>
 internal sealed class FrameworkOperationSites(OperationClassifier classifier, DestructiveOperationAnalyzer.OperationAnalysis analysis)
 {
+    private static readonly SyntaxKind[] BareNames = [SyntaxKind.IdentifierName, SyntaxKind.GenericName];
+
     /// <summary>
-    /// Calls and <c>X.Member</c> method groups are looked at everywhere. A bare identifier can only be a
-    /// method group of a catalogued member where that member is in scope by its simple name: under a
-    /// <c>using static</c> of a type that exposes one, or inside a type that inherits one. Identifiers
-    /// are the most numerous node of any project, so they are looked at only when one of those can
-    /// happen here (see <see cref="OperationClassifier.FrameworkMethodGroupsMayBeInherited"/>).
+    /// <c>x.Member</c> and <c>x?.Member</c> are looked at everywhere, as calls (their parent) or as
+    /// method groups. A bare name (<c>Start(...)</c>, <c>Delete</c>) can only reach a catalogued member
+    /// where that member is in scope by its simple name: under a <c>using static</c> of a type that
+    /// exposes one, or inside a type that inherits one. Identifiers are the most numerous node of any
+    /// project, so bare names are looked at only there: compilation-wide when a static import can
+    /// bring one in, otherwise only inside the types that inherit one.
     /// </summary>
     public void Register(CompilationStartAnalysisContext context)
     {
-        context.RegisterSyntaxNodeAction(AnalyzeInvocation, SyntaxKind.InvocationExpression);
-        if (classifier.FrameworkMethodGroupsMayBeInherited || ImportsOperationsStatically(context.Compilation, classifier, context.CancellationToken))
+        context.RegisterSyntaxNodeAction(AnalyzeName, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.MemberBindingExpression);
+        if (ImportsOperationsStatically(context.Compilation, classifier, context.CancellationToken))
         {
-            context.RegisterSyntaxNodeAction(AnalyzeMethodGroup, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.IdentifierName);
+            context.RegisterSyntaxNodeAction(AnalyzeName, BareNames);
         }
-        else
+        else if (classifier.FrameworkOperationsMayBeInherited)
         {
-            context.RegisterSyntaxNodeAction(AnalyzeMethodGroup, SyntaxKind.SimpleMemberAccessExpression);
+            context.RegisterSymbolStartAction(OnTypeStart, SymbolKind.NamedType);
         }
 
         if (classifier.MayClassifyConstructors)
@@ -45,9 +49,49 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     }
 
     /// <summary>
+    /// A type inside which a catalogued member is in scope by its simple name (it, or a type that
+    /// contains it, inherits one) gets the bare-name action for its own code. The action only takes
+    /// names whose nearest type is this one, so no name is reported twice however Roslyn scopes the
+    /// code of nested types.
+    /// </summary>
+    private void OnTypeStart(SymbolStartAnalysisContext context)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        for (var scope = type; scope is not null; scope = scope.ContainingType)
+        {
+            if (classifier.ExposesOperations(scope))
+            {
+                context.RegisterSyntaxNodeAction(
+                    nodeContext =>
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(NearestType(nodeContext.ContainingSymbol), type))
+                        {
+                            AnalyzeName(nodeContext);
+                        }
+                    },
+                    BareNames);
+                return;
+            }
+        }
+    }
+
+    private static INamedTypeSymbol? NearestType(ISymbol? symbol)
+    {
+        for (var current = symbol; current is not null; current = current.ContainingSymbol)
+        {
+            if (current is INamedTypeSymbol type)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Whether any <c>using static</c> (file-level, namespace-level or global) imports a type that exposes
-    /// a catalogued member reported as a method group. Only the directives are bound, never a method
-    /// body; a directive that does not bind counts, since what it would import is unknown.
+    /// a catalogued member. Only the directives are bound, never a method body; a directive that does
+    /// not bind counts, since what it would import is unknown.
     /// </summary>
     internal static bool ImportsOperationsStatically(Compilation compilation, OperationClassifier classifier, CancellationToken cancellationToken)
     {
@@ -63,7 +107,7 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
             {
                 model ??= compilation.GetSemanticModel(tree);
                 var imported = model.GetSymbolInfo(directive.Name!, cancellationToken).Symbol as INamedTypeSymbol;
-                if (imported is null || classifier.ExposesMethodGroupOperations(imported))
+                if (imported is null || classifier.ExposesOperations(imported))
                 {
                     return true;
                 }
@@ -95,35 +139,41 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
         }
     }
 
-    public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+    /// <summary>
+    /// A member name: <c>x.Delete</c>, <c>x?.Delete</c> or a bare <c>Delete</c>. When it is what an
+    /// invocation calls, the call is the site; otherwise it is a method group (<c>Action&lt;string,
+    /// bool&gt; later = Directory.Delete;</c>), which can be called later.
+    /// </summary>
+    public void AnalyzeName(SyntaxNodeAnalysisContext context)
     {
-        if (!IsCandidate(context.Node, classifier)
-            || !BindsToOperation(context, out var containingSymbol)
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation operation)
+        var node = (ExpressionSyntax)context.Node;
+        if (!IsCandidate(node, classifier))
         {
             return;
         }
 
-        analysis.AnalyzeInvocation(operation, containingSymbol, context.ReportDiagnostic, context.CancellationToken);
-    }
-
-    /// <summary><c>Action&lt;string, bool&gt; later = Directory.Delete;</c>: a method group can be called later.</summary>
-    public void AnalyzeMethodGroup(SyntaxNodeAnalysisContext context)
-    {
-        if (!IsCandidate(context.Node, classifier)
-            || !BindsToOperation(context, out var containingSymbol)
-            || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IMethodReferenceOperation reference)
+        if (node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
         {
+            if (BindsToOperation(context, invocation, out var caller)
+                && context.SemanticModel.GetOperation(invocation, context.CancellationToken) is IInvocationOperation call)
+            {
+                analysis.AnalyzeInvocation(call, caller, context.ReportDiagnostic, context.CancellationToken);
+            }
+
             return;
         }
 
-        analysis.AnalyzeMethodReference(reference, containingSymbol, context.ReportDiagnostic, context.CancellationToken);
+        if (BindsToOperation(context, node, out var containingSymbol)
+            && context.SemanticModel.GetOperation(node, context.CancellationToken) is IMethodReferenceOperation reference)
+        {
+            analysis.AnalyzeMethodReference(reference, containingSymbol, context.ReportDiagnostic, context.CancellationToken);
+        }
     }
 
     public void AnalyzeObjectCreation(SyntaxNodeAnalysisContext context)
     {
         if (!IsCandidate(context.Node, classifier)
-            || !BindsToOperation(context, out var containingSymbol)
+            || !BindsToOperation(context, context.Node, out var containingSymbol)
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation)
         {
             return;
@@ -133,16 +183,16 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     }
 
     /// <summary>
-    /// The syntax-only refusal that nearly every node gets: whether a call, method group or
+    /// The syntax-only refusal that nearly every node gets: whether a member name, called or not, or a
     /// <c>new</c> can reach a catalogued member, judged from its name token alone.
     /// </summary>
     internal static bool IsCandidate(SyntaxNode node, OperationClassifier classifier)
     {
         var name = node switch
         {
-            InvocationExpressionSyntax invocation => InvokedName(invocation.Expression),
-            MemberAccessExpressionSyntax memberAccess when !IsInvoked(memberAccess) => memberAccess.Name.Identifier,
-            IdentifierNameSyntax identifier when !IsInvoked(identifier) && !IsPartOfLargerName(identifier) => identifier.Identifier,
+            MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
+            MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier,
+            SimpleNameSyntax simpleName when !IsPartOfLargerName(simpleName) => simpleName.Identifier,
 
             // Constructors have no name to pre-filter on; these nodes are only registered when a catalogue entry is a constructor.
             BaseObjectCreationExpressionSyntax => default(SyntaxToken?),
@@ -156,16 +206,16 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     /// The second refusal: the bound member's classification (cached per member). A site that passes
     /// is one the operation path would also report on, so only such sites pay for an operation tree.
     /// </summary>
-    private bool BindsToOperation(SyntaxNodeAnalysisContext context, out ISymbol containingSymbol)
+    private bool BindsToOperation(SyntaxNodeAnalysisContext context, SyntaxNode site, out ISymbol containingSymbol)
     {
         containingSymbol = null!;
-        if (!AnyClassified(context.SemanticModel.GetSymbolInfo(context.Node, context.CancellationToken)))
+        if (!AnyClassified(context.SemanticModel.GetSymbolInfo(site, context.CancellationToken)))
         {
             return false;
         }
 
         // The operation path reports against the member that owns the code block; so does this one.
-        var owner = context.ContainingSymbol ?? context.SemanticModel.GetEnclosingSymbol(context.Node.SpanStart, context.CancellationToken);
+        var owner = context.ContainingSymbol ?? context.SemanticModel.GetEnclosingSymbol(site.SpanStart, context.CancellationToken);
         if (owner is null)
         {
             return false;
@@ -194,24 +244,13 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
         return false;
     }
 
-    private static SyntaxToken InvokedName(ExpressionSyntax expression) => expression switch
+    /// <summary><c>Delete</c> in <c>Directory.Delete</c> or <c>x?.Delete</c> is looked at with the member access; <c>A.B</c> in a type name is no call.</summary>
+    private static bool IsPartOfLargerName(SimpleNameSyntax name) => name.Parent switch
     {
-        SimpleNameSyntax name => name.Identifier,
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
-        MemberBindingExpressionSyntax memberBinding => memberBinding.Name.Identifier,
-        _ => default,
-    };
-
-    /// <summary>The target of a call is analysed with the call, not as a method group.</summary>
-    private static bool IsInvoked(ExpressionSyntax node)
-        => node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node;
-
-    /// <summary><c>Delete</c> in <c>Directory.Delete</c> is handled with its member access.</summary>
-    private static bool IsPartOfLargerName(IdentifierNameSyntax identifier) => identifier.Parent switch
-    {
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name == identifier,
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name == name,
         MemberBindingExpressionSyntax => true,
         QualifiedNameSyntax => true,
+        AliasQualifiedNameSyntax => true,
         _ => false,
     };
 }

@@ -86,36 +86,40 @@ public sealed class AnalysisCostTests
 
         var candidates = compilation.SyntaxTrees
             .SelectMany(tree => tree.GetRoot().DescendantNodes())
-            .Where(node => node is InvocationExpressionSyntax or MemberAccessExpressionSyntax or IdentifierNameSyntax)
+            .Where(node => node is MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or SimpleNameSyntax)
             .Where(node => FrameworkOperationSites.IsCandidate(node, classifier))
             .Select(node => node.ToString())
             .ToList();
 
         // The framework entries name exact members, so HttpClient.DeleteAsync in the everyday code is not even bound.
         Assert.Equal(
-            ["Directory.Delete(path, true)", "Process.Start(\"terraform\", \"destroy -auto-approve\")", "Directory.Delete"],
+            ["Directory.Delete", "Process.Start", "Directory.Delete"],
             candidates);
     }
 
     [Theory]
     [InlineData("using static System.Math;", false)]
     [InlineData("using static System.IO.Path;", false)]
-    [InlineData("using static System.Diagnostics.Process;", false)]
     [InlineData("class Launcher : System.Diagnostics.Process { }", false)]
     [InlineData("using static System.IO.Directory;", true)]
+    [InlineData("using static System.Diagnostics.Process;", true)]
     [InlineData("namespace Tools { using static System.IO.Directory; }", true)]
     [InlineData("global using static System.IO.Directory;", true)]
-    public async Task BareIdentifiers_AreLookedAtOnlyWhereTheyCanNameAnOperationReportedAsMethodGroup(string source, bool identifiers)
+    public async Task BareNames_AreLookedAtEverywhereOnlyUnderAStaticImportOfAnOperation(string source, bool everywhere)
     {
-        // Process.Start and ExecuteNonQuery are reported only at calls (their harm is in the arguments),
-        // so importing or inheriting them puts no reportable method group in scope; Directory.Delete is.
         var compilation = await CompileAsync(includeAttributes: false, includeSdks: false, extraSource: source);
         var classifier = OperationClassifier.Create(compilation, UserCatalogue.Empty, CancellationToken.None);
 
         Assert.NotNull(classifier);
         Assert.True(classifier.OnlyFrameworkOperations);
-        Assert.False(classifier.FrameworkMethodGroupsMayBeInherited);
-        Assert.Equal(identifiers, FrameworkOperationSites.ImportsOperationsStatically(compilation, classifier, CancellationToken.None));
+        Assert.True(classifier.FrameworkOperationsMayBeInherited);
+        Assert.Equal(everywhere, FrameworkOperationSites.ImportsOperationsStatically(compilation, classifier, CancellationToken.None));
+
+        var telemetry = await RunAsync(includeAttributes: false, includeSdks: false, extraSource: source);
+        var destructive = telemetry[typeof(DestructiveOperationAnalyzer)];
+        Assert.Equal(0, destructive.OperationActionsCount);
+        Assert.Equal(everywhere ? 2 : 1, destructive.SyntaxNodeActionsCount);
+        Assert.Equal(everywhere ? 0 : 1, destructive.SymbolStartActionsCount);
     }
 
     [Fact]
@@ -195,11 +199,11 @@ public sealed class AnalysisCostTests
         Assert.Equal(0, telemetry.SemanticModelActionsCount);
         Assert.Equal(0, telemetry.SymbolActionsCount);
 
-        // Invocations and method groups (X.Member everywhere; bare identifiers only where a static
-        // import can put one in scope, see below); no constructor is a framework operation, so no
-        // object-creation action.
-        Assert.Equal(2, telemetry.SyntaxNodeActionsCount);
-        Assert.Equal(0, telemetry.SymbolStartActionsCount);
+        // One action on member names (X.Member and x?.Member, called or not); bare names only inside
+        // types that inherit an operation, decided per type (one symbol-start action), since nothing
+        // imports one statically; no constructor is a framework operation, so no object-creation action.
+        Assert.Equal(1, telemetry.SyntaxNodeActionsCount);
+        Assert.Equal(1, telemetry.SymbolStartActionsCount);
     }
 
     private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null, Dictionary<string, string>? globalOptions = null)

@@ -38,7 +38,7 @@ internal sealed class OperationClassifier
         bool mayClassifyProperties,
         bool mayClassifyConstructors,
         bool onlyFrameworkOperations,
-        bool frameworkMethodGroupsMayBeInherited)
+        bool frameworkOperationsMayBeInherited)
     {
         _builtIns = builtIns;
         _userEntriesByType = userEntriesByType;
@@ -47,7 +47,7 @@ internal sealed class OperationClassifier
         MayClassifyProperties = mayClassifyProperties;
         MayClassifyConstructors = mayClassifyConstructors;
         OnlyFrameworkOperations = onlyFrameworkOperations;
-        FrameworkMethodGroupsMayBeInherited = frameworkMethodGroupsMayBeInherited;
+        FrameworkOperationsMayBeInherited = frameworkOperationsMayBeInherited;
         _classifyUncached = ClassifyUncached;
     }
 
@@ -65,13 +65,10 @@ internal sealed class OperationClassifier
     public bool OnlyFrameworkOperations { get; }
 
     /// <summary>
-    /// Whether a .NET-only entry that can be reported as a method group is declared on a type that
-    /// source code can derive from or implement, so that a bare identifier inside such a type could
-    /// name it. False for the built-in catalogue (Directory is static, DirectoryInfo sealed, and the
-    /// Process.Start and ExecuteNonQuery entries are reported only at calls), which is what lets
-    /// <see cref="FrameworkOperationSites"/> skip the identifiers of a project.
+    /// Whether a .NET-only entry is declared on a type that source code can derive from or implement
+    /// (Process, DbCommand, IDbCommand), so that a bare name inside such a type could call it.
     /// </summary>
-    public bool FrameworkMethodGroupsMayBeInherited { get; }
+    public bool FrameworkOperationsMayBeInherited { get; }
 
     /// <summary>
     /// Null when nothing in this compilation can be an operation: no catalogued SDK is referenced, no
@@ -137,11 +134,10 @@ internal sealed class OperationClassifier
         var mayClassifyProperties = !destructiveScope.IsEmpty || userCatalogue.Entries.Any(e => e.Kind == SymbolKind.Property);
         var mayClassifyConstructors = !destructiveScope.IsEmpty
                                       || nameFilter.MayMatch(".ctor");
-        var frameworkMethodGroupsMayBeInherited = builtIns.Any(b => b.Item1.IsFrameworkOperation
-                                                                    && b.Item1.Tier != OperationTier.Ignore
-                                                                    && (b.Item1.Condition?.MayReportMethodGroups ?? true)
-                                                                    && b.Item1.DeclaringType.MayBeInherited(compilation));
-        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors, !reportsBeyondFramework, frameworkMethodGroupsMayBeInherited);
+        var frameworkOperationsMayBeInherited = builtIns.Any(b => b.Item1.IsFrameworkOperation
+                                                                  && b.Item1.Tier != OperationTier.Ignore
+                                                                  && b.Item1.DeclaringType.MayBeInherited(compilation));
+        return new OperationClassifier(builtIns.ToImmutable(), userEntries, nameFilter, destructiveScope, mayClassifyProperties, mayClassifyConstructors, !reportsBeyondFramework, frameworkOperationsMayBeInherited);
     }
 
     /// <summary>
@@ -152,15 +148,14 @@ internal sealed class OperationClassifier
     public bool MayBeOperationNamed(string name) => _nameFilter.MayMatch(name);
 
     /// <summary>
-    /// Whether code that imports the static members of <paramref name="type"/> could name, without a
-    /// receiver, a catalogued member that is reported as a method group: the type, a base type or an
-    /// implemented interface declares one.
+    /// Whether code inside <paramref name="type"/>, or importing its static members, could name a
+    /// catalogued member without a receiver: the type, a base type or an implemented interface declares one.
     /// </summary>
-    public bool ExposesMethodGroupOperations(INamedTypeSymbol type)
+    public bool ExposesOperations(INamedTypeSymbol type)
     {
         for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
         {
-            if (DeclaresMethodGroupOperations(current))
+            if (DeclaresOperations(current))
             {
                 return true;
             }
@@ -168,7 +163,7 @@ internal sealed class OperationClassifier
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (DeclaresMethodGroupOperations(implemented))
+            if (DeclaresOperations(implemented))
             {
                 return true;
             }
@@ -177,12 +172,12 @@ internal sealed class OperationClassifier
         return false;
     }
 
-    private bool DeclaresMethodGroupOperations(INamedTypeSymbol type)
+    private bool DeclaresOperations(INamedTypeSymbol type)
     {
         var definition = type.OriginalDefinition;
         foreach (var (entry, declaringType) in _builtIns)
         {
-            if (entry.Tier != OperationTier.Ignore && (entry.Condition?.MayReportMethodGroups ?? true) && declaringType(definition))
+            if (entry.Tier != OperationTier.Ignore && declaringType(definition))
             {
                 return true;
             }

@@ -18,10 +18,4 @@ internal abstract class OperationCondition
     /// <param name="wording">The entry's wording, for conditions that only add to it.</param>
     /// <returns>What the operation does at this site ("runs DROP TABLE"), or null when it is harmless here.</returns>
     public abstract string? Describe(IOperation reference, ISymbol operation, OperationWording wording);
-
-    /// <summary>
-    /// False when <see cref="Describe"/> returns null for every method group (the harm is in the
-    /// call's arguments, which a method group does not have): the entry is only ever reported at calls.
-    /// </summary>
-    public virtual bool MayReportMethodGroups => true;
 }

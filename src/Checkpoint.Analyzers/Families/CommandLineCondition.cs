@@ -22,8 +22,6 @@ internal sealed class CommandLineCondition : OperationCondition
 
     public override string Documentation => "only when the constant file name and arguments run a teardown: `terraform destroy`, `terraform apply -destroy`, `pulumi destroy`, `kubectl delete`, `helm uninstall`, `az … delete`, `aws … delete-*`/`terminate-*`/`s3 rb`/`s3 rm --recursive`, `gcloud … delete`, `rm -rf` (not with `--dry-run`)";
 
-    public override bool MayReportMethodGroups => false;
-
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         if (reference is not IInvocationOperation invocation)

@@ -21,8 +21,6 @@ internal sealed class SqlTextCondition : OperationCondition
 
     public override string Documentation => "only when the SQL text, as far as it is constant, contains `DROP`, `TRUNCATE`, or `DELETE` without `WHERE`";
 
-    public override bool MayReportMethodGroups => false;
-
     public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
     {
         if (reference is not IInvocationOperation invocation)
