@@ -111,8 +111,6 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<ISymbol, string> _keyNames = new(SymbolEqualityComparer.Default);
         private static readonly Func<ISymbol, string> KeyNameOf = BaselineKey.OperationName;
         private static readonly Func<ISymbol, string> MessageNameOf = OperationName;
-        private Func<ISymbol, string>? _keyName;
-        private Func<ISymbol, string>? _messageName;
 
         // The operation actions run for every call, method group, `new` and property access of the
         // compilation (100,000 calls in benchmark 1), and nearly all of them are no operation: each entry
@@ -203,21 +201,21 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             var descriptor = classification.Tier == OperationTier.Destructive
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
-            _keyName ??= target => _keyNames.GetOrAdd(target.OriginalDefinition, KeyNameOf);
-            _messageName ??= target => _messageNames.GetOrAdd(target, MessageNameOf);
-            var key = BaselineKey.For(operation, member, BaselineKey.MemberOf(containingSymbol), _keyName);
+            var key = BaselineKey.For(operation, member, BaselineKey.MemberOf(containingSymbol), KeyName);
             var diagnostic = Diagnostic.Create(
                 descriptor,
                 Location(operation),
                 ImmutableDictionary<string, string?>.Empty.Add(BaselineKey.PropertyName, key),
                 access,
-                _messageName(member),
+                _messageNames.GetOrAdd(member, MessageNameOf),
                 description,
                 coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
 
             // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
             report(baseline is not null && baseline.Observe(key) ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
         }
+
+        private string KeyName(ISymbol target) => _keyNames.GetOrAdd(target.OriginalDefinition, KeyNameOf);
 
         private static string OperationName(ISymbol member)
         {

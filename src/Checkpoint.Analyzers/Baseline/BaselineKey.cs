@@ -21,11 +21,10 @@ internal static class BaselineKey
     /// <param name="target">The operation the site reaches (the method, constructor or property as bound).</param>
     /// <param name="containingMember">The member the site counts for: lambdas and local functions count for theirs.</param>
     /// <param name="operationName">
-    /// <see cref="OperationName"/>, or a cache of it: the same few operations are named for every site.
+    /// <see cref="OperationName"/> through the caller's cache: the same few operations are named for every site.
     /// </param>
-    public static string For(IOperation site, ISymbol target, ISymbol containingMember, Func<ISymbol, string>? operationName = null)
+    public static string For(IOperation site, ISymbol target, ISymbol containingMember, Func<ISymbol, string> operationName)
     {
-        operationName ??= OperationName;
         var operation = operationName(target);
         return MemberName(containingMember) + " " + operation + " #" + Occurrence(site, target, operation, operationName);
     }
