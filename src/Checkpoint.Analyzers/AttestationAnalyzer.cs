@@ -1,6 +1,6 @@
 using System;
-using System.Linq;
 using System.Collections.Immutable;
+using System.Linq;
 using Checkpoint.Analyzers.Attestations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

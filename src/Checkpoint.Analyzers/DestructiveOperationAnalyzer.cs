@@ -7,7 +7,6 @@ using Checkpoint.Analyzers.Baseline;
 using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Families;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -252,7 +251,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 
         private static bool IsExpressionTreeType(INamedTypeSymbol type)
         {
-            for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+            for (var current = type; current is not null; current = current.BaseType)
             {
                 if (current.Name == "LambdaExpression" && current.ContainingNamespace?.ToDisplayString() == "System.Linq.Expressions")
                 {

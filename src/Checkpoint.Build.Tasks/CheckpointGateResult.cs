@@ -2,58 +2,57 @@ using System;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
-namespace Checkpoint.Build.Tasks
+namespace Checkpoint.Build.Tasks;
+
+/// <summary>
+/// Last step of the gate in each project: fails the project unless the shared verdict passed.
+/// The full messages were written once by <see cref="CheckpointGate"/>; each failing project adds
+/// one short line so that its own failure has a stated cause.
+/// </summary>
+public sealed class CheckpointGateResult : Task
 {
-    /// <summary>
-    /// Last step of the gate in each project: fails the project unless the shared verdict passed.
-    /// The full messages were written once by <see cref="CheckpointGate"/>; each failing project adds
-    /// one short line so that its own failure has a stated cause.
-    /// </summary>
-    public sealed class CheckpointGateResult : Task
+    /// <summary>What Checkpoint.Gate.proj returned: exactly one verdict item.</summary>
+    public ITaskItem[]? Verdict { get; set; }
+
+    /// <summary>The global properties the verdict was asked for, under which it is remembered for the node.</summary>
+    public ITaskItem[]? GateProperties { get; set; }
+
+    /// <summary>The project being built, named in its error line.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>The verdict's outcome, for targets that run after the gate.</summary>
+    [Output]
+    public string Outcome { get; private set; } = string.Empty;
+
+    public override bool Execute()
     {
-        /// <summary>What Checkpoint.Gate.proj returned: exactly one verdict item.</summary>
-        public ITaskItem[]? Verdict { get; set; }
-
-        /// <summary>The global properties the verdict was asked for, under which it is remembered for the node.</summary>
-        public ITaskItem[]? GateProperties { get; set; }
-
-        /// <summary>The project being built, named in its error line.</summary>
-        public string? ProjectFile { get; set; }
-
-        /// <summary>The verdict's outcome, for targets that run after the gate.</summary>
-        [Output]
-        public string Outcome { get; private set; } = string.Empty;
-
-        public override bool Execute()
+        if (Verdict == null || Verdict.Length != 1)
         {
-            if (Verdict == null || Verdict.Length != 1)
-            {
-                // Fail closed: no verdict (a removed or broken shared project) is not a pass.
-                GateLogging.Error(Log, GateLogging.FailClosedCode, ProjectFile, "The Checkpoint gate returned no verdict for this project; failing closed.");
-                return false;
-            }
-
-            ITaskItem verdict = Verdict[0];
-            Outcome = verdict.ItemSpec;
-            if (GateProperties != null && GateProperties.Length > 0)
-            {
-                SharedVerdict.Remember(BuildEngine, SharedVerdict.KeyFor(GateProperties), verdict);
-            }
-
-            if (string.Equals(verdict.GetMetadata("Passed"), "true", StringComparison.Ordinal))
-            {
-                Log.LogMessage(MessageImportance.Low, "Checkpoint gate: {0}.", Outcome);
-                return true;
-            }
-
-            string code = verdict.GetMetadata("Code");
-            if (string.IsNullOrEmpty(code))
-            {
-                code = GateLogging.FailClosedCode;
-            }
-
-            GateLogging.Error(Log, code, ProjectFile, $"The Checkpoint gate failed for this repository ({code}); the errors above give the reason and the fix.");
+            // Fail closed: no verdict (a removed or broken shared project) is not a pass.
+            GateLogging.Error(Log, GateLogging.FailClosedCode, ProjectFile, "The Checkpoint gate returned no verdict for this project; failing closed.");
             return false;
         }
+
+        var verdict = Verdict[0];
+        Outcome = verdict.ItemSpec;
+        if (GateProperties != null && GateProperties.Length > 0)
+        {
+            SharedVerdict.Remember(BuildEngine, SharedVerdict.KeyFor(GateProperties), verdict);
+        }
+
+        if (string.Equals(verdict.GetMetadata("Passed"), "true", StringComparison.Ordinal))
+        {
+            Log.LogMessage(MessageImportance.Low, "Checkpoint gate: {0}.", Outcome);
+            return true;
+        }
+
+        var code = verdict.GetMetadata("Code");
+        if (string.IsNullOrEmpty(code))
+        {
+            code = GateLogging.FailClosedCode;
+        }
+
+        GateLogging.Error(Log, code, ProjectFile, $"The Checkpoint gate failed for this repository ({code}); the errors above give the reason and the fix.");
+        return false;
     }
 }

@@ -1,12 +1,11 @@
 using Checkpoint.Tool.Output;
 
-namespace Checkpoint.Tool
+namespace Checkpoint.Tool;
+
+internal static class Program
 {
-    internal static class Program
+    private static int Main(string[] args)
     {
-        private static int Main(string[] args)
-        {
-            return CheckpointCommandLine.Run(args, ToolConsole.ForProcess(), ToolEnvironment.ForProcess());
-        }
+        return CheckpointCommandLine.Run(args, ToolConsole.ForProcess(), ToolEnvironment.ForProcess());
     }
 }

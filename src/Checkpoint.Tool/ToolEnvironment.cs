@@ -3,47 +3,46 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 
-namespace Checkpoint.Tool
+namespace Checkpoint.Tool;
+
+/// <summary>
+/// What the tool reads from the process it runs in. The gate gets the REAL environment (CI
+/// variables, CHECKPOINT_AGENT, the CI actor): the tool never filters or adds to it.
+/// </summary>
+internal sealed class ToolEnvironment
 {
-    /// <summary>
-    /// What the tool reads from the process it runs in. The gate gets the REAL environment (CI
-    /// variables, CHECKPOINT_AGENT, the CI actor): the tool never filters or adds to it.
-    /// </summary>
-    internal sealed class ToolEnvironment
+    public ToolEnvironment(IReadOnlyDictionary<string, string?> variables, string currentDirectory, Func<DateTimeOffset> clock)
     {
-        public ToolEnvironment(IReadOnlyDictionary<string, string?> variables, string currentDirectory, Func<DateTimeOffset> clock)
-        {
-            Variables = variables;
-            CurrentDirectory = currentDirectory;
-            Clock = clock;
-        }
-
-        public IReadOnlyDictionary<string, string?> Variables { get; }
-
-        public string CurrentDirectory { get; }
-
-        public Func<DateTimeOffset> Clock { get; }
-
-        public string? HomeDirectory
-        {
-            get
-            {
-                var home = Get("HOME") ?? Get("USERPROFILE");
-                return string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home;
-            }
-        }
-
-        public static ToolEnvironment ForProcess()
-        {
-            var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            {
-                variables[(string)entry.Key] = entry.Value as string;
-            }
-
-            return new ToolEnvironment(variables, Directory.GetCurrentDirectory(), () => DateTimeOffset.UtcNow);
-        }
-
-        public string? Get(string name) => Variables.TryGetValue(name, out var value) ? value : null;
+        Variables = variables;
+        CurrentDirectory = currentDirectory;
+        Clock = clock;
     }
+
+    public IReadOnlyDictionary<string, string?> Variables { get; }
+
+    public string CurrentDirectory { get; }
+
+    public Func<DateTimeOffset> Clock { get; }
+
+    public string? HomeDirectory
+    {
+        get
+        {
+            var home = Get("HOME") ?? Get("USERPROFILE");
+            return string.IsNullOrEmpty(home) ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) : home;
+        }
+    }
+
+    public static ToolEnvironment ForProcess()
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string;
+        }
+
+        return new ToolEnvironment(variables, Directory.GetCurrentDirectory(), () => DateTimeOffset.UtcNow);
+    }
+
+    public string? Get(string name) => Variables.TryGetValue(name, out var value) ? value : null;
 }

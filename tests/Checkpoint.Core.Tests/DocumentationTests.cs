@@ -11,7 +11,7 @@ public sealed class DocumentationTests
     public static TheoryData<string> GateCodes()
     {
         var data = new TheoryData<string>();
-        foreach (FieldInfo field in typeof(Core.GateCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+        foreach (var field in typeof(Core.Gate.GateCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             data.Add((string)field.GetValue(null)!);
         }
@@ -23,9 +23,9 @@ public sealed class DocumentationTests
     [MemberData(nameof(GateCodes))]
     public void EveryGateCode_HasARulePageWithAnExampleAndAFix(string code)
     {
-        string page = Path.Combine(RepositoryRoot, "docs", "rules", code + ".md");
+        var page = Path.Combine(RepositoryRoot, "docs", "rules", code + ".md");
         Assert.True(File.Exists(page), $"missing {page}");
-        string text = File.ReadAllText(page);
+        var text = File.ReadAllText(page);
         Assert.StartsWith($"# {code}: ", text);
         Assert.Contains("## When it fires", text);
         Assert.Contains("## How to fix", text);
@@ -36,7 +36,7 @@ public sealed class DocumentationTests
     [Fact]
     public void DiffDigestSpec_PublishesTheVectorsTheTestsCheck()
     {
-        string spec = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "diff-digest.md"));
+        var spec = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "diff-digest.md"));
 
         Assert.Contains(DiffDigestTests.SpecVector1, spec);
         Assert.Contains(DiffDigestTests.SpecVector2, spec);
@@ -47,9 +47,9 @@ public sealed class DocumentationTests
     [Fact]
     public void ApprovingGuide_NamesEveryManifestMemberAndTheNamespace()
     {
-        string guide = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "approving.md"));
+        var guide = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "approving.md"));
 
-        foreach (string member in new[] { "schema", "repository", "digest", "approver", "createdAt", "expiresAt", "base", "files" })
+        foreach (var member in new[] { "schema", "repository", "digest", "approver", "createdAt", "expiresAt", "base", "files" })
         {
             Assert.Contains($"| `{member}` |", guide);
         }

@@ -37,13 +37,13 @@ public sealed class AnalyzerPackageTests
     [Fact]
     public void DestructiveCloudCalls_FailTheBuildWithChk001_UntilAttested()
     {
-        Consumer consumer = Consumer.Create("analyzer-consumer")
+        var consumer = Consumer.Create("analyzer-consumer")
             .WriteProject("Consumer.csproj", extraItems: """
                 <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
                 <PackageReference Include="Azure.Storage.Blobs" Version="12.30.1" />
                 """)
             .Write("StagingCleanup.cs", Cleanup);
-        ProcessResult failing = consumer.RestoreAndBuild();
+        var failing = consumer.RestoreAndBuild();
 
         Assert.False(failing.Succeeded, failing.ToString());
         var errors = BuildOutput.Errors(failing.Output).Select(e => (e.FileName, e.Line, e.Code)).Distinct().Order().ToList();
@@ -51,7 +51,7 @@ public sealed class AnalyzerPackageTests
         Assert.Contains(BuildOutput.Errors(failing.Output), e => e.Line == 8 && e.Message.Contains("DeleteBucketAsync", StringComparison.Ordinal));
 
         consumer.Write("StagingCleanup.cs", ApprovedCleanup);
-        ProcessResult passing = consumer.Build();
+        var passing = consumer.Build();
 
         Assert.True(passing.Succeeded, passing.ToString());
         Assert.Empty(BuildOutput.Errors(passing.Output));
@@ -60,7 +60,7 @@ public sealed class AnalyzerPackageTests
     [Fact]
     public void ProjectsSharingInternals_BuildWithWarningsAsErrors_AndDestructiveCrossesTheAssemblyBoundary()
     {
-        Consumer consumer = Consumer.Create("internals-consumer")
+        var consumer = Consumer.Create("internals-consumer")
             .WriteProject("A/A.csproj", extraItems: """<InternalsVisibleTo Include="B" />""")
             .Write("A/Tenants.cs", """
                 using Checkpoint;
@@ -88,7 +88,7 @@ public sealed class AnalyzerPackageTests
                     }
                 }
                 """);
-        ProcessResult failing = consumer.RestoreAndBuild("B/B.csproj");
+        var failing = consumer.RestoreAndBuild("B/B.csproj");
 
         Assert.False(failing.Succeeded, failing.ToString());
         Assert.DoesNotContain(BuildOutput.Diagnostics(failing.Output), d => d.Code == "CS0436");
@@ -110,7 +110,7 @@ public sealed class AnalyzerPackageTests
                 }
             }
             """);
-        ProcessResult passing = consumer.Build("B/B.csproj");
+        var passing = consumer.Build("B/B.csproj");
 
         Assert.True(passing.Succeeded, passing.ToString());
         Assert.DoesNotContain(BuildOutput.Diagnostics(passing.Output), d => d.Code.StartsWith("CS", StringComparison.Ordinal));
@@ -121,7 +121,7 @@ public sealed class AnalyzerPackageTests
     {
         // The second line lists the same operation through an explicit AdditionalFiles item too: the
         // package must pass the file once, or the duplicate would be a CHK006.
-        Consumer consumer = Consumer.Create("catalogue-consumer")
+        var consumer = Consumer.Create("catalogue-consumer")
             .WriteProject("Catalogue.csproj", extraItems: """<AdditionalFiles Include="CheckpointOperations.Team.txt" />""")
             .Write("CheckpointOperations.txt", """
                 // Our own teardown helper is as destructive as the SDK calls it wraps.
@@ -146,7 +146,7 @@ public sealed class AnalyzerPackageTests
                     }
                 }
                 """);
-        ProcessResult build = consumer.RestoreAndBuild();
+        var build = consumer.RestoreAndBuild();
 
         Assert.False(build.Succeeded, build.ToString());
         var diagnostics = BuildOutput.Diagnostics(build.Output)
@@ -161,7 +161,7 @@ public sealed class AnalyzerPackageTests
     [Fact]
     public void AttributesOptOut_LeavesTheTypesToTheProject()
     {
-        Consumer consumer = Consumer.Create("attributes-opt-out")
+        var consumer = Consumer.Create("attributes-opt-out")
             .WriteProject("OptOut.csproj", extraProperties: "<CheckpointIncludeAttributes>false</CheckpointIncludeAttributes>")
             .Write("Uses.cs", """
                 namespace OptOut;
@@ -171,7 +171,7 @@ public sealed class AnalyzerPackageTests
                 {
                 }
                 """);
-        ProcessResult build = consumer.RestoreAndBuild();
+        var build = consumer.RestoreAndBuild();
 
         Assert.False(build.Succeeded, build.ToString());
         Assert.Contains(BuildOutput.Errors(build.Output), e => e.Code is "CS0234" or "CS0246");

@@ -2,12 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Checkpoint.EndToEnd.Tests;
 
-/// <summary>One diagnostic line of MSBuild's console output.</summary>
-public sealed record BuildDiagnostic(string File, int Line, int Column, string Severity, string Code, string Message)
-{
-    public string FileName => Path.GetFileName(File);
-}
-
 /// <summary>Reads diagnostics out of MSBuild console output (each appears inline and in the summary).</summary>
 public static partial class BuildOutput
 {

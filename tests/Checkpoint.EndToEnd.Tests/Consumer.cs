@@ -22,7 +22,7 @@ public sealed class Consumer
 
     public Consumer Write(string relativePath, string content)
     {
-        string path = PathOf(relativePath);
+        var path = PathOf(relativePath);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, content.ReplaceLineEndings("\n"));
         return this;
@@ -31,7 +31,7 @@ public sealed class Consumer
     /// <summary>An SDK-style project that references the package (and whatever else is given).</summary>
     public Consumer WriteProject(string relativePath, string targetFrameworks = "net10.0", string extraItems = "", string extraProperties = "")
     {
-        string frameworkProperty = targetFrameworks.Contains(';', StringComparison.Ordinal)
+        var frameworkProperty = targetFrameworks.Contains(';', StringComparison.Ordinal)
             ? $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>"
             : $"<TargetFramework>{targetFrameworks}</TargetFramework>";
         return Write(relativePath, $"""

@@ -34,13 +34,13 @@ public sealed partial class GatedRepository
 
     public static GatedRepository Create(string name)
     {
-        Consumer consumer = Consumer.Create(name);
-        string keys = Path.Combine(consumer.Directory, "..", Path.GetFileName(consumer.Directory) + "-keys");
+        var consumer = Consumer.Create(name);
+        var keys = Path.Combine(consumer.Directory, "..", Path.GetFileName(consumer.Directory) + "-keys");
         Directory.CreateDirectory(keys);
-        string aliceKey = Path.Combine(keys, "alice");
+        var aliceKey = Path.Combine(keys, "alice");
         var repository = new GatedRepository(consumer, aliceKey);
         repository.Tool("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", Approver, "-f", aliceKey);
-        string alicePublicKey = File.ReadAllText(aliceKey + ".pub").Trim();
+        var alicePublicKey = File.ReadAllText(aliceKey + ".pub").Trim();
 
         consumer
             .Write(".gitignore", "bin/\nobj/\n")
@@ -60,7 +60,7 @@ public sealed partial class GatedRepository
             .Write(".checkpoint/allowed_signers", $"{Approver} namespaces=\"checkpoint-approval\" {alicePublicKey}\n")
             .Write(".checkpoint/policy.json", """{ "scope": "agent-branches", "requiredApprovers": 1 }""" + "\n");
 
-        string origin = Path.Combine(consumer.Directory, "..", Path.GetFileName(consumer.Directory) + "-origin.git");
+        var origin = Path.Combine(consumer.Directory, "..", Path.GetFileName(consumer.Directory) + "-origin.git");
         repository.Git("init", "-q", "-b", "main");
         repository.Commit(Maintainer, "Shop: three projects, Checkpoint on main");
         repository.Tool("git", "init", "-q", "--bare", origin);
@@ -89,8 +89,8 @@ public sealed partial class GatedRepository
     /// </summary>
     public void AliceApproves(string digest, string repositoryIdentity)
     {
-        DateTimeOffset now = DateTimeOffset.UtcNow;
-        string manifest = $$"""
+        var now = DateTimeOffset.UtcNow;
+        var manifest = $$"""
             {
               "schema": "checkpoint.approval/v1",
               "repository": "{{repositoryIdentity}}",
@@ -106,9 +106,9 @@ public sealed partial class GatedRepository
         Assert.True(File.Exists(Consumer.PathOf(ManifestPath + ".sig")), "ssh-keygen wrote no signature");
 
         // Step 4 of docs/approving.md: check it against the base's allowed_signers, as the gate will.
-        string trusted = Path.Combine(Path.GetDirectoryName(AliceKey)!, "allowed_signers.base");
+        var trusted = Path.Combine(Path.GetDirectoryName(AliceKey)!, "allowed_signers.base");
         File.WriteAllText(trusted, RunForOutput("git", "show", "origin/main:.checkpoint/allowed_signers"));
-        string verified = RunWithInput(
+        var verified = RunWithInput(
             "ssh-keygen", File.ReadAllText(Consumer.PathOf(ManifestPath)),
             "-Y", "verify", "-f", trusted, "-I", Approver, "-n", "checkpoint-approval", "-s", ManifestPath + ".sig");
         Assert.Contains($"Good \"checkpoint-approval\" signature for {Approver}", verified, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed partial class GatedRepository
     /// <summary>The digest and repository identity from a CHK100 message.</summary>
     public static (string Digest, string Repository) ReadApprovalRequest(BuildDiagnostic chk100)
     {
-        Match match = ApprovalRequest().Match(chk100.Message);
+        var match = ApprovalRequest().Match(chk100.Message);
         Assert.True(match.Success, "CHK100 does not name the digest and repository: " + chk100.Message);
         return (match.Groups["digest"].Value, match.Groups["repository"].Value);
     }
@@ -151,7 +151,7 @@ public sealed partial class GatedRepository
 
     private string RunCore(IReadOnlyDictionary<string, string?> environment, string tool, string? standardInput, string[] arguments)
     {
-        ProcessResult result = ProcessRunner.Run(tool, arguments, Consumer.Directory, environment, TimeSpan.FromMinutes(1), standardInput);
+        var result = ProcessRunner.Run(tool, arguments, Consumer.Directory, environment, TimeSpan.FromMinutes(1), standardInput);
         Assert.True(result.Succeeded, result.ToString());
         return result.Output;
     }

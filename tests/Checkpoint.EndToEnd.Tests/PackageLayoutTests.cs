@@ -49,8 +49,8 @@ public sealed class PackageLayoutTests
     [Fact]
     public void Package_HoldsExactlyTheShippedFiles()
     {
-        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
-        List<string> files = archive.Entries
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        var files = archive.Entries
             .Select(entry => entry.FullName)
             .Where(name => !OpcParts.Contains(name)
                 && !name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal)
@@ -64,7 +64,7 @@ public sealed class PackageLayoutTests
     [Fact]
     public void Package_HasNoLibFolderNoSymbolsAndNoTestAssets()
     {
-        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
         Assert.DoesNotContain(archive.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) || e.FullName.StartsWith("ref/", StringComparison.Ordinal));
         Assert.DoesNotContain(archive.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(archive.Entries, e => e.FullName.Contains("Tests", StringComparison.OrdinalIgnoreCase));
@@ -73,11 +73,11 @@ public sealed class PackageLayoutTests
     [Fact]
     public void Nuspec_DeclaresReadmeIconAndDevelopmentDependency_WithNoDependencies()
     {
-        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
-        ZipArchiveEntry nuspecEntry = archive.GetEntry(PackedPackage.PackageId + ".nuspec")
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        var nuspecEntry = archive.GetEntry(PackedPackage.PackageId + ".nuspec")
             ?? throw new InvalidOperationException("The package has no nuspec.");
-        using Stream stream = nuspecEntry.Open();
-        XElement metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        using var stream = nuspecEntry.Open();
+        var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 
         Assert.Equal(PackedPackage.PackageId, Value("id"));
@@ -93,10 +93,10 @@ public sealed class PackageLayoutTests
     [Fact]
     public void PackagedAttributes_AreTheSourceTreesAttributes()
     {
-        using ZipArchive archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
         using var reader = new StreamReader(archive.GetEntry("build/Checkpoint.Attributes.cs")!.Open());
-        string packaged = reader.ReadToEnd();
-        string source = File.ReadAllText(Path.Combine(PackedPackage.Instance.SourceRoot, "build", "Checkpoint.Attributes.cs"));
+        var packaged = reader.ReadToEnd();
+        var source = File.ReadAllText(Path.Combine(PackedPackage.Instance.SourceRoot, "build", "Checkpoint.Attributes.cs"));
         Assert.Equal(source, packaged);
     }
 }

@@ -45,7 +45,7 @@ public sealed class PackedPackage
     /// <summary>A new empty folder under the work area for one consumer.</summary>
     public string NewConsumerDirectory(string name)
     {
-        string directory = Path.Combine(WorkRoot, name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        var directory = Path.Combine(WorkRoot, name + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(directory);
         return directory;
     }
@@ -56,7 +56,7 @@ public sealed class PackedPackage
     /// </summary>
     public Dictionary<string, string?> Environment(bool ci)
     {
-        Dictionary<string, string?> environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
         environment["NUGET_PACKAGES"] = PackagesDirectory;
         environment["GIT_CONFIG_NOSYSTEM"] = "1";
         environment["GIT_CONFIG_GLOBAL"] = Path.Combine(WorkRoot, "gitconfig");
@@ -82,9 +82,9 @@ public sealed class PackedPackage
 
     private static PackedPackage Pack()
     {
-        string sourceRoot = FindSourceRoot();
-        string workRoot = Path.Combine(Path.GetTempPath(), "checkpoint-e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        string version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(100000, 999999)}";
+        var sourceRoot = FindSourceRoot();
+        var workRoot = Path.Combine(Path.GetTempPath(), "checkpoint-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        var version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(100000, 999999)}";
         var package = new PackedPackage(sourceRoot, workRoot, version);
         Directory.CreateDirectory(package.FeedDirectory);
         Directory.CreateDirectory(package.PackagesDirectory);
@@ -94,7 +94,7 @@ public sealed class PackedPackage
         File.WriteAllText(Path.Combine(workRoot, "nuget.config"), package.NuGetConfig());
         File.WriteAllText(Path.Combine(workRoot, "gitconfig"), "[user]\n\tname = Test Runner\n\temail = runner@example.com\n[init]\n\tdefaultBranch = main\n");
 
-        ProcessResult pack = DotNet.Run(
+        var pack = DotNet.Run(
             sourceRoot,
             ProcessEnvironment.WithoutCiOrMSBuild(),
             "pack",
@@ -115,13 +115,13 @@ public sealed class PackedPackage
     private string NuGetConfig()
     {
         var sources = new XElement("packageSources", new XElement("clear"), Source("checkpoint-e2e", FeedDirectory));
-        foreach (XElement source in MachineSources())
+        foreach (var source in MachineSources())
         {
             sources.Add(source);
         }
 
         var config = new XElement("configuration", sources);
-        string machinePackages = MachinePackagesDirectory();
+        var machinePackages = MachinePackagesDirectory();
         if (Directory.Exists(machinePackages))
         {
             // Every other package comes from the machine's cache in place: no copy, no network.
@@ -136,11 +136,11 @@ public sealed class PackedPackage
 
     private static IEnumerable<XElement> MachineSources()
     {
-        string userConfig = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
+        var userConfig = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "NuGet", "NuGet.Config");
         var found = new List<XElement>();
         if (File.Exists(userConfig))
         {
-            XElement? sources = XDocument.Load(userConfig).Root?.Element("packageSources");
+            var sources = XDocument.Load(userConfig).Root?.Element("packageSources");
             found.AddRange(sources?.Elements("add") ?? []);
         }
 

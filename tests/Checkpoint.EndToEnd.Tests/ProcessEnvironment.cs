@@ -11,11 +11,11 @@ public static class ProcessEnvironment
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
         {
-            string name = (string)entry.Key;
-            bool ci = CiNames.Contains(name, StringComparer.OrdinalIgnoreCase)
+            var name = (string)entry.Key;
+            var ci = CiNames.Contains(name, StringComparer.OrdinalIgnoreCase)
                 || CiPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
             // dotnet test hands its own MSBuild location to the test host; a child dotnet must find its own.
-            bool hostMSBuild = name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+            var hostMSBuild = name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
                 && !name.Equals("MSBUILDDISABLENODEREUSE", StringComparison.OrdinalIgnoreCase);
             if (!ci && !hostMSBuild && !name.StartsWith("GIT_", StringComparison.Ordinal))
             {

@@ -3,14 +3,6 @@ using System.Text;
 
 namespace Checkpoint.EndToEnd.Tests;
 
-/// <summary>The result of a finished child process: its exit code and interleaved output.</summary>
-public sealed record ProcessResult(string Command, int ExitCode, string Output)
-{
-    public bool Succeeded => ExitCode == 0;
-
-    public override string ToString() => $"$ {Command}\n(exit {ExitCode})\n{Output}";
-}
-
 /// <summary>Runs real tools (dotnet, git, ssh-keygen) with an explicit environment and a time limit.</summary>
 public static class ProcessRunner
 {
@@ -30,13 +22,13 @@ public static class ProcessRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (string argument in arguments)
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
         startInfo.Environment.Clear();
-        foreach ((string name, string? value) in environment)
+        foreach ((var name, var value) in environment)
         {
             if (value is not null)
             {
@@ -57,7 +49,7 @@ public static class ProcessRunner
         }
 
         process.StandardInput.Close();
-        string command = fileName + " " + string.Join(' ', startInfo.ArgumentList);
+        var command = fileName + " " + string.Join(' ', startInfo.ArgumentList);
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);

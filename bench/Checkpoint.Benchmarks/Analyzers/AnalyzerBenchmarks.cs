@@ -61,24 +61,3 @@ public class AnalyzerBenchmarks
         return diagnostics.Length;
     }
 }
-
-/// <summary>Benchmark 2, wall clock: the same code base with look-alike types and no cloud SDK referenced.</summary>
-[Config(typeof(MacroBenchmarkConfig))]
-public class NoSdkAnalyzerBenchmarks
-{
-    private BenchmarkCompilation _codebase = null!;
-    private ImmutableArray<DiagnosticAnalyzer> _checkpoint;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _codebase = BenchmarkCompilation.Create(cloudSdk: false);
-        _checkpoint = AnalyzerSet.Checkpoint();
-    }
-
-    [Benchmark(Baseline = true)]
-    public int Compile() => AnalyzerBenchmarks.CompileAndEmit(_codebase.NewCompilation(), [], []);
-
-    [Benchmark]
-    public int CompileWithCheckpoint() => AnalyzerBenchmarks.CompileAndEmit(_codebase.NewCompilation(), _checkpoint, []);
-}

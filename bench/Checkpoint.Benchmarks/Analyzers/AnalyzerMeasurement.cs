@@ -6,17 +6,6 @@ using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 
 namespace Checkpoint.Benchmarks.Analyzers;
 
-/// <summary>What one analyzer run cost and found.</summary>
-public sealed record AnalyzerRun(
-    TimeSpan WallTime,
-    IReadOnlyDictionary<string, TimeSpan> ExecutionTimeByAnalyzer,
-    IReadOnlyDictionary<string, AnalyzerTelemetryInfo> TelemetryByAnalyzer,
-    IReadOnlyList<Diagnostic> Diagnostics,
-    IReadOnlyList<Diagnostic> AnalyzerFailures);
-
-/// <summary>What compiling without analyzers cost: binding every method body and emitting the assembly.</summary>
-public sealed record CompileRun(TimeSpan WallTime, int ErrorCount, string? FirstError);
-
 public static class AnalyzerMeasurement
 {
     public static CompileRun Compile(Compilation compilation)

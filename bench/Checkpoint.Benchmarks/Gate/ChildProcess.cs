@@ -2,11 +2,6 @@ using System.Diagnostics;
 
 namespace Checkpoint.Benchmarks.Gate;
 
-public sealed record ChildResult(int ExitCode, string Output, TimeSpan Elapsed)
-{
-    public bool Succeeded => ExitCode == 0;
-}
-
 /// <summary>Runs git, ssh-keygen and dotnet for the build benchmark with an environment it controls.</summary>
 public static class ChildProcess
 {

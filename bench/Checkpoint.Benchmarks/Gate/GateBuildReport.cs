@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Benchmarks.Gate;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
-using Checkpoint.Core;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Benchmarks.Gate;
 

@@ -4,16 +4,6 @@ using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Attestations;
 
-/// <summary>What is wrong with an [ApprovedBy] attestation, if anything.</summary>
-internal enum AttestationDefect
-{
-    None,
-    BlankApprover,
-    MissingReason,
-    UnreadableExpiry,
-    Expired,
-}
-
 /// <summary>One [ApprovedBy] attribute as written by the user.</summary>
 internal sealed class Attestation
 {

@@ -4,22 +4,6 @@ using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Attestations;
 
-/// <summary>Whether the code around an operation may call it without a further attestation.</summary>
-internal enum Coverage
-{
-    /// <summary>No attestation at all.</summary>
-    None,
-
-    /// <summary>Attestations exist, but each is incomplete or expired (CHK003/CHK004 say which).</summary>
-    OnlyInvalidAttestations,
-
-    /// <summary>A complete, current [ApprovedBy] on the member or a containing type.</summary>
-    Attested,
-
-    /// <summary>The member is itself [Destructive]: its callers carry the attestation.</summary>
-    MarkedDestructive,
-}
-
 /// <summary>
 /// Finds the attestation that covers the member containing an operation: the member itself (for an
 /// accessor also its property or event), then each containing type. Lambdas and local functions count

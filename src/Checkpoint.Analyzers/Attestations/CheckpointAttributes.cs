@@ -27,7 +27,7 @@ internal static class CheckpointAttributes
     /// <summary>The [Destructive] attribute on the symbol or on one of its containing types, if any.</summary>
     public static AttributeData? FindDestructive(ISymbol symbol)
     {
-        for (ISymbol? current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
         {
             foreach (var attribute in current.GetAttributes())
             {

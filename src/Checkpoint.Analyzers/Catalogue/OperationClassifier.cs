@@ -153,7 +153,7 @@ internal sealed class OperationClassifier
     /// </summary>
     public bool ExposesOperations(INamedTypeSymbol type)
     {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        for (var current = type; current is not null; current = current.BaseType)
         {
             if (DeclaresOperations(current))
             {

@@ -172,7 +172,7 @@ internal abstract class OperationWording
 
     private static string AwsServiceName(INamedTypeSymbol type)
     {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        for (var current = type; current is not null; current = current.BaseType)
         {
             var name = current.Name;
             string? service = null;

@@ -127,7 +127,7 @@ internal abstract class TypePattern
 
         var nestedStart = metadataName.IndexOf('+');
         var typeStart = metadataName.LastIndexOf('.', nestedStart < 0 ? metadataName.Length - 1 : nestedStart);
-        INamespaceSymbol? current = compilation.GlobalNamespace;
+        var current = compilation.GlobalNamespace;
         var start = 0;
         while (current is not null && start < typeStart)
         {
@@ -193,7 +193,7 @@ internal abstract class TypePattern
                 literal = lastDot < 0 ? string.Empty : literal.Substring(0, lastDot);
             }
 
-            INamespaceSymbol? current = compilation.GlobalNamespace;
+            var current = compilation.GlobalNamespace;
             foreach (var segment in literal.Split('.'))
             {
                 current = FindNamespace(current, segment);

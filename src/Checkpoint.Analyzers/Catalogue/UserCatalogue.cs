@@ -4,47 +4,8 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Checkpoint.Analyzers.Catalogue;
-
-/// <summary>An operation named in a user's CheckpointOperations.txt.</summary>
-internal sealed class UserOperationEntry(
-    SymbolKind kind, string typeName, Glob member, string? parameters, OperationTier tier, string fileName, int line)
-{
-    /// <summary><see cref="SymbolKind.Method"/> (M:) or <see cref="SymbolKind.Property"/> (P:).</summary>
-    public SymbolKind Kind { get; } = kind;
-
-    /// <summary>The declaring type as a documentation comment ID writes it, without "T:".</summary>
-    public string TypeName { get; } = typeName;
-
-    /// <summary>The member as a documentation comment ID writes it (#ctor, DeleteAsync``1), with wildcards.</summary>
-    public Glob Member { get; } = member;
-
-    /// <summary>"(System.String)", "" for no parameters, or null for every overload.</summary>
-    public string? Parameters { get; } = parameters;
-
-    public OperationTier Tier { get; } = tier;
-
-    public string FileName { get; } = fileName;
-
-    public int Line { get; } = line;
-
-    /// <summary>When several entries match, the most specific decides: parameters, then an exact name.</summary>
-    public int Specificity => (Parameters is null ? 0 : 2) + (Member.HasWildcard ? 0 : 1);
-}
-
-/// <summary>A line of a catalogue file that could not be understood.</summary>
-internal sealed class CatalogueProblem(string path, int line, TextSpan span, LinePositionSpan lineSpan, string message)
-{
-    public string Path { get; } = path;
-
-    public int Line { get; } = line;
-
-    public string Message { get; } = message;
-
-    public Location Location { get; } = Location.Create(path, span, lineSpan);
-}
 
 /// <summary>
 /// The operations users add or switch off with AdditionalFiles named CheckpointOperations.txt or

@@ -97,7 +97,7 @@ internal sealed class CommandLineCondition : OperationCondition
     private static IEnumerable<string> Elements(IOperation collection, IOperation at)
     {
         collection = OperationValues.Unwrap(collection);
-        IEnumerable<IOperation> elements = collection switch
+        var elements = collection switch
         {
             IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
             IObjectCreationOperation { Initializer: { } initializer } => initializer.Initializers

@@ -175,7 +175,7 @@ internal static class OperationValues
     /// <summary>The value a local holds at <paramref name="at"/>: its last assignment before it, or its initializer.</summary>
     public static IOperation? LastValue(ILocalSymbol local, IOperation at)
     {
-        IOperation? value = LocalInitializer(local, at);
+        var value = LocalInitializer(local, at);
         foreach (var assignment in AssignmentsBefore(at))
         {
             if (assignment.Target is ILocalReferenceOperation target && SymbolEqualityComparer.Default.Equals(target.Local, local))

@@ -9,300 +9,299 @@ using System.Text.RegularExpressions;
 using Checkpoint.Core.Digest;
 using Checkpoint.Core.Json;
 
-namespace Checkpoint.Core.Approvals
+namespace Checkpoint.Core.Approvals;
+
+/// <summary>
+/// What a human signs: "I approve this diff of this repository until then". Stored as
+/// <c>.checkpoint/approvals/&lt;name&gt;.json</c> next to an <c>ssh-keygen -Y sign</c> signature
+/// <c>&lt;name&gt;.json.sig</c> in namespace <see cref="SignatureNamespace"/>. The exact field list is
+/// in docs/approving.md.
+/// </summary>
+public sealed class ApprovalManifest
 {
-    /// <summary>
-    /// What a human signs: "I approve this diff of this repository until then". Stored as
-    /// <c>.checkpoint/approvals/&lt;name&gt;.json</c> next to an <c>ssh-keygen -Y sign</c> signature
-    /// <c>&lt;name&gt;.json.sig</c> in namespace <see cref="SignatureNamespace"/>. The exact field list is
-    /// in docs/approving.md.
-    /// </summary>
-    public sealed class ApprovalManifest
+    /// <summary>The value of the <c>schema</c> member.</summary>
+    public const string Schema = "checkpoint.approval/v1";
+
+    /// <summary>The SSHSIG namespace approvals are signed in; signatures in any other namespace never verify.</summary>
+    public const string SignatureNamespace = "checkpoint-approval";
+
+    /// <summary>The folder approvals live in, read from HEAD's tree; the only folder the diff digest leaves out.</summary>
+    public const string ApprovalsDirectory = ".checkpoint/approvals";
+
+    /// <summary>Manifests larger than this are rejected before parsing.</summary>
+    public const int MaxSizeBytes = 64 * 1024 * 1024;
+
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private static readonly Regex DigestPattern = new Regex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant);
+    private static readonly Regex ObjectIdPattern = new Regex("^[0-9a-f]{40}([0-9a-f]{24})?$", RegexOptions.CultureInvariant);
+
+    private static readonly string[] TimestampFormats =
     {
-        /// <summary>The value of the <c>schema</c> member.</summary>
-        public const string Schema = "checkpoint.approval/v1";
+        "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    };
 
-        /// <summary>The SSHSIG namespace approvals are signed in; signatures in any other namespace never verify.</summary>
-        public const string SignatureNamespace = "checkpoint-approval";
+    public ApprovalManifest(
+        string repository,
+        string digest,
+        string approver,
+        DateTimeOffset createdAt,
+        DateTimeOffset expiresAt,
+        IReadOnlyList<ApprovedFile>? files = null,
+        string? baseRef = null,
+        string? mergeBase = null)
+    {
+        Repository = repository ?? throw new ArgumentNullException(nameof(repository));
+        Digest = digest ?? throw new ArgumentNullException(nameof(digest));
+        Approver = approver ?? throw new ArgumentNullException(nameof(approver));
+        CreatedAt = createdAt;
+        ExpiresAt = expiresAt;
+        Files = files;
+        BaseRef = baseRef;
+        MergeBase = mergeBase;
+    }
 
-        /// <summary>The folder approvals live in, read from HEAD's tree; the only folder the diff digest leaves out.</summary>
-        public const string ApprovalsDirectory = ".checkpoint/approvals";
+    /// <summary>The repository identity (<c>github.com/owner/repo</c>) the approval is valid for.</summary>
+    public string Repository { get; }
 
-        /// <summary>Manifests larger than this are rejected before parsing.</summary>
-        public const int MaxSizeBytes = 64 * 1024 * 1024;
+    /// <summary>The approved <see cref="DiffDigest.Digest"/>.</summary>
+    public string Digest { get; }
 
-        private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
-        private static readonly Regex DigestPattern = new Regex("^sha256:[0-9a-f]{64}$", RegexOptions.CultureInvariant);
-        private static readonly Regex ObjectIdPattern = new Regex("^[0-9a-f]{40}([0-9a-f]{24})?$", RegexOptions.CultureInvariant);
+    /// <summary>The approver principal, as listed in the base's allowed_signers.</summary>
+    public string Approver { get; }
 
-        private static readonly string[] TimestampFormats =
+    public DateTimeOffset CreatedAt { get; }
+
+    public DateTimeOffset ExpiresAt { get; }
+
+    /// <summary>The files covered, so a mismatch can name what changed; optional (null when absent).</summary>
+    public IReadOnlyList<ApprovedFile>? Files { get; }
+
+    /// <summary>Informational: the base the approver reviewed against. Not checked, so a rebase that keeps the diff stays approved.</summary>
+    public string? BaseRef { get; }
+
+    /// <summary>Informational: the merge-base the approver reviewed against.</summary>
+    public string? MergeBase { get; }
+
+    /// <summary>Creates the manifest for a computed diff, with the current per-file entries.</summary>
+    public static ApprovalManifest CreateFor(
+        DiffDigest diff,
+        string repository,
+        string approver,
+        DateTimeOffset createdAt,
+        TimeSpan validFor,
+        string? baseRef = null,
+        string? mergeBase = null)
+    {
+        if (diff is null)
         {
-            "yyyy-MM-dd'T'HH:mm:ssK",
-            "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-        };
-
-        public ApprovalManifest(
-            string repository,
-            string digest,
-            string approver,
-            DateTimeOffset createdAt,
-            DateTimeOffset expiresAt,
-            IReadOnlyList<ApprovedFile>? files = null,
-            string? baseRef = null,
-            string? mergeBase = null)
-        {
-            Repository = repository ?? throw new ArgumentNullException(nameof(repository));
-            Digest = digest ?? throw new ArgumentNullException(nameof(digest));
-            Approver = approver ?? throw new ArgumentNullException(nameof(approver));
-            CreatedAt = createdAt;
-            ExpiresAt = expiresAt;
-            Files = files;
-            BaseRef = baseRef;
-            MergeBase = mergeBase;
+            throw new ArgumentNullException(nameof(diff));
         }
 
-        /// <summary>The repository identity (<c>github.com/owner/repo</c>) the approval is valid for.</summary>
-        public string Repository { get; }
-
-        /// <summary>The approved <see cref="DiffDigest.Digest"/>.</summary>
-        public string Digest { get; }
-
-        /// <summary>The approver principal, as listed in the base's allowed_signers.</summary>
-        public string Approver { get; }
-
-        public DateTimeOffset CreatedAt { get; }
-
-        public DateTimeOffset ExpiresAt { get; }
-
-        /// <summary>The files covered, so a mismatch can name what changed; optional (null when absent).</summary>
-        public IReadOnlyList<ApprovedFile>? Files { get; }
-
-        /// <summary>Informational: the base the approver reviewed against. Not checked, so a rebase that keeps the diff stays approved.</summary>
-        public string? BaseRef { get; }
-
-        /// <summary>Informational: the merge-base the approver reviewed against.</summary>
-        public string? MergeBase { get; }
-
-        /// <summary>Creates the manifest for a computed diff, with the current per-file entries.</summary>
-        public static ApprovalManifest CreateFor(
-            DiffDigest diff,
-            string repository,
-            string approver,
-            DateTimeOffset createdAt,
-            TimeSpan validFor,
-            string? baseRef = null,
-            string? mergeBase = null)
+        if (validFor <= TimeSpan.Zero)
         {
-            if (diff is null)
-            {
-                throw new ArgumentNullException(nameof(diff));
-            }
-
-            if (validFor <= TimeSpan.Zero)
-            {
-                throw new ArgumentOutOfRangeException(nameof(validFor), "an approval must be valid for a positive time");
-            }
-
-            DateTimeOffset created = TruncateToSeconds(createdAt);
-            return new ApprovalManifest(
-                repository,
-                diff.Digest,
-                approver,
-                created,
-                created + validFor,
-                diff.Entries.Select(e => new ApprovedFile(e.Path.Display, e.Hash)).ToList(),
-                baseRef,
-                mergeBase);
+            throw new ArgumentOutOfRangeException(nameof(validFor), "an approval must be valid for a positive time");
         }
 
-        /// <summary>Parses manifest bytes (UTF-8 JSON).</summary>
-        /// <exception cref="ApprovalFormatException">The bytes are not a valid v1 manifest; the message says why in one line.</exception>
-        public static ApprovalManifest Parse(byte[] utf8Json)
+        var created = TruncateToSeconds(createdAt);
+        return new ApprovalManifest(
+            repository,
+            diff.Digest,
+            approver,
+            created,
+            created + validFor,
+            diff.Entries.Select(e => new ApprovedFile(e.Path.Display, e.Hash)).ToList(),
+            baseRef,
+            mergeBase);
+    }
+
+    /// <summary>Parses manifest bytes (UTF-8 JSON).</summary>
+    /// <exception cref="ApprovalFormatException">The bytes are not a valid v1 manifest; the message says why in one line.</exception>
+    public static ApprovalManifest Parse(byte[] utf8Json)
+    {
+        if (utf8Json is null)
         {
-            if (utf8Json is null)
-            {
-                throw new ArgumentNullException(nameof(utf8Json));
-            }
-
-            if (utf8Json.Length > MaxSizeBytes)
-            {
-                throw new ApprovalFormatException($"manifest is {utf8Json.Length} bytes; the limit is {MaxSizeBytes}");
-            }
-
-            try
-            {
-                using JsonDocument document = JsonObjectReader.ParseDocument(utf8Json, "manifest", Error);
-                var reader = new JsonObjectReader(document.RootElement, "manifest", Error);
-                string schema = reader.RequiredString("schema", 64);
-                if (schema != Schema)
-                {
-                    throw Error($"manifest schema is \"{JsonObjectReader.Printable(schema)}\"; expected \"{Schema}\"");
-                }
-
-                string repository = reader.RequiredString("repository", 512);
-                string digest = reader.RequiredString("digest", 80);
-                if (!DigestPattern.IsMatch(digest))
-                {
-                    throw Error("manifest \"digest\" must be \"sha256:\" followed by 64 lowercase hex digits");
-                }
-
-                string approver = reader.RequiredString("approver", 256);
-                if (approver.Any(char.IsWhiteSpace))
-                {
-                    throw Error("manifest \"approver\" must not contain whitespace");
-                }
-
-                DateTimeOffset createdAt = ParseTimestamp(reader.RequiredString("createdAt", 40), "createdAt");
-                DateTimeOffset expiresAt = ParseTimestamp(reader.RequiredString("expiresAt", 40), "expiresAt");
-                if (expiresAt <= createdAt)
-                {
-                    throw Error("manifest \"expiresAt\" must be later than \"createdAt\"");
-                }
-
-                string? baseRef = null;
-                string? mergeBase = null;
-                if (reader.OptionalObject("base") is JsonElement baseElement)
-                {
-                    var baseReader = new JsonObjectReader(baseElement, "manifest \"base\"", Error);
-                    baseRef = baseReader.OptionalString("ref", 1024);
-                    mergeBase = baseReader.OptionalString("mergeBase", 64);
-                    if (mergeBase != null && !ObjectIdPattern.IsMatch(mergeBase))
-                    {
-                        throw Error("manifest \"base.mergeBase\" must be a full lowercase commit id");
-                    }
-
-                    baseReader.RejectUnknownMembers();
-                }
-
-                List<ApprovedFile>? files = null;
-                if (reader.OptionalArray("files") is JsonElement filesElement)
-                {
-                    files = new List<ApprovedFile>();
-                    var seen = new HashSet<string>(StringComparer.Ordinal);
-                    foreach (JsonElement item in filesElement.EnumerateArray())
-                    {
-                        var fileReader = new JsonObjectReader(item, $"manifest \"files[{files.Count}]\"", Error);
-                        string path = fileReader.RequiredString("path", 4096);
-                        string entry = fileReader.RequiredString("entry", 80);
-                        if (!DigestPattern.IsMatch(entry))
-                        {
-                            throw Error($"manifest \"files[{files.Count}].entry\" must be \"sha256:\" followed by 64 lowercase hex digits");
-                        }
-
-                        fileReader.RejectUnknownMembers();
-                        if (!seen.Add(path))
-                        {
-                            throw Error($"manifest \"files\" lists \"{JsonObjectReader.Printable(path)}\" twice");
-                        }
-
-                        files.Add(new ApprovedFile(path, entry));
-                    }
-                }
-
-                reader.RejectUnknownMembers();
-                return new ApprovalManifest(repository, digest, approver, createdAt, expiresAt, files, baseRef, mergeBase);
-            }
-            catch (InvalidOperationException ex)
-            {
-                throw new ApprovalFormatException("manifest is not well-formed: " + ex.Message, ex);
-            }
+            throw new ArgumentNullException(nameof(utf8Json));
         }
 
-        /// <summary>Like <see cref="Parse"/>, without exceptions.</summary>
-        public static bool TryParse(byte[] utf8Json, out ApprovalManifest? manifest, out string? error)
+        if (utf8Json.Length > MaxSizeBytes)
         {
-            try
-            {
-                manifest = Parse(utf8Json);
-                error = null;
-                return true;
-            }
-            catch (ApprovalFormatException ex)
-            {
-                manifest = null;
-                error = ex.Message;
-                return false;
-            }
+            throw new ApprovalFormatException($"manifest is {utf8Json.Length} bytes; the limit is {MaxSizeBytes}");
         }
 
-        /// <summary>
-        /// The canonical encoding: UTF-8 without BOM, two-space indentation, LF line ends, members in
-        /// a fixed order, times as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>. These are the bytes an approver signs.
-        /// </summary>
-        public byte[] Serialize()
+        try
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            using var document = JsonObjectReader.ParseDocument(utf8Json, "manifest", Error);
+            var reader = new JsonObjectReader(document.RootElement, "manifest", Error);
+            var schema = reader.RequiredString("schema", 64);
+            if (schema != Schema)
             {
-                writer.WriteStartObject();
-                writer.WriteString("schema", Schema);
-                writer.WriteString("repository", Repository);
-                writer.WriteString("digest", Digest);
-                writer.WriteString("approver", Approver);
-                writer.WriteString("createdAt", FormatTimestamp(CreatedAt));
-                writer.WriteString("expiresAt", FormatTimestamp(ExpiresAt));
-                if (BaseRef != null || MergeBase != null)
+                throw Error($"manifest schema is \"{JsonObjectReader.Printable(schema)}\"; expected \"{Schema}\"");
+            }
+
+            var repository = reader.RequiredString("repository", 512);
+            var digest = reader.RequiredString("digest", 80);
+            if (!DigestPattern.IsMatch(digest))
+            {
+                throw Error("manifest \"digest\" must be \"sha256:\" followed by 64 lowercase hex digits");
+            }
+
+            var approver = reader.RequiredString("approver", 256);
+            if (approver.Any(char.IsWhiteSpace))
+            {
+                throw Error("manifest \"approver\" must not contain whitespace");
+            }
+
+            var createdAt = ParseTimestamp(reader.RequiredString("createdAt", 40), "createdAt");
+            var expiresAt = ParseTimestamp(reader.RequiredString("expiresAt", 40), "expiresAt");
+            if (expiresAt <= createdAt)
+            {
+                throw Error("manifest \"expiresAt\" must be later than \"createdAt\"");
+            }
+
+            string? baseRef = null;
+            string? mergeBase = null;
+            if (reader.OptionalObject("base") is JsonElement baseElement)
+            {
+                var baseReader = new JsonObjectReader(baseElement, "manifest \"base\"", Error);
+                baseRef = baseReader.OptionalString("ref", 1024);
+                mergeBase = baseReader.OptionalString("mergeBase", 64);
+                if (mergeBase != null && !ObjectIdPattern.IsMatch(mergeBase))
                 {
-                    writer.WriteStartObject("base");
-                    if (BaseRef != null)
-                    {
-                        writer.WriteString("ref", BaseRef);
-                    }
-
-                    if (MergeBase != null)
-                    {
-                        writer.WriteString("mergeBase", MergeBase);
-                    }
-
-                    writer.WriteEndObject();
+                    throw Error("manifest \"base.mergeBase\" must be a full lowercase commit id");
                 }
 
-                if (Files != null)
+                baseReader.RejectUnknownMembers();
+            }
+
+            List<ApprovedFile>? files = null;
+            if (reader.OptionalArray("files") is JsonElement filesElement)
+            {
+                files = new List<ApprovedFile>();
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var item in filesElement.EnumerateArray())
                 {
-                    writer.WriteStartArray("files");
-                    foreach (ApprovedFile file in Files)
+                    var fileReader = new JsonObjectReader(item, $"manifest \"files[{files.Count}]\"", Error);
+                    var path = fileReader.RequiredString("path", 4096);
+                    var entry = fileReader.RequiredString("entry", 80);
+                    if (!DigestPattern.IsMatch(entry))
                     {
-                        writer.WriteStartObject();
-                        writer.WriteString("path", file.Path);
-                        writer.WriteString("entry", file.EntryHash);
-                        writer.WriteEndObject();
+                        throw Error($"manifest \"files[{files.Count}].entry\" must be \"sha256:\" followed by 64 lowercase hex digits");
                     }
 
-                    writer.WriteEndArray();
+                    fileReader.RejectUnknownMembers();
+                    if (!seen.Add(path))
+                    {
+                        throw Error($"manifest \"files\" lists \"{JsonObjectReader.Printable(path)}\" twice");
+                    }
+
+                    files.Add(new ApprovedFile(path, entry));
+                }
+            }
+
+            reader.RejectUnknownMembers();
+            return new ApprovalManifest(repository, digest, approver, createdAt, expiresAt, files, baseRef, mergeBase);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ApprovalFormatException("manifest is not well-formed: " + ex.Message, ex);
+        }
+    }
+
+    /// <summary>Like <see cref="Parse"/>, without exceptions.</summary>
+    public static bool TryParse(byte[] utf8Json, out ApprovalManifest? manifest, out string? error)
+    {
+        try
+        {
+            manifest = Parse(utf8Json);
+            error = null;
+            return true;
+        }
+        catch (ApprovalFormatException ex)
+        {
+            manifest = null;
+            error = ex.Message;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The canonical encoding: UTF-8 without BOM, two-space indentation, LF line ends, members in
+    /// a fixed order, times as UTC <c>yyyy-MM-ddTHH:mm:ssZ</c>. These are the bytes an approver signs.
+    /// </summary>
+    public byte[] Serialize()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("schema", Schema);
+            writer.WriteString("repository", Repository);
+            writer.WriteString("digest", Digest);
+            writer.WriteString("approver", Approver);
+            writer.WriteString("createdAt", FormatTimestamp(CreatedAt));
+            writer.WriteString("expiresAt", FormatTimestamp(ExpiresAt));
+            if (BaseRef != null || MergeBase != null)
+            {
+                writer.WriteStartObject("base");
+                if (BaseRef != null)
+                {
+                    writer.WriteString("ref", BaseRef);
+                }
+
+                if (MergeBase != null)
+                {
+                    writer.WriteString("mergeBase", MergeBase);
                 }
 
                 writer.WriteEndObject();
             }
 
-            // Utf8JsonWriter indents with Environment.NewLine; signed bytes must not depend on the OS.
-            string text = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
-            return new UTF8Encoding(false).GetBytes(text);
-        }
-
-        /// <summary>The UTC timestamp format manifests use.</summary>
-        public static string FormatTimestamp(DateTimeOffset value) =>
-            value.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
-
-        private static Exception Error(string message) => new ApprovalFormatException(message);
-
-        private static DateTimeOffset TruncateToSeconds(DateTimeOffset value)
-        {
-            DateTimeOffset utc = value.ToUniversalTime();
-            return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        }
-
-        private static DateTimeOffset ParseTimestamp(string text, string name)
-        {
-            // An explicit offset is required: a time without one means different instants on different machines.
-            bool hasOffset = text.EndsWith("Z", StringComparison.Ordinal) ||
-                             Regex.IsMatch(text, "[+-][0-9]{2}:[0-9]{2}$", RegexOptions.CultureInvariant);
-            if (!hasOffset ||
-                !DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset value))
+            if (Files != null)
             {
-                throw Error($"manifest \"{name}\" must be a timestamp like 2026-01-31T12:00:00Z");
+                writer.WriteStartArray("files");
+                foreach (var file in Files)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", file.Path);
+                    writer.WriteString("entry", file.EntryHash);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
             }
 
-            return value.ToUniversalTime();
+            writer.WriteEndObject();
         }
+
+        // Utf8JsonWriter indents with Environment.NewLine; signed bytes must not depend on the OS.
+        var text = Encoding.UTF8.GetString(stream.ToArray()).Replace("\r\n", "\n") + "\n";
+        return new UTF8Encoding(false).GetBytes(text);
+    }
+
+    /// <summary>The UTC timestamp format manifests use.</summary>
+    public static string FormatTimestamp(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString(TimestampFormat, CultureInfo.InvariantCulture);
+
+    private static Exception Error(string message) => new ApprovalFormatException(message);
+
+    private static DateTimeOffset TruncateToSeconds(DateTimeOffset value)
+    {
+        var utc = value.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+    }
+
+    private static DateTimeOffset ParseTimestamp(string text, string name)
+    {
+        // An explicit offset is required: a time without one means different instants on different machines.
+        var hasOffset = text.EndsWith("Z", StringComparison.Ordinal) ||
+                         Regex.IsMatch(text, "[+-][0-9]{2}:[0-9]{2}$", RegexOptions.CultureInvariant);
+        if (!hasOffset ||
+            !DateTimeOffset.TryParseExact(text, TimestampFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
+        {
+            throw Error($"manifest \"{name}\" must be a timestamp like 2026-01-31T12:00:00Z");
+        }
+
+        return value.ToUniversalTime();
     }
 }

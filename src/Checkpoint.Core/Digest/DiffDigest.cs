@@ -6,149 +6,148 @@ using System.Security.Cryptography;
 using System.Text;
 using Checkpoint.Core.Git;
 
-namespace Checkpoint.Core.Digest
+namespace Checkpoint.Core.Digest;
+
+/// <summary>
+/// The hash of a branch's diff over git objects, from the merge-base to HEAD. It depends only on
+/// the two commits: not on renames, textconv, filters, line-ending settings or replace refs. The
+/// byte encoding is specified in docs/diff-digest.md; change it only together with <see cref="Version"/>.
+/// </summary>
+public sealed class DiffDigest
 {
-    /// <summary>
-    /// The hash of a branch's diff over git objects, from the merge-base to HEAD. It depends only on
-    /// the two commits: not on renames, textconv, filters, line-ending settings or replace refs. The
-    /// byte encoding is specified in docs/diff-digest.md; change it only together with <see cref="Version"/>.
-    /// </summary>
-    public sealed class DiffDigest
+    /// <summary>The encoding version, hashed first so that a future encoding can never collide with this one.</summary>
+    public const string Version = "checkpoint-diff-digest/v1";
+
+    /// <summary>The only folder the digest leaves out: approvals are added after the diff they approve.</summary>
+    public const string ExcludedDirectory = ".checkpoint/approvals/";
+
+    private static readonly byte[] ExcludedPrefix = Encoding.UTF8.GetBytes(ExcludedDirectory);
+
+    [ThreadStatic]
+    private static SHA256? EntryHasher;
+
+    private const string AbsentMode = "000000";
+    private const string GitlinkMode = "160000";
+
+    private DiffDigest(string digest, IReadOnlyList<DigestEntry> entries)
     {
-        /// <summary>The encoding version, hashed first so that a future encoding can never collide with this one.</summary>
-        public const string Version = "checkpoint-diff-digest/v1";
+        Digest = digest;
+        Entries = entries;
+    }
 
-        /// <summary>The only folder the digest leaves out: approvals are added after the diff they approve.</summary>
-        public const string ExcludedDirectory = ".checkpoint/approvals/";
+    /// <summary><c>sha256:&lt;64 lowercase hex&gt;</c>.</summary>
+    public string Digest { get; }
 
-        private static readonly byte[] ExcludedPrefix = Encoding.UTF8.GetBytes(ExcludedDirectory);
+    /// <summary>The changed paths in canonical (bytewise path) order.</summary>
+    public IReadOnlyList<DigestEntry> Entries { get; }
 
-        [ThreadStatic]
-        private static SHA256? t_entryHasher;
-
-        private const string AbsentMode = "000000";
-        private const string GitlinkMode = "160000";
-
-        private DiffDigest(string digest, IReadOnlyList<DigestEntry> entries)
+    /// <summary>Computes the digest of the changes from <paramref name="mergeBase"/> to <paramref name="head"/>.</summary>
+    /// <exception cref="GitException">git failed.</exception>
+    public static DiffDigest Compute(GitRepository repository, string mergeBase, string head)
+    {
+        if (repository is null)
         {
-            Digest = digest;
-            Entries = entries;
+            throw new ArgumentNullException(nameof(repository));
         }
 
-        /// <summary><c>sha256:&lt;64 lowercase hex&gt;</c>.</summary>
-        public string Digest { get; }
+        var changes = repository.DiffTree(mergeBase, head)
+            .Where(c => !c.Path.StartsWith(ExcludedPrefix))
+            .ToList();
 
-        /// <summary>The changed paths in canonical (bytewise path) order.</summary>
-        public IReadOnlyList<DigestEntry> Entries { get; }
+        var blobs = changes
+            .SelectMany(c => new[] { (c.OldMode, c.OldObjectId), (c.NewMode, c.NewObjectId) })
+            .Where(side => side.Item1 != AbsentMode && side.Item1 != GitlinkMode)
+            .Select(side => side.Item2);
+        var contentHashes = repository.HashBlobs(blobs);
 
-        /// <summary>Computes the digest of the changes from <paramref name="mergeBase"/> to <paramref name="head"/>.</summary>
-        /// <exception cref="GitException">git failed.</exception>
-        public static DiffDigest Compute(GitRepository repository, string mergeBase, string head)
+        var entries = changes
+            .Select(c => CreateEntry(
+                c.Path,
+                c.OldMode,
+                c.NewMode,
+                Content(c.OldMode, c.OldObjectId, contentHashes),
+                Content(c.NewMode, c.NewObjectId, contentHashes)))
+            .ToList();
+        return FromEntries(entries);
+    }
+
+    /// <summary>Builds a digest from entries (sorted here); used by <see cref="Compute"/> and by the spec's test vectors.</summary>
+    public static DiffDigest FromEntries(IEnumerable<DigestEntry> entries)
+    {
+        var sorted = entries.OrderBy(e => e.Path).ToList();
+        for (var i = 1; i < sorted.Count; i++)
         {
-            if (repository is null)
+            if (sorted[i].Path.Equals(sorted[i - 1].Path))
             {
-                throw new ArgumentNullException(nameof(repository));
+                throw new ArgumentException($"path '{sorted[i].Path.Display}' appears twice", nameof(entries));
             }
-
-            List<GitRawChange> changes = repository.DiffTree(mergeBase, head)
-                .Where(c => !c.Path.StartsWith(ExcludedPrefix))
-                .ToList();
-
-            IEnumerable<string> blobs = changes
-                .SelectMany(c => new[] { (c.OldMode, c.OldObjectId), (c.NewMode, c.NewObjectId) })
-                .Where(side => side.Item1 != AbsentMode && side.Item1 != GitlinkMode)
-                .Select(side => side.Item2);
-            IReadOnlyDictionary<string, byte[]> contentHashes = repository.HashBlobs(blobs);
-
-            var entries = changes
-                .Select(c => CreateEntry(
-                    c.Path,
-                    c.OldMode,
-                    c.NewMode,
-                    Content(c.OldMode, c.OldObjectId, contentHashes),
-                    Content(c.NewMode, c.NewObjectId, contentHashes)))
-                .ToList();
-            return FromEntries(entries);
         }
 
-        /// <summary>Builds a digest from entries (sorted here); used by <see cref="Compute"/> and by the spec's test vectors.</summary>
-        public static DiffDigest FromEntries(IEnumerable<DigestEntry> entries)
+        using var sha = SHA256.Create();
+        var header = Encoding.ASCII.GetBytes(Version + "\n");
+        sha.TransformBlock(header, 0, header.Length, null, 0);
+        foreach (var entry in sorted)
         {
-            List<DigestEntry> sorted = entries.OrderBy(e => e.Path).ToList();
-            for (int i = 1; i < sorted.Count; i++)
-            {
-                if (sorted[i].Path.Equals(sorted[i - 1].Path))
-                {
-                    throw new ArgumentException($"path '{sorted[i].Path.Display}' appears twice", nameof(entries));
-                }
-            }
-
-            using var sha = SHA256.Create();
-            byte[] header = Encoding.ASCII.GetBytes(Version + "\n");
-            sha.TransformBlock(header, 0, header.Length, null, 0);
-            foreach (DigestEntry entry in sorted)
-            {
-                sha.TransformBlock(entry.Record, 0, entry.Record.Length, null, 0);
-            }
-
-            sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-            return new DiffDigest("sha256:" + Hex(sha.Hash!), sorted);
+            sha.TransformBlock(entry.Record, 0, entry.Record.Length, null, 0);
         }
 
-        /// <summary>
-        /// Creates one entry. <paramref name="oldContent"/> and <paramref name="newContent"/> are
-        /// <c>sha256:&lt;hex&gt;</c>, <c>commit:&lt;id&gt;</c> or <c>-</c>.
-        /// </summary>
-        public static DigestEntry CreateEntry(GitPath path, string oldMode, string newMode, string oldContent, string newContent)
+        sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+        return new DiffDigest("sha256:" + Hex(sha.Hash!), sorted);
+    }
+
+    /// <summary>
+    /// Creates one entry. <paramref name="oldContent"/> and <paramref name="newContent"/> are
+    /// <c>sha256:&lt;hex&gt;</c>, <c>commit:&lt;id&gt;</c> or <c>-</c>.
+    /// </summary>
+    public static DigestEntry CreateEntry(GitPath path, string oldMode, string newMode, string oldContent, string newContent)
+    {
+        if (path is null)
         {
-            if (path is null)
-            {
-                throw new ArgumentNullException(nameof(path));
-            }
-
-            // path NUL old-mode SP new-mode SP old-content SP new-content LF. Git paths never contain
-            // NUL, and the other fields never contain SP or LF, so the record parses one way only.
-            using var record = new MemoryStream();
-            record.Write(path.Bytes, 0, path.Bytes.Length);
-            record.WriteByte(0);
-            byte[] rest = Encoding.ASCII.GetBytes($"{oldMode} {newMode} {oldContent} {newContent}\n");
-            record.Write(rest, 0, rest.Length);
-            byte[] bytes = record.ToArray();
-
-            // One hasher per thread: creating one per entry dominates the cost on large diffs.
-            SHA256 sha = t_entryHasher ??= SHA256.Create();
-            return new DigestEntry(path, oldMode, newMode, oldContent, newContent, bytes, "sha256:" + Hex(sha.ComputeHash(bytes)));
+            throw new ArgumentNullException(nameof(path));
         }
 
-        /// <summary>The encoded record of an entry, exactly as it is hashed.</summary>
-        public static byte[] EncodeRecord(DigestEntry entry) => (byte[])(entry ?? throw new ArgumentNullException(nameof(entry))).Record.Clone();
+        // path NUL old-mode SP new-mode SP old-content SP new-content LF. Git paths never contain
+        // NUL, and the other fields never contain SP or LF, so the record parses one way only.
+        using var record = new MemoryStream();
+        record.Write(path.Bytes, 0, path.Bytes.Length);
+        record.WriteByte(0);
+        var rest = Encoding.ASCII.GetBytes($"{oldMode} {newMode} {oldContent} {newContent}\n");
+        record.Write(rest, 0, rest.Length);
+        var bytes = record.ToArray();
 
-        internal static string Hex(byte[] bytes)
+        // One hasher per thread: creating one per entry dominates the cost on large diffs.
+        var sha = EntryHasher ??= SHA256.Create();
+        return new DigestEntry(path, oldMode, newMode, oldContent, newContent, bytes, "sha256:" + Hex(sha.ComputeHash(bytes)));
+    }
+
+    /// <summary>The encoded record of an entry, exactly as it is hashed.</summary>
+    public static byte[] EncodeRecord(DigestEntry entry) => (byte[])(entry ?? throw new ArgumentNullException(nameof(entry))).Record.Clone();
+
+    internal static string Hex(byte[] bytes)
+    {
+        const string digits = "0123456789abcdef";
+        var chars = new char[bytes.Length * 2];
+        for (var i = 0; i < bytes.Length; i++)
         {
-            const string digits = "0123456789abcdef";
-            char[] chars = new char[bytes.Length * 2];
-            for (int i = 0; i < bytes.Length; i++)
-            {
-                chars[2 * i] = digits[bytes[i] >> 4];
-                chars[(2 * i) + 1] = digits[bytes[i] & 0xf];
-            }
-
-            return new string(chars);
+            chars[2 * i] = digits[bytes[i] >> 4];
+            chars[(2 * i) + 1] = digits[bytes[i] & 0xf];
         }
 
-        private static string Content(string mode, string objectId, IReadOnlyDictionary<string, byte[]> contentHashes)
+        return new string(chars);
+    }
+
+    private static string Content(string mode, string objectId, IReadOnlyDictionary<string, byte[]> contentHashes)
+    {
+        if (mode == AbsentMode)
         {
-            if (mode == AbsentMode)
-            {
-                return "-";
-            }
-
-            if (mode == GitlinkMode)
-            {
-                return "commit:" + objectId.ToLowerInvariant();
-            }
-
-            return "sha256:" + Hex(contentHashes[objectId]);
+            return "-";
         }
+
+        if (mode == GitlinkMode)
+        {
+            return "commit:" + objectId.ToLowerInvariant();
+        }
+
+        return "sha256:" + Hex(contentHashes[objectId]);
     }
 }

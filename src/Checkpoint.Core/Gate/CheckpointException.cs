@@ -1,23 +1,22 @@
 using System;
 
-namespace Checkpoint.Core
+namespace Checkpoint.Core.Gate;
+
+/// <summary>A step of the gate could not produce an answer; <see cref="Code"/> is the rule that fails the build.</summary>
+public sealed class CheckpointException : Exception
 {
-    /// <summary>A step of the gate could not produce an answer; <see cref="Code"/> is the rule that fails the build.</summary>
-    public sealed class CheckpointException : Exception
+    public CheckpointException(string code, string message)
+        : base(message)
     {
-        public CheckpointException(string code, string message)
-            : base(message)
-        {
-            Code = code;
-        }
-
-        public CheckpointException(string code, string message, Exception innerException)
-            : base(message, innerException)
-        {
-            Code = code;
-        }
-
-        /// <summary>One of <see cref="GateCodes"/>.</summary>
-        public string Code { get; }
+        Code = code;
     }
+
+    public CheckpointException(string code, string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
+    /// <summary>One of <see cref="GateCodes"/>.</summary>
+    public string Code { get; }
 }

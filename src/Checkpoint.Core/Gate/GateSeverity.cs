@@ -1,9 +1,8 @@
-namespace Checkpoint.Core
+namespace Checkpoint.Core.Gate;
+
+public enum GateSeverity
 {
-    public enum GateSeverity
-    {
-        Error,
-        Warning,
-        Info,
-    }
+    Error,
+    Warning,
+    Info,
 }

@@ -1,134 +1,133 @@
 using System;
 using System.Text;
 
-namespace Checkpoint.Core.Git
-{
-    /// <summary>
-    /// A path exactly as git stores it: bytes, usually but not necessarily UTF-8. The digest hashes the
-    /// bytes; <see cref="Display"/> is for people and escapes what is not printable UTF-8.
-    /// </summary>
-    public sealed class GitPath : IEquatable<GitPath>, IComparable<GitPath>
-    {
-        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
-        private readonly byte[] _bytes;
+namespace Checkpoint.Core.Git;
 
-        public GitPath(byte[] bytes)
+/// <summary>
+/// A path exactly as git stores it: bytes, usually but not necessarily UTF-8. The digest hashes the
+/// bytes; <see cref="Display"/> is for people and escapes what is not printable UTF-8.
+/// </summary>
+public sealed class GitPath : IEquatable<GitPath>, IComparable<GitPath>
+{
+    private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private readonly byte[] _bytes;
+
+    public GitPath(byte[] bytes)
+    {
+        _bytes = (byte[])(bytes ?? throw new ArgumentNullException(nameof(bytes))).Clone();
+        Display = Escape(_bytes);
+    }
+
+    public static GitPath FromString(string path) => new GitPath(Encoding.UTF8.GetBytes(path));
+
+    /// <summary>A copy of the raw path bytes.</summary>
+    public byte[] ToArray() => (byte[])_bytes.Clone();
+
+    internal byte[] Bytes => _bytes;
+
+    public int Length => _bytes.Length;
+
+    /// <summary>The path as text: UTF-8 when valid; otherwise invalid bytes and control characters as <c>\xNN</c>.</summary>
+    public string Display { get; }
+
+    public bool StartsWith(string prefix) => StartsWith(Encoding.UTF8.GetBytes(prefix));
+
+    internal bool StartsWith(byte[] prefixBytes)
+    {
+        if (prefixBytes.Length > _bytes.Length)
         {
-            _bytes = (byte[])(bytes ?? throw new ArgumentNullException(nameof(bytes))).Clone();
-            Display = Escape(_bytes);
+            return false;
         }
 
-        public static GitPath FromString(string path) => new GitPath(Encoding.UTF8.GetBytes(path));
-
-        /// <summary>A copy of the raw path bytes.</summary>
-        public byte[] ToArray() => (byte[])_bytes.Clone();
-
-        internal byte[] Bytes => _bytes;
-
-        public int Length => _bytes.Length;
-
-        /// <summary>The path as text: UTF-8 when valid; otherwise invalid bytes and control characters as <c>\xNN</c>.</summary>
-        public string Display { get; }
-
-        public bool StartsWith(string prefix) => StartsWith(Encoding.UTF8.GetBytes(prefix));
-
-        internal bool StartsWith(byte[] prefixBytes)
+        for (var i = 0; i < prefixBytes.Length; i++)
         {
-            if (prefixBytes.Length > _bytes.Length)
+            if (_bytes[i] != prefixBytes[i])
             {
                 return false;
             }
-
-            for (int i = 0; i < prefixBytes.Length; i++)
-            {
-                if (_bytes[i] != prefixBytes[i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
 
-        public int CompareTo(GitPath? other)
+        return true;
+    }
+
+    public int CompareTo(GitPath? other)
+    {
+        if (other is null)
         {
-            if (other is null)
-            {
-                return 1;
-            }
-
-            int length = Math.Min(_bytes.Length, other._bytes.Length);
-            for (int i = 0; i < length; i++)
-            {
-                int difference = _bytes[i].CompareTo(other._bytes[i]);
-                if (difference != 0)
-                {
-                    return difference;
-                }
-            }
-
-            return _bytes.Length.CompareTo(other._bytes.Length);
+            return 1;
         }
 
-        public bool Equals(GitPath? other) => other is not null && CompareTo(other) == 0;
-
-        public override bool Equals(object? obj) => obj is GitPath other && Equals(other);
-
-        public override int GetHashCode()
+        var length = Math.Min(_bytes.Length, other._bytes.Length);
+        for (var i = 0; i < length; i++)
         {
-            unchecked
+            var difference = _bytes[i].CompareTo(other._bytes[i]);
+            if (difference != 0)
             {
-                int hash = 17;
-                foreach (byte b in _bytes)
-                {
-                    hash = (hash * 31) + b;
-                }
-
-                return hash;
+                return difference;
             }
         }
 
-        public override string ToString() => Display;
+        return _bytes.Length.CompareTo(other._bytes.Length);
+    }
 
-        private static string Escape(byte[] bytes)
+    public bool Equals(GitPath? other) => other is not null && CompareTo(other) == 0;
+
+    public override bool Equals(object? obj) => obj is GitPath other && Equals(other);
+
+    public override int GetHashCode()
+    {
+        unchecked
         {
-            string text;
-            try
+            var hash = 17;
+            foreach (var b in _bytes)
             {
-                text = StrictUtf8.GetString(bytes);
-            }
-            catch (DecoderFallbackException)
-            {
-                var escaped = new StringBuilder();
-                foreach (byte b in bytes)
-                {
-                    if (b >= 0x20 && b < 0x7f && b != (byte)'\\')
-                    {
-                        escaped.Append((char)b);
-                    }
-                    else
-                    {
-                        escaped.Append("\\x").Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                }
-
-                return escaped.ToString();
+                hash = (hash * 31) + b;
             }
 
-            var builder = new StringBuilder(text.Length);
-            foreach (char c in text)
+            return hash;
+        }
+    }
+
+    public override string ToString() => Display;
+
+    private static string Escape(byte[] bytes)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            var escaped = new StringBuilder();
+            foreach (var b in bytes)
             {
-                if (c < 0x20 || c == 0x7f || c == '\\')
+                if (b >= 0x20 && b < 0x7f && b != (byte)'\\')
                 {
-                    builder.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+                    escaped.Append((char)b);
                 }
                 else
                 {
-                    builder.Append(c);
+                    escaped.Append("\\x").Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
                 }
             }
 
-            return builder.ToString();
+            return escaped.ToString();
         }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c == 0x7f || c == '\\')
+            {
+                builder.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 }

@@ -12,11 +12,11 @@ namespace Checkpoint.Core.Signatures;
 /// </summary>
 public sealed class AllowedSigners
 {
-    private readonly string sourceName;
+    private readonly string _sourceName;
 
     private AllowedSigners(string sourceName, IReadOnlyList<AllowedSigner> entries, IReadOnlyList<AllowedSignersError> errors)
     {
-        this.sourceName = sourceName;
+        _sourceName = sourceName;
         Entries = entries;
         Errors = errors;
     }
@@ -39,13 +39,13 @@ public sealed class AllowedSigners
         sourceName = string.IsNullOrEmpty(sourceName) ? "allowed_signers" : sourceName;
         var entries = new List<AllowedSigner>();
         var errors = new List<AllowedSignersError>();
-        string[] lines = text.Split('\n');
-        for (int index = 0; index < lines.Length; index++)
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
         {
-            int lineNumber = index + 1;
+            var lineNumber = index + 1;
             try
             {
-                AllowedSigner? entry = AllowedSignersLine.Parse(lines[index], lineNumber);
+                var entry = AllowedSignersLine.Parse(lines[index], lineNumber);
                 if (entry is not null)
                 {
                     entries.Add(entry);
@@ -87,17 +87,17 @@ public sealed class AllowedSigners
             return TrustDecision.Untrusted("no signer principal was given.");
         }
 
-        string shownPrincipal = SshPublicKey.Describe(principal);
+        var shownPrincipal = SshPublicKey.Describe(principal);
         string? closest = null;
-        int closestRank = 0;
-        foreach (AllowedSigner entry in Entries)
+        var closestRank = 0;
+        foreach (var entry in Entries)
         {
-            bool principalMatches = SshPattern.MatchesList(principal, entry.PrincipalPatternList);
-            bool keyMatches = entry.Key.Equals(key);
-            string where = $"{sourceName}:{entry.LineNumber}";
+            var principalMatches = SshPattern.MatchesList(principal, entry.PrincipalPatternList);
+            var keyMatches = entry.Key.Equals(key);
+            var where = $"{_sourceName}:{entry.LineNumber}";
             if (principalMatches && keyMatches)
             {
-                string? refusal = WindowOrNamespaceRefusal(entry, signatureNamespace, now);
+                var refusal = WindowOrNamespaceRefusal(entry, signatureNamespace, now);
                 if (refusal is null)
                 {
                     return TrustDecision.Trusted(entry);
@@ -115,7 +115,7 @@ public sealed class AllowedSigners
             }
         }
 
-        string failure = closest ?? $"{sourceName}: neither '{shownPrincipal}' nor key {key.Fingerprint} is listed.";
+        var failure = closest ?? $"{_sourceName}: neither '{shownPrincipal}' nor key {key.Fingerprint} is listed.";
         if (closestRank < 3 && Errors.Count > 0)
         {
             failure = failure.TrimEnd('.') + $" ({Errors.Count} unusable line(s) ignored, first: {Errors[0].Message.TrimEnd('.')}).";

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -26,13 +25,13 @@ internal static class AllowedSignersLine
             line = line.Substring(0, line.Length - 1);
         }
 
-        int position = Skip(line, 0, Whitespace);
+        var position = Skip(line, 0, Whitespace);
         if (position == line.Length || line[position] == '#')
         {
             return null;
         }
 
-        string principals = ReadPrincipals(line, ref position);
+        var principals = ReadPrincipals(line, ref position);
         if (principals.Length == 0)
         {
             throw Fail("the principals field is empty");
@@ -48,10 +47,10 @@ internal static class AllowedSignersLine
             throw Fail("missing key after the principals");
         }
 
-        string options = string.Empty;
+        var options = string.Empty;
         if (!LooksLikeKeyType(FirstToken(line, position)))
         {
-            int optionsEnd = AdvancePastOptions(line, position);
+            var optionsEnd = AdvancePastOptions(line, position);
             options = line.Substring(position, optionsEnd - position);
             position = Skip(line, optionsEnd, " \t");
             if (position >= line.Length)
@@ -60,7 +59,7 @@ internal static class AllowedSignersLine
             }
         }
 
-        string[] keyFields = line.Substring(position).Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
+        var keyFields = line.Substring(position).Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
         if (keyFields.Length < 2)
         {
             throw Fail($"expected a key ('<type> <base64>') after the principals, found '{SshPublicKey.Describe(line.Substring(position))}'");
@@ -81,7 +80,7 @@ internal static class AllowedSignersLine
             throw Fail(ex.Message.TrimEnd('.'));
         }
 
-        LineOptions parsed = ParseOptions(options);
+        var parsed = ParseOptions(options);
         if (parsed.IsCertificateAuthority)
         {
             throw Fail("cert-authority lines are not supported by Checkpoint, so this line trusts no one");
@@ -103,8 +102,8 @@ internal static class AllowedSignersLine
     /// <summary>misc.c strdelimw: a token ends at whitespace; a double quote opens a section that ends the token at the next quote.</summary>
     private static string ReadPrincipals(string line, ref int position)
     {
-        int start = position;
-        int stop = line.IndexOfAny(new[] { ' ', '\t', '\r', '\n', '"' }, start);
+        var start = position;
+        var stop = line.IndexOfAny(new[] { ' ', '\t', '\r', '\n', '"' }, start);
         if (stop < 0)
         {
             position = line.Length;
@@ -117,7 +116,7 @@ internal static class AllowedSignersLine
             return line.Substring(start, stop - start);
         }
 
-        int closing = line.IndexOf('"', stop + 1);
+        var closing = line.IndexOf('"', stop + 1);
         if (closing < 0)
         {
             throw Fail("the principals field has an unterminated quote");
@@ -130,8 +129,8 @@ internal static class AllowedSignersLine
     /// <summary>authfile.c sshkey_advance_past_options: options end at whitespace outside quotes; \" does not close a quote.</summary>
     private static int AdvancePastOptions(string line, int position)
     {
-        bool quoted = false;
-        int i = position;
+        var quoted = false;
+        var i = position;
         for (; i < line.Length && (quoted || (line[i] != ' ' && line[i] != '\t')); i++)
         {
             if (line[i] == '\\' && i + 1 < line.Length && line[i + 1] == '"')
@@ -156,13 +155,13 @@ internal static class AllowedSignersLine
     private static LineOptions ParseOptions(string options)
     {
         var result = new LineOptions();
-        int i = 0;
-        bool sawValidAfter = false;
-        bool sawValidBefore = false;
+        var i = 0;
+        var sawValidAfter = false;
+        var sawValidBefore = false;
         DateTimeOffset rawAfter = default;
         DateTimeOffset rawBefore = default;
-        bool afterIsUtc = false;
-        bool beforeIsUtc = false;
+        var afterIsUtc = false;
+        var beforeIsUtc = false;
         while (i < options.Length)
         {
             if (StartsWithIgnoreCase(options, i, "cert-authority"))
@@ -210,8 +209,8 @@ internal static class AllowedSignersLine
 
             if (options[i] != ',')
             {
-                int end = options.IndexOf(',', i);
-                string unknown = end < 0 ? options.Substring(i) : options.Substring(i, end - i);
+                var end = options.IndexOf(',', i);
+                var unknown = end < 0 ? options.Substring(i) : options.Substring(i, end - i);
                 throw Fail($"unknown option '{SshPublicKey.Describe(unknown)}' (known: cert-authority, namespaces=, valid-after=, valid-before=)");
             }
 
@@ -273,7 +272,7 @@ internal static class AllowedSignersLine
     /// <summary>misc.c parse_absolute_time: YYYYMMDD, YYYYMMDDHHMM or YYYYMMDDHHMMSS, optionally followed by Z or UTC.</summary>
     private static DateTimeOffset ParseTime(string text, string option, out bool isUtc)
     {
-        string digits = text;
+        var digits = text;
         isUtc = false;
         if (digits.Length > 1 && digits.EndsWith("Z", StringComparison.OrdinalIgnoreCase))
         {
@@ -286,21 +285,21 @@ internal static class AllowedSignersLine
             digits = digits.Substring(0, digits.Length - 3);
         }
 
-        string format = digits.Length switch
+        var format = digits.Length switch
         {
             8 => "yyyyMMdd",
             12 => "yyyyMMddHHmm",
             14 => "yyyyMMddHHmmss",
             _ => string.Empty,
         };
-        bool allDigits = true;
-        foreach (char c in digits)
+        var allDigits = true;
+        foreach (var c in digits)
         {
             allDigits &= c >= '0' && c <= '9';
         }
 
         if (format.Length == 0 || !allDigits
-            || !DateTime.TryParseExact(digits, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime wallClock)
+            || !DateTime.TryParseExact(digits, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock)
             || wallClock.Year < 1971)
         {
             throw Fail($"{option}=\"{SshPublicKey.Describe(text)}\" is not a time of the form YYYYMMDD[HHMM[SS]][Z]");
@@ -320,7 +319,7 @@ internal static class AllowedSignersLine
 
     private static string FirstToken(string line, int position)
     {
-        int end = line.IndexOfAny(new[] { ' ', '\t' }, position);
+        var end = line.IndexOfAny(new[] { ' ', '\t' }, position);
         return end < 0 ? line.Substring(position) : line.Substring(position, end - position);
     }
 

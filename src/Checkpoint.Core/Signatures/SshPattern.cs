@@ -13,11 +13,11 @@ internal static class SshPattern
 
     public static bool MatchesList(string text, string patternList)
     {
-        bool positive = false;
-        foreach (string entry in patternList.Split(','))
+        var positive = false;
+        foreach (var entry in patternList.Split(','))
         {
-            bool negated = entry.StartsWith("!", StringComparison.Ordinal);
-            string pattern = negated ? entry.Substring(1) : entry;
+            var negated = entry.StartsWith("!", StringComparison.Ordinal);
+            var pattern = negated ? entry.Substring(1) : entry;
             if (pattern.Length >= MaximumSubpatternLength)
             {
                 return false;
@@ -40,10 +40,10 @@ internal static class SshPattern
     /// <summary>Glob match in O(text × pattern), so hostile patterns full of stars cannot stall the gate.</summary>
     public static bool Matches(string text, string pattern)
     {
-        int t = 0;
-        int p = 0;
-        int starPattern = -1;
-        int starText = 0;
+        var t = 0;
+        var p = 0;
+        var starPattern = -1;
+        var starText = 0;
         while (t < text.Length)
         {
             if (p < pattern.Length && pattern[p] == '*')

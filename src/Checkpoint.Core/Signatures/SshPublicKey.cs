@@ -23,12 +23,12 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     // OpenSSH's own ceiling for RSA (SSHBUF_MAX_BIGNUM): bounds the work an attacker-chosen key can cause.
     internal const int MaximumRsaBits = 16384;
 
-    private readonly byte[] blob;
+    private readonly byte[] _blob;
 
     private SshPublicKey(string keyType, byte[] blob)
     {
         KeyType = keyType;
-        this.blob = blob;
+        _blob = blob;
         Fingerprint = ComputeFingerprint(blob);
     }
 
@@ -36,7 +36,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     public string KeyType { get; }
 
     /// <summary>A copy of the SSH wire-format public key blob.</summary>
-    public byte[] Blob => (byte[])blob.Clone();
+    public byte[] Blob => (byte[])_blob.Clone();
 
     /// <summary><c>SHA256:</c> and the unpadded base64 of the blob's SHA-256, as <c>ssh-keygen -lf</c> prints it.</summary>
     public string Fingerprint { get; }
@@ -70,7 +70,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
             throw new ArgumentNullException(nameof(authorizedKeysStyleText));
         }
 
-        string[] fields = authorizedKeysStyleText.Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
+        var fields = authorizedKeysStyleText.Trim().Split(new[] { ' ', '\t' }, 3, StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 2)
         {
             throw new SshFormatException("SSH public key: expected '<type> <base64> [comment]'.");
@@ -98,7 +98,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
         }
 
         // Blobs are validated to be canonical on parse, so equal bytes is equal keys.
-        return ReferenceEquals(this, other) || blob.AsSpan().SequenceEqual(other.blob);
+        return ReferenceEquals(this, other) || _blob.AsSpan().SequenceEqual(other._blob);
     }
 
     public override bool Equals(object? obj) => Equals(obj as SshPublicKey);
@@ -106,7 +106,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Fingerprint);
 
     /// <summary><c>&lt;type&gt; &lt;base64&gt;</c>, the form allowed_signers and authorized_keys use.</summary>
-    public override string ToString() => KeyType + " " + Convert.ToBase64String(blob);
+    public override string ToString() => KeyType + " " + Convert.ToBase64String(_blob);
 
     internal static SshPublicKey ParseFields(string typeField, string base64Field)
     {
@@ -120,7 +120,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
             throw new SshFormatException($"SSH public key: the {Describe(typeField)} key's base64 is malformed.");
         }
 
-        SshPublicKey key = Decode(decoded, "SSH public key");
+        var key = Decode(decoded, "SSH public key");
         if (!string.Equals(key.KeyType, typeField, StringComparison.Ordinal))
         {
             throw new SshFormatException($"SSH public key: the text says '{Describe(typeField)}' but the key is '{key.KeyType}'.");
@@ -132,7 +132,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     internal static SshPublicKey Decode(byte[] blob, string context)
     {
         var reader = new SshWireReader(blob, context);
-        string keyType = reader.ReadText("key type");
+        var keyType = reader.ReadText("key type");
         var key = new SshPublicKey(keyType, blob);
         switch (keyType)
         {
@@ -183,7 +183,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     {
         const int limit = 64;
         var builder = new System.Text.StringBuilder(Math.Min(text.Length, limit) + 3);
-        foreach (char c in text)
+        foreach (var c in text)
         {
             if (builder.Length >= limit)
             {
@@ -200,7 +200,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     private static Ed25519PublicKeyParameters ReadEd25519(SshWireReader reader)
     {
-        ArraySegment<byte> point = reader.ReadSlice("ed25519 public key");
+        var point = reader.ReadSlice("ed25519 public key");
         if (point.Count != Ed25519PublicKeyParameters.KeySize)
         {
             throw reader.Error($"an Ed25519 public key is 32 bytes, not {point.Count}");
@@ -218,15 +218,15 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     private static ECPublicKeyParameters ReadEcdsa(SshWireReader reader, string expectedCurve)
     {
-        string curve = reader.ReadText("curve name");
+        var curve = reader.ReadText("curve name");
         if (!string.Equals(curve, expectedCurve, StringComparison.Ordinal))
         {
             throw reader.Error($"the key type names curve '{expectedCurve}' but the key says '{Describe(curve)}'");
         }
 
-        ECDomainParameters parameters = EcdsaCurve(curve);
-        ArraySegment<byte> encodedPoint = reader.ReadSlice("ecdsa public point");
-        int fieldBytes = (parameters.Curve.FieldSize + 7) / 8;
+        var parameters = EcdsaCurve(curve);
+        var encodedPoint = reader.ReadSlice("ecdsa public point");
+        var fieldBytes = (parameters.Curve.FieldSize + 7) / 8;
         if (encodedPoint.Count != 1 + (2 * fieldBytes) || encodedPoint.Array![encodedPoint.Offset] != 0x04)
         {
             throw reader.Error($"the {curve} public point is not an uncompressed point of {1 + (2 * fieldBytes)} bytes");
@@ -234,7 +234,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
         try
         {
-            byte[] pointBytes = new byte[encodedPoint.Count];
+            var pointBytes = new byte[encodedPoint.Count];
             Buffer.BlockCopy(encodedPoint.Array, encodedPoint.Offset, pointBytes, 0, pointBytes.Length);
             var point = parameters.Curve.DecodePoint(pointBytes);
             if (point.IsInfinity || !point.IsValid())
@@ -267,8 +267,8 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     private static (BigInteger Modulus, BigInteger Exponent) ReadRsa(SshWireReader reader)
     {
-        byte[] exponent = reader.ReadPositiveMpint("rsa exponent", 8, requireCanonical: true);
-        byte[] modulus = reader.ReadPositiveMpint("rsa modulus", MaximumRsaBits / 8, requireCanonical: true);
+        var exponent = reader.ReadPositiveMpint("rsa exponent", 8, requireCanonical: true);
+        var modulus = reader.ReadPositiveMpint("rsa modulus", MaximumRsaBits / 8, requireCanonical: true);
         var n = new BigInteger(1, modulus);
         var e = new BigInteger(1, exponent);
         if (n.BitLength < MinimumRsaBits)
@@ -298,7 +298,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
         {
             lock (Keys)
             {
-                if (Keys.TryGetValue(modulus, out RsaKeyParameters? known) && known.Exponent.Equals(exponent))
+                if (Keys.TryGetValue(modulus, out var known) && known.Exponent.Equals(exponent))
                 {
                     return known;
                 }
@@ -321,13 +321,13 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     private static byte[] ReadApplication(SshWireReader reader)
     {
-        string application = reader.ReadText("security key application");
+        var application = reader.ReadText("security key application");
         return System.Text.Encoding.UTF8.GetBytes(application);
     }
 
     private static string ComputeFingerprint(byte[] blob)
     {
-        using SHA256 sha256 = SHA256.Create();
+        using var sha256 = SHA256.Create();
         return "SHA256:" + Convert.ToBase64String(sha256.ComputeHash(blob)).TrimEnd('=');
     }
 }

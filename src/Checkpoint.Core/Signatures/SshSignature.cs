@@ -30,10 +30,10 @@ public sealed class SshSignature
 
     private static readonly byte[] Magic = Encoding.ASCII.GetBytes("SSHSIG");
 
-    private readonly byte[] signatureBytes;
-    private readonly byte[]? ecdsaR;
-    private readonly byte[]? ecdsaS;
-    private readonly byte securityKeyFlags;
+    private readonly byte[] _signatureBytes;
+    private readonly byte[]? _ecdsaR;
+    private readonly byte[]? _ecdsaS;
+    private readonly byte _securityKeyFlags;
 
     private SshSignature(
         SshPublicKey publicKey,
@@ -51,10 +51,10 @@ public sealed class SshSignature
         Namespace = signatureNamespace;
         HashAlgorithm = hashAlgorithm;
         SignatureAlgorithm = signatureAlgorithm;
-        this.signatureBytes = signatureBytes;
-        this.ecdsaR = ecdsaR;
-        this.ecdsaS = ecdsaS;
-        this.securityKeyFlags = securityKeyFlags;
+        _signatureBytes = signatureBytes;
+        _ecdsaR = ecdsaR;
+        _ecdsaS = ecdsaS;
+        _securityKeyFlags = securityKeyFlags;
         Counter = counter;
     }
 
@@ -72,7 +72,7 @@ public sealed class SshSignature
     public string SignatureAlgorithm { get; }
 
     /// <summary>For security keys only: whether the authenticator reported user presence (a touch).</summary>
-    public bool? UserPresent => PublicKey.IsSecurityKey ? (securityKeyFlags & 0x01) != 0 : null;
+    public bool? UserPresent => PublicKey.IsSecurityKey ? (_securityKeyFlags & 0x01) != 0 : null;
 
     /// <summary>For security keys only: the authenticator's signature counter.</summary>
     public uint? Counter { get; }
@@ -122,15 +122,15 @@ public sealed class SshSignature
 
         var reader = new SshWireReader(blob, Context);
         reader.ReadMagic(Magic, "magic preamble");
-        uint version = reader.ReadUInt32("version");
+        var version = reader.ReadUInt32("version");
         if (version != SupportedVersion)
         {
             throw reader.Error($"version {version} is not supported (only version {SupportedVersion})");
         }
 
-        ArraySegment<byte> keyBlob = reader.ReadSlice("public key");
-        SshPublicKey key = SshPublicKey.Decode(Copy(keyBlob), Context + " public key");
-        string signatureNamespace = reader.ReadText("namespace");
+        var keyBlob = reader.ReadSlice("public key");
+        var key = SshPublicKey.Decode(Copy(keyBlob), Context + " public key");
+        var signatureNamespace = reader.ReadText("namespace");
         if (signatureNamespace.Length == 0)
         {
             throw reader.Error("the namespace is empty");
@@ -143,19 +143,19 @@ public sealed class SshSignature
             throw reader.Error("the reserved field is not empty (it is unsigned, so Checkpoint accepts only the empty field ssh-keygen writes)");
         }
 
-        string hashAlgorithm = reader.ReadText("hash algorithm");
+        var hashAlgorithm = reader.ReadText("hash algorithm");
         if (hashAlgorithm != "sha256" && hashAlgorithm != "sha512")
         {
             throw reader.Error($"hash algorithm '{SshPublicKey.Describe(hashAlgorithm)}' is not accepted (only sha256 and sha512)");
         }
 
-        ArraySegment<byte> signatureField = reader.ReadSlice("signature");
+        var signatureField = reader.ReadSlice("signature");
         reader.RequireEnd();
 
         var inner = new SshWireReader(signatureField.Array!, signatureField.Offset, signatureField.Count, Context);
-        string signatureAlgorithm = inner.ReadText("signature algorithm");
+        var signatureAlgorithm = inner.ReadText("signature algorithm");
         CheckAlgorithmFitsKey(inner, key, signatureAlgorithm);
-        ArraySegment<byte> rawSignature = inner.ReadSlice("signature bytes");
+        var rawSignature = inner.ReadSlice("signature bytes");
         byte flags = 0;
         uint? counter = null;
         if (key.IsSecurityKey)
@@ -177,7 +177,7 @@ public sealed class SshSignature
         }
         else if (key.EcdsaKey is not null)
         {
-            int orderBytes = (key.EcdsaKey.Parameters.N.BitLength + 7) / 8;
+            var orderBytes = (key.EcdsaKey.Parameters.N.BitLength + 7) / 8;
             var pair = new SshWireReader(rawSignature.Array!, rawSignature.Offset, rawSignature.Count, Context);
             r = pair.ReadPositiveMpint("ecdsa r", orderBytes, requireCanonical: true);
             s = pair.ReadPositiveMpint("ecdsa s", orderBytes, requireCanonical: true);
@@ -185,7 +185,7 @@ public sealed class SshSignature
         }
         else
         {
-            int modulusBytes = (key.RsaNumbers!.Value.Modulus.BitLength + 7) / 8;
+            var modulusBytes = (key.RsaNumbers!.Value.Modulus.BitLength + 7) / 8;
             // OpenSSH pads short RSA signatures, but always writes full-length ones; one encoding per signature.
             if (rawSignature.Count != modulusBytes)
             {
@@ -215,8 +215,8 @@ public sealed class SshSignature
             return NamespaceMismatch(expectedNamespace);
         }
 
-        using IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithm == "sha512" ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256);
-        byte[] buffer = new byte[81920];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithm == "sha512" ? HashAlgorithmName.SHA512 : HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
         int read;
         while ((read = message.Read(buffer, 0, buffer.Length)) > 0)
         {
@@ -249,7 +249,7 @@ public sealed class SshSignature
             throw new SshFormatException($"{Context}: does not start with '{ArmorHeader}'.");
         }
 
-        int bodyStart = ArmorHeader.Length;
+        var bodyStart = ArmorHeader.Length;
         if (string.CompareOrdinal(armored, bodyStart, "\r\n", 0, 2) == 0)
         {
             bodyStart += 2;
@@ -263,13 +263,13 @@ public sealed class SshSignature
             throw new SshFormatException($"{Context}: the header line is not followed by a line break.");
         }
 
-        int footer = armored.IndexOf("\n" + ArmorFooter, bodyStart - 1, StringComparison.Ordinal);
+        var footer = armored.IndexOf("\n" + ArmorFooter, bodyStart - 1, StringComparison.Ordinal);
         if (footer < 0)
         {
             throw new SshFormatException($"{Context}: missing the '{ArmorFooter}' line.");
         }
 
-        for (int i = footer + 1 + ArmorFooter.Length; i < armored.Length; i++)
+        for (var i = footer + 1 + ArmorFooter.Length; i < armored.Length; i++)
         {
             if (!IsArmorWhitespace(armored[i]))
             {
@@ -278,9 +278,9 @@ public sealed class SshSignature
         }
 
         var base64 = new StringBuilder(footer - bodyStart + 1);
-        for (int i = bodyStart; i < footer; i++)
+        for (var i = bodyStart; i < footer; i++)
         {
-            char c = armored[i];
+            var c = armored[i];
             if (IsArmorWhitespace(c))
             {
                 continue;
@@ -294,7 +294,7 @@ public sealed class SshSignature
             base64.Append(c);
         }
 
-        string text = base64.ToString();
+        var text = base64.ToString();
         byte[] blob;
         try
         {
@@ -349,14 +349,14 @@ public sealed class SshSignature
 
     private static byte[] Copy(ArraySegment<byte> segment)
     {
-        byte[] copy = new byte[segment.Count];
+        var copy = new byte[segment.Count];
         Buffer.BlockCopy(segment.Array!, segment.Offset, copy, 0, segment.Count);
         return copy;
     }
 
     private static byte[] Sha256(byte[] data)
     {
-        using SHA256 sha256 = SHA256.Create();
+        using var sha256 = SHA256.Create();
         return sha256.ComputeHash(data);
     }
 
@@ -366,7 +366,7 @@ public sealed class SshSignature
     private SignatureCheck VerifyMessageHash(byte[] messageHash)
     {
         // PROTOCOL.sshsig section 3. OpenSSH signs an empty reserved field whatever the blob carries, and so do we.
-        byte[] signedData = new SshWireWriter()
+        var signedData = new SshWireWriter()
             .WriteRaw(Magic)
             .WriteString(Namespace)
             .WriteString(Array.Empty<byte>())
@@ -415,7 +415,7 @@ public sealed class SshSignature
         var signer = new RsaDigestSigner(SignatureAlgorithm == "rsa-sha2-256" ? new Sha256Digest() : new Sha512Digest());
         signer.Init(forSigning: false, PublicKey.RsaKey);
         signer.BlockUpdate(signedData, 0, signedData.Length);
-        return signer.VerifySignature(signatureBytes);
+        return signer.VerifySignature(_signatureBytes);
     }
 
     /// <summary>
@@ -424,9 +424,9 @@ public sealed class SshSignature
     /// </summary>
     private bool VerifySecurityKey(byte[] signedData)
     {
-        byte[] authenticatorData = new SshWireWriter()
+        var authenticatorData = new SshWireWriter()
             .WriteRaw(Sha256(PublicKey.SecurityKeyApplication!))
-            .WriteByte(securityKeyFlags)
+            .WriteByte(_securityKeyFlags)
             .WriteUInt32(Counter!.Value)
             .WriteRaw(Sha256(signedData))
             .ToArray();
@@ -440,20 +440,20 @@ public sealed class SshSignature
         var signer = new Ed25519Signer();
         signer.Init(forSigning: false, PublicKey.Ed25519Key);
         signer.BlockUpdate(data, 0, data.Length);
-        return signer.VerifySignature(signatureBytes);
+        return signer.VerifySignature(_signatureBytes);
     }
 
     private bool VerifyEcdsa(byte[] hash)
     {
         var signer = new ECDsaSigner();
         signer.Init(forSigning: false, PublicKey.EcdsaKey);
-        return signer.VerifySignature(hash, new BigInteger(1, ecdsaR!), new BigInteger(1, ecdsaS!));
+        return signer.VerifySignature(hash, new BigInteger(1, _ecdsaR!), new BigInteger(1, _ecdsaS!));
     }
 
     private static byte[] Digest(IDigest digest, byte[] data)
     {
         digest.BlockUpdate(data, 0, data.Length);
-        byte[] output = new byte[digest.GetDigestSize()];
+        var output = new byte[digest.GetDigestSize()];
         digest.DoFinal(output, 0);
         return output;
     }

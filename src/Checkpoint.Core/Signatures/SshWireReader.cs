@@ -11,10 +11,10 @@ internal sealed class SshWireReader
 {
     private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly byte[] buffer;
-    private readonly int end;
-    private readonly string context;
-    private int position;
+    private readonly byte[] _buffer;
+    private readonly int _end;
+    private readonly string _context;
+    private int _position;
 
     public SshWireReader(byte[] buffer, string context)
         : this(buffer, 0, buffer.Length, context)
@@ -23,46 +23,46 @@ internal sealed class SshWireReader
 
     public SshWireReader(byte[] buffer, int offset, int count, string context)
     {
-        this.buffer = buffer;
-        position = offset;
-        end = offset + count;
-        this.context = context;
+        _buffer = buffer;
+        _position = offset;
+        _end = offset + count;
+        _context = context;
     }
 
-    public int Remaining => end - position;
+    public int Remaining => _end - _position;
 
     public byte ReadByte(string field)
     {
         Require(1, field);
-        return buffer[position++];
+        return _buffer[_position++];
     }
 
     public uint ReadUInt32(string field)
     {
         Require(4, field);
-        uint value = ((uint)buffer[position] << 24) | ((uint)buffer[position + 1] << 16) | ((uint)buffer[position + 2] << 8) | buffer[position + 3];
-        position += 4;
+        var value = ((uint)_buffer[_position] << 24) | ((uint)_buffer[_position + 1] << 16) | ((uint)_buffer[_position + 2] << 8) | _buffer[_position + 3];
+        _position += 4;
         return value;
     }
 
     /// <summary>Reads a length-prefixed string as a slice of the underlying buffer, without copying.</summary>
     public ArraySegment<byte> ReadSlice(string field)
     {
-        uint length = ReadUInt32(field + " length");
+        var length = ReadUInt32(field + " length");
         if (length > (uint)Remaining)
         {
             throw Error($"field '{field}' claims {length} bytes but only {Remaining} remain");
         }
 
-        var slice = new ArraySegment<byte>(buffer, position, (int)length);
-        position += (int)length;
+        var slice = new ArraySegment<byte>(_buffer, _position, (int)length);
+        _position += (int)length;
         return slice;
     }
 
     public byte[] ReadBytes(string field)
     {
-        ArraySegment<byte> slice = ReadSlice(field);
-        byte[] copy = new byte[slice.Count];
+        var slice = ReadSlice(field);
+        var copy = new byte[slice.Count];
         Buffer.BlockCopy(slice.Array!, slice.Offset, copy, 0, slice.Count);
         return copy;
     }
@@ -70,7 +70,7 @@ internal sealed class SshWireReader
     /// <summary>Reads a string that must be UTF-8 text without NUL bytes, as OpenSSH's cstrings are.</summary>
     public string ReadText(string field)
     {
-        ArraySegment<byte> slice = ReadSlice(field);
+        var slice = ReadSlice(field);
         if (Array.IndexOf(slice.Array!, (byte)0, slice.Offset, slice.Count) >= 0)
         {
             throw Error($"field '{field}' contains a NUL byte");
@@ -92,9 +92,9 @@ internal sealed class SshWireReader
     /// </summary>
     public byte[] ReadPositiveMpint(string field, int maxMagnitudeBytes, bool requireCanonical)
     {
-        ArraySegment<byte> slice = ReadSlice(field);
-        int offset = slice.Offset;
-        int count = slice.Count;
+        var slice = ReadSlice(field);
+        var offset = slice.Offset;
+        var count = slice.Count;
         if (count > 0 && (slice.Array![offset] & 0x80) != 0)
         {
             throw Error($"field '{field}' is negative");
@@ -116,7 +116,7 @@ internal sealed class SshWireReader
             throw Error($"field '{field}' is {count} bytes, more than the {maxMagnitudeBytes} allowed");
         }
 
-        byte[] magnitude = new byte[count];
+        var magnitude = new byte[count];
         Buffer.BlockCopy(slice.Array!, offset, magnitude, 0, count);
         return magnitude;
     }
@@ -124,15 +124,15 @@ internal sealed class SshWireReader
     public void ReadMagic(byte[] magic, string field)
     {
         Require(magic.Length, field);
-        for (int i = 0; i < magic.Length; i++)
+        for (var i = 0; i < magic.Length; i++)
         {
-            if (buffer[position + i] != magic[i])
+            if (_buffer[_position + i] != magic[i])
             {
                 throw Error($"does not start with '{Encoding.ASCII.GetString(magic)}'");
             }
         }
 
-        position += magic.Length;
+        _position += magic.Length;
     }
 
     public void RequireEnd()
@@ -143,7 +143,7 @@ internal sealed class SshWireReader
         }
     }
 
-    public SshFormatException Error(string problem) => new SshFormatException(context + ": " + problem + ".");
+    public SshFormatException Error(string problem) => new SshFormatException(_context + ": " + problem + ".");
 
     private void Require(int count, string field)
     {

@@ -6,26 +6,26 @@ namespace Checkpoint.Core.Signatures;
 /// <summary>Writes RFC 4251 wire types; used to rebuild the exact bytes a signer signed.</summary>
 internal sealed class SshWireWriter
 {
-    private readonly MemoryStream stream = new MemoryStream();
+    private readonly MemoryStream _stream = new MemoryStream();
 
     public SshWireWriter WriteRaw(byte[] bytes)
     {
-        stream.Write(bytes, 0, bytes.Length);
+        _stream.Write(bytes, 0, bytes.Length);
         return this;
     }
 
     public SshWireWriter WriteByte(byte value)
     {
-        stream.WriteByte(value);
+        _stream.WriteByte(value);
         return this;
     }
 
     public SshWireWriter WriteUInt32(uint value)
     {
-        stream.WriteByte((byte)(value >> 24));
-        stream.WriteByte((byte)(value >> 16));
-        stream.WriteByte((byte)(value >> 8));
-        stream.WriteByte((byte)value);
+        _stream.WriteByte((byte)(value >> 24));
+        _stream.WriteByte((byte)(value >> 16));
+        _stream.WriteByte((byte)(value >> 8));
+        _stream.WriteByte((byte)value);
         return this;
     }
 
@@ -40,23 +40,23 @@ internal sealed class SshWireWriter
     /// <summary>Writes a non-negative integer given as an unsigned big-endian magnitude.</summary>
     public SshWireWriter WriteMpint(byte[] magnitude)
     {
-        int start = 0;
+        var start = 0;
         while (start < magnitude.Length && magnitude[start] == 0)
         {
             start++;
         }
 
-        int length = magnitude.Length - start;
-        bool needsSignByte = length > 0 && (magnitude[start] & 0x80) != 0;
+        var length = magnitude.Length - start;
+        var needsSignByte = length > 0 && (magnitude[start] & 0x80) != 0;
         WriteUInt32((uint)(length + (needsSignByte ? 1 : 0)));
         if (needsSignByte)
         {
-            stream.WriteByte(0);
+            _stream.WriteByte(0);
         }
 
-        stream.Write(magnitude, start, length);
+        _stream.Write(magnitude, start, length);
         return this;
     }
 
-    public byte[] ToArray() => stream.ToArray();
+    public byte[] ToArray() => _stream.ToArray();
 }

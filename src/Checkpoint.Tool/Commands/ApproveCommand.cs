@@ -2,9 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.RegularExpressions;
-using Checkpoint.Core;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Policy;
 using Checkpoint.Core.Signatures;
@@ -13,332 +11,331 @@ using Checkpoint.Tool.Review;
 using Checkpoint.Tool.Signing;
 using Spectre.Console;
 
-namespace Checkpoint.Tool.Commands
+namespace Checkpoint.Tool.Commands;
+
+/// <summary>
+/// `checkpoint approve`: shows the review, takes a typed confirmation, writes the manifest for
+/// the current digest, has ssh-keygen sign it, checks the signature against the BASE's
+/// allowed_signers, and commits the two files (approvals count only once committed: the gate
+/// reads them from HEAD's tree).
+/// </summary>
+internal static class ApproveCommand
 {
-    /// <summary>
-    /// `checkpoint approve`: shows the review, takes a typed confirmation, writes the manifest for
-    /// the current digest, has ssh-keygen sign it, checks the signature against the BASE's
-    /// allowed_signers, and commits the two files (approvals count only once committed: the gate
-    /// reads them from HEAD's tree).
-    /// </summary>
-    internal static class ApproveCommand
+    private static readonly Regex UnsafeNameCharacters = new Regex("[^a-z0-9._-]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
-        private static readonly Regex UnsafeNameCharacters = new Regex("[^a-z0-9._-]+", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-
-        public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
+        var key = new Option<string?>("--key")
         {
-            var key = new Option<string?>("--key")
-            {
-                Description = "Your SSH private key file for ssh-keygen, or with --agent the .pub whose private key the SSH agent holds. Default: git config user.signingkey.",
-                HelpName = "FILE",
-            };
-            var agent = new Option<bool>("--agent") { Description = "Sign with the key held by the SSH agent (ssh-keygen -U); --key names its public key." };
-            var principal = new Option<string?>("--principal")
-            {
-                Description = "Your principal in the base's allowed_signers (default: the one listed for your key).",
-                HelpName = "NAME",
-            };
-            var yes = new Option<bool>("--yes") { Description = "Approve without the typed confirmation (for scripts; you still see the review)." };
-            var noCommit = new Option<bool>("--no-commit") { Description = "Write and sign the approval but do not commit it (the gate only sees committed approvals)." };
-            var validDays = new Option<int?>("--valid-days")
-            {
-                Description = "Days the approval stays valid (default and maximum: the policy's maxApprovalAgeDays).",
-                HelpName = "DAYS",
-            };
-            var noBuild = new Option<bool>("--no-build") { Description = "Skip the review builds (the review then says operations were not analyzed)." };
-            var timeout = ReviewCommand.BuildTimeoutOption();
+            Description = "Your SSH private key file for ssh-keygen, or with --agent the .pub whose private key the SSH agent holds. Default: git config user.signingkey.",
+            HelpName = "FILE",
+        };
+        var agent = new Option<bool>("--agent") { Description = "Sign with the key held by the SSH agent (ssh-keygen -U); --key names its public key." };
+        var principal = new Option<string?>("--principal")
+        {
+            Description = "Your principal in the base's allowed_signers (default: the one listed for your key).",
+            HelpName = "NAME",
+        };
+        var yes = new Option<bool>("--yes") { Description = "Approve without the typed confirmation (for scripts; you still see the review)." };
+        var noCommit = new Option<bool>("--no-commit") { Description = "Write and sign the approval but do not commit it (the gate only sees committed approvals)." };
+        var validDays = new Option<int?>("--valid-days")
+        {
+            Description = "Days the approval stays valid (default and maximum: the policy's maxApprovalAgeDays).",
+            HelpName = "DAYS",
+        };
+        var noBuild = new Option<bool>("--no-build") { Description = "Skip the review builds (the review then says operations were not analyzed)." };
+        var timeout = ReviewCommand.BuildTimeoutOption();
 
-            var command = new Command("approve", "Review the change, then sign an approval of its digest with your SSH key and commit it.")
-            {
-                key, agent, principal, yes, noCommit, validDays, noBuild, timeout,
-            };
-            command.SetAction(parseResult =>
-            {
-                var session = RepositorySession.Open(parseResult, globals, console, environment);
-                var request = new ApprovalRequest(
-                    parseResult.GetValue(key),
-                    parseResult.GetValue(agent),
-                    parseResult.GetValue(principal),
-                    parseResult.GetValue(yes),
-                    !parseResult.GetValue(noCommit),
-                    parseResult.GetValue(validDays),
-                    !parseResult.GetValue(noBuild),
-                    TimeSpan.FromMinutes(parseResult.GetValue(timeout)));
-                return Approve(session, request);
-            });
-            return command;
+        var command = new Command("approve", "Review the change, then sign an approval of its digest with your SSH key and commit it.")
+        {
+            key, agent, principal, yes, noCommit, validDays, noBuild, timeout,
+        };
+        command.SetAction(parseResult =>
+        {
+            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            var request = new ApprovalRequest(
+                parseResult.GetValue(key),
+                parseResult.GetValue(agent),
+                parseResult.GetValue(principal),
+                parseResult.GetValue(yes),
+                !parseResult.GetValue(noCommit),
+                parseResult.GetValue(validDays),
+                !parseResult.GetValue(noBuild),
+                TimeSpan.FromMinutes(parseResult.GetValue(timeout)));
+            return Approve(session, request);
+        });
+        return command;
+    }
+
+    private sealed record ApprovalRequest(string? Key, bool UseAgent, string? Principal, bool Yes, bool Commit, int? ValidDays, bool Build, TimeSpan BuildTimeout);
+
+    private static int Approve(RepositorySession session, ApprovalRequest request)
+    {
+        var console = session.Console;
+        var repository = session.Repository;
+        var target = session.Target;
+        var range = session.RequireRange();
+        var policy = target.Configuration.Policy;
+        var signers = target.Configuration.AllowedSigners ?? throw new ToolException(
+            $"the base commit has no {CheckpointPolicy.AllowedSignersPath}, so no signature can be trusted; run 'checkpoint init' and merge it into the base branch first");
+        if (target.RepositoryIdentity == null)
+        {
+            throw new ToolException("no repository identity: set \"repository\" in the base's .checkpoint/policy.json, or add an origin remote");
         }
 
-        private sealed record ApprovalRequest(string? Key, bool UseAgent, string? Principal, bool Yes, bool Commit, int? ValidDays, bool Build, TimeSpan BuildTimeout);
+        var keyPath = ResolveKeyPath(session, request);
+        var publicKey = TryReadPublicKey(keyPath, request.UseAgent);
+        var approver = ChooseApprover(session, request.Principal, publicKey, signers);
+        var validFor = ValidFor(request.ValidDays, policy);
 
-        private static int Approve(RepositorySession session, ApprovalRequest request)
+        // Pre-flight: a key the base does not trust would only produce a useless signature.
+        if (publicKey != null)
         {
-            var console = session.Console;
-            var repository = session.Repository;
-            var target = session.Target;
-            var range = session.RequireRange();
-            var policy = target.Configuration.Policy;
-            var signers = target.Configuration.AllowedSigners ?? throw new ToolException(
-                $"the base commit has no {CheckpointPolicy.AllowedSignersPath}, so no signature can be trusted; run 'checkpoint init' and merge it into the base branch first");
-            if (target.RepositoryIdentity == null)
+            var trust = signers.Authorize(approver, publicKey, ApprovalManifest.SignatureNamespace, session.Now);
+            if (!trust.IsTrusted)
             {
-                throw new ToolException("no repository identity: set \"repository\" in the base's .checkpoint/policy.json, or add an origin remote");
+                throw new ToolException($"{approver} with key {publicKey.Fingerprint} is not trusted by the base's allowed_signers: {trust.Failure}");
             }
+        }
 
-            var keyPath = ResolveKeyPath(session, request);
-            var publicKey = TryReadPublicKey(keyPath, request.UseAgent);
-            var approver = ChooseApprover(session, request.Principal, publicKey, signers);
-            var validFor = ValidFor(request.ValidDays, policy);
+        var review = ReviewBuilder.Build(session, request.Build, request.BuildTimeout);
+        ReviewOutput.WriteText(console, review);
+        console.Out.WriteLine();
 
-            // Pre-flight: a key the base does not trust would only produce a useless signature.
-            if (publicKey != null)
-            {
-                var trust = signers.Authorize(approver, publicKey, ApprovalManifest.SignatureNamespace, session.Now);
-                if (!trust.IsTrusted)
-                {
-                    throw new ToolException($"{approver} with key {publicKey.Fingerprint} is not trusted by the base's allowed_signers: {trust.Failure}");
-                }
-            }
+        if (!Confirm(console, range, approver, request.Yes))
+        {
+            return ExitCodes.Failed;
+        }
 
-            var review = ReviewBuilder.Build(session, request.Build, request.BuildTimeout);
-            ReviewOutput.WriteText(console, review);
-            console.Out.WriteLine();
+        var manifest = target.CreateManifest(approver, session.Now, validFor);
+        var current = session.Repository.ResolveCommit("HEAD");
+        if (current != range.HeadCommit)
+        {
+            throw new ToolException($"HEAD moved during the review ({range.HeadCommit} became {current}); run approve again");
+        }
 
-            if (!Confirm(console, range, approver, request.Yes))
-            {
-                return ExitCodes.Failed;
-            }
+        var approvalsDirectory = Path.Combine(repository.Root, ApprovalManifest.ApprovalsDirectory);
+        RefuseLinks(repository.Root, approvalsDirectory);
+        Directory.CreateDirectory(approvalsDirectory);
+        var name = FileNameFor(approver, range);
+        var manifestPath = Path.Combine(approvalsDirectory, name + ".json");
+        var signaturePath = manifestPath + ".sig";
+        if (File.Exists(manifestPath) || File.Exists(signaturePath))
+        {
+            throw new ToolException($"{Relative(repository.Root, manifestPath)} already exists: this digest is already approved by {approver}");
+        }
 
-            var manifest = target.CreateManifest(approver, session.Now, validFor);
-            var current = session.Repository.ResolveCommit("HEAD");
-            if (current != range.HeadCommit)
-            {
-                throw new ToolException($"HEAD moved during the review ({range.HeadCommit} became {current}); run approve again");
-            }
+        var manifestBytes = manifest.Serialize();
+        File.WriteAllBytes(manifestPath, manifestBytes);
+        try
+        {
+            new SshKeygenSigner(keyPath, request.UseAgent).Sign(manifestPath, console.IsInteractive);
+            VerifyAgainstBase(signaturePath, manifestBytes, approver, signers, session.Now);
+        }
+        catch
+        {
+            // Only files this command just created are removed; nothing the user wrote is touched.
+            File.Delete(manifestPath);
+            File.Delete(signaturePath);
+            throw;
+        }
 
-            var approvalsDirectory = Path.Combine(repository.Root, ApprovalManifest.ApprovalsDirectory);
-            RefuseLinks(repository.Root, approvalsDirectory);
-            Directory.CreateDirectory(approvalsDirectory);
-            var name = FileNameFor(approver, range);
-            var manifestPath = Path.Combine(approvalsDirectory, name + ".json");
-            var signaturePath = manifestPath + ".sig";
-            if (File.Exists(manifestPath) || File.Exists(signaturePath))
-            {
-                throw new ToolException($"{Relative(repository.Root, manifestPath)} already exists: this digest is already approved by {approver}");
-            }
+        console.Out.MarkupLine($"[green]Signed[/] {Markup.Escape(Relative(repository.Root, manifestPath))} as [bold]{Markup.Escape(approver)}[/] for {Markup.Escape(range.Digest)}");
 
-            var manifestBytes = manifest.Serialize();
-            File.WriteAllBytes(manifestPath, manifestBytes);
-            try
-            {
-                new SshKeygenSigner(keyPath, request.UseAgent).Sign(manifestPath, console.IsInteractive);
-                VerifyAgainstBase(signaturePath, manifestBytes, approver, signers, session.Now);
-            }
-            catch
-            {
-                // Only files this command just created are removed; nothing the user wrote is touched.
-                File.Delete(manifestPath);
-                File.Delete(signaturePath);
-                throw;
-            }
-
-            console.Out.MarkupLine($"[green]Signed[/] {Markup.Escape(Relative(repository.Root, manifestPath))} as [bold]{Markup.Escape(approver)}[/] for {Markup.Escape(range.Digest)}");
-
-            if (!request.Commit)
-            {
-                console.Out.MarkupLine("[yellow]Not committed (--no-commit).[/] The gate reads approvals from HEAD: commit both files and push the branch.");
-                return ExitCodes.Success;
-            }
-
-            Commit(session, approver, range, manifestPath, signaturePath);
-            var after = RepositorySession.Reopen(session);
-            console.Out.MarkupLine("Committed the approval. Push the branch so CI sees it.");
-            VerdictOutput.WriteText(console, after.Verdict);
+        if (!request.Commit)
+        {
+            console.Out.MarkupLine("[yellow]Not committed (--no-commit).[/] The gate reads approvals from HEAD: commit both files and push the branch.");
             return ExitCodes.Success;
         }
 
-        private static string ResolveKeyPath(RepositorySession session, ApprovalRequest request)
+        Commit(session, approver, range, manifestPath, signaturePath);
+        var after = RepositorySession.Reopen(session);
+        console.Out.MarkupLine("Committed the approval. Push the branch so CI sees it.");
+        VerdictOutput.WriteText(console, after.Verdict);
+        return ExitCodes.Success;
+    }
+
+    private static string ResolveKeyPath(RepositorySession session, ApprovalRequest request)
+    {
+        var key = request.Key;
+        if (string.IsNullOrEmpty(key))
         {
-            var key = request.Key;
+            key = session.Repository.GetConfig("user.signingkey");
             if (string.IsNullOrEmpty(key))
             {
-                key = session.Repository.GetConfig("user.signingkey");
-                if (string.IsNullOrEmpty(key))
-                {
-                    throw new ToolException("no signing key: pass --key FILE (or --agent --key FILE.pub), or set git config user.signingkey");
-                }
-
-                if (key!.StartsWith("~/", StringComparison.Ordinal) && session.Environment.HomeDirectory is string home)
-                {
-                    key = Path.Combine(home, key.Substring(2));
-                }
+                throw new ToolException("no signing key: pass --key FILE (or --agent --key FILE.pub), or set git config user.signingkey");
             }
 
-            var path = Path.GetFullPath(Path.Combine(session.Environment.CurrentDirectory, key!));
-            if (!File.Exists(path))
+            if (key!.StartsWith("~/", StringComparison.Ordinal) && session.Environment.HomeDirectory is string home)
             {
-                throw new ToolException($"key file '{path}' does not exist");
+                key = Path.Combine(home, key.Substring(2));
             }
-
-            if (request.UseAgent && !path.EndsWith(".pub", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ToolException("--agent signs with the SSH agent: --key must name the public key (.pub) of the key the agent holds");
-            }
-
-            return path;
         }
 
-        /// <summary>The public half, read only from a .pub file: never from the private key.</summary>
-        private static SshPublicKey? TryReadPublicKey(string keyPath, bool useAgent)
+        var path = Path.GetFullPath(Path.Combine(session.Environment.CurrentDirectory, key!));
+        if (!File.Exists(path))
         {
-            var publicPath = keyPath.EndsWith(".pub", StringComparison.OrdinalIgnoreCase) ? keyPath : keyPath + ".pub";
-            if (!File.Exists(publicPath))
-            {
-                return useAgent ? throw new ToolException($"public key '{publicPath}' does not exist") : null;
-            }
-
-            return InitCommand.ReadPublicKey(publicPath);
+            throw new ToolException($"key file '{path}' does not exist");
         }
 
-        private static string ChooseApprover(RepositorySession session, string? requested, SshPublicKey? key, AllowedSigners signers)
+        if (request.UseAgent && !path.EndsWith(".pub", StringComparison.OrdinalIgnoreCase))
         {
-            if (!string.IsNullOrEmpty(requested))
-            {
-                InitCommand.ValidatePrincipal(requested!);
-                return requested!;
-            }
-
-            if (key == null)
-            {
-                throw new ToolException("pass --principal: there is no .pub file beside the key to find your principal in allowed_signers");
-            }
-
-            var candidates = signers.PrincipalsFor(key, ApprovalManifest.SignatureNamespace, session.Now)
-                .Where(p => p.IndexOfAny(new[] { '*', '?', '!' }) < 0)
-                .Distinct(StringComparer.Ordinal)
-                .ToList();
-            return candidates.Count switch
-            {
-                1 => candidates[0],
-                0 => throw new ToolException($"key {key.Fingerprint} is not in the base's allowed_signers for namespace {ApprovalManifest.SignatureNamespace} (or only under a wildcard): pass --principal or add the key on the base branch"),
-                _ => throw new ToolException($"key {key.Fingerprint} is listed for several principals ({string.Join(", ", candidates)}): pass --principal"),
-            };
+            throw new ToolException("--agent signs with the SSH agent: --key must name the public key (.pub) of the key the agent holds");
         }
 
-        private static TimeSpan ValidFor(int? requestedDays, CheckpointPolicy policy)
+        return path;
+    }
+
+    /// <summary>The public half, read only from a .pub file: never from the private key.</summary>
+    private static SshPublicKey? TryReadPublicKey(string keyPath, bool useAgent)
+    {
+        var publicPath = keyPath.EndsWith(".pub", StringComparison.OrdinalIgnoreCase) ? keyPath : keyPath + ".pub";
+        if (!File.Exists(publicPath))
         {
-            if (requestedDays is not int days)
-            {
-                return policy.MaxApprovalAge;
-            }
-
-            if (days < 1 || TimeSpan.FromDays(days) > policy.MaxApprovalAge)
-            {
-                throw new ToolException($"--valid-days {days} is out of range: the policy allows 1 to {(int)policy.MaxApprovalAge.TotalDays}");
-            }
-
-            return TimeSpan.FromDays(days);
+            return useAgent ? throw new ToolException($"public key '{publicPath}' does not exist") : null;
         }
 
-        private static bool Confirm(ToolConsole console, ReviewedRange range, string approver, bool yes)
+        return InitCommand.ReadPublicKey(publicPath);
+    }
+
+    private static string ChooseApprover(RepositorySession session, string? requested, SshPublicKey? key, AllowedSigners signers)
+    {
+        if (!string.IsNullOrEmpty(requested))
         {
-            if (yes)
-            {
-                console.Out.MarkupLine($"Approving {Markup.Escape(range.Digest)} as {Markup.Escape(approver)} (--yes).");
-                return true;
-            }
+            InitCommand.ValidatePrincipal(requested!);
+            return requested!;
+        }
 
-            if (!console.IsInteractive)
-            {
-                console.WriteErrorLine("approve needs a typed confirmation on a terminal; run it in one, or pass --yes to approve what was shown above");
-                return false;
-            }
+        if (key == null)
+        {
+            throw new ToolException("pass --principal: there is no .pub file beside the key to find your principal in allowed_signers");
+        }
 
-            console.Out.MarkupLine($"To approve this change as [bold]{Markup.Escape(approver)}[/], type its short digest [bold]{range.ShortDigest}[/] or the word [bold]approve[/]:");
-            console.Out.Markup("> ");
-            var answer = console.In.ReadLine()?.Trim();
-            if (answer != null && (answer.Equals(range.ShortDigest, StringComparison.OrdinalIgnoreCase) || answer.Equals("approve", StringComparison.Ordinal)))
-            {
-                return true;
-            }
+        var candidates = signers.PrincipalsFor(key, ApprovalManifest.SignatureNamespace, session.Now)
+            .Where(p => p.IndexOfAny(new[] { '*', '?', '!' }) < 0)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return candidates.Count switch
+        {
+            1 => candidates[0],
+            0 => throw new ToolException($"key {key.Fingerprint} is not in the base's allowed_signers for namespace {ApprovalManifest.SignatureNamespace} (or only under a wildcard): pass --principal or add the key on the base branch"),
+            _ => throw new ToolException($"key {key.Fingerprint} is listed for several principals ({string.Join(", ", candidates)}): pass --principal"),
+        };
+    }
 
-            console.WriteErrorLine("not approved: the confirmation did not match");
+    private static TimeSpan ValidFor(int? requestedDays, CheckpointPolicy policy)
+    {
+        if (requestedDays is not int days)
+        {
+            return policy.MaxApprovalAge;
+        }
+
+        if (days < 1 || TimeSpan.FromDays(days) > policy.MaxApprovalAge)
+        {
+            throw new ToolException($"--valid-days {days} is out of range: the policy allows 1 to {(int)policy.MaxApprovalAge.TotalDays}");
+        }
+
+        return TimeSpan.FromDays(days);
+    }
+
+    private static bool Confirm(ToolConsole console, ReviewedRange range, string approver, bool yes)
+    {
+        if (yes)
+        {
+            console.Out.MarkupLine($"Approving {Markup.Escape(range.Digest)} as {Markup.Escape(approver)} (--yes).");
+            return true;
+        }
+
+        if (!console.IsInteractive)
+        {
+            console.WriteErrorLine("approve needs a typed confirmation on a terminal; run it in one, or pass --yes to approve what was shown above");
             return false;
         }
 
-        private static void VerifyAgainstBase(string signaturePath, byte[] manifestBytes, string approver, AllowedSigners signers, DateTimeOffset now)
+        console.Out.MarkupLine($"To approve this change as [bold]{Markup.Escape(approver)}[/], type its short digest [bold]{range.ShortDigest}[/] or the word [bold]approve[/]:");
+        console.Out.Markup("> ");
+        var answer = console.In.ReadLine()?.Trim();
+        if (answer != null && (answer.Equals(range.ShortDigest, StringComparison.OrdinalIgnoreCase) || answer.Equals("approve", StringComparison.Ordinal)))
         {
-            SshSignature signature;
-            try
-            {
-                signature = SshSignature.Parse(File.ReadAllText(signaturePath));
-            }
-            catch (SshFormatException ex)
-            {
-                throw new ToolException("ssh-keygen wrote a signature Checkpoint cannot read: " + ex.Message, ex);
-            }
-
-            var check = signature.Verify(manifestBytes, ApprovalManifest.SignatureNamespace);
-            if (!check.IsValid)
-            {
-                throw new ToolException("the new signature does not verify: " + check.Failure);
-            }
-
-            var trust = signers.Authorize(approver, signature.PublicKey, ApprovalManifest.SignatureNamespace, now);
-            if (!trust.IsTrusted)
-            {
-                throw new ToolException($"the signing key {signature.PublicKey.Fingerprint} is not trusted for {approver} by the base's allowed_signers: {trust.Failure}");
-            }
+            return true;
         }
 
-        private static void Commit(RepositorySession session, string approver, ReviewedRange range, string manifestPath, string signaturePath)
-        {
-            var root = session.Repository.Root;
-            var paths = new[] { Relative(root, manifestPath), Relative(root, signaturePath) };
-            var add = session.Repository.Cli.Run(new[] { "add", "--" }.Concat(paths).ToArray());
-            if (!add.Succeeded)
-            {
-                throw new ToolException("git add failed: " + add.Error.Trim() + " (the signed approval is in place; commit it yourself)");
-            }
-
-            // --no-verify: a formatting hook must not rewrite the signed bytes. Only the two paths are
-            // committed, whatever else is staged.
-            var message = $"Approve {range.Digest} as {approver}\n\nCheckpoint approval of {range.MergeBase}..{range.HeadCommit} against {range.BaseRef}.";
-            var commit = session.Repository.Cli.Run(new[] { "commit", "--no-verify", "--quiet", "-m", message, "--" }.Concat(paths).ToArray());
-            if (!commit.Succeeded)
-            {
-                throw new ToolException("git commit failed: " + commit.Error.Trim() + " (the signed approval is in place; commit it yourself)");
-            }
-        }
-
-        private static void RefuseLinks(string root, string approvalsDirectory)
-        {
-            var checkpointDirectory = Path.GetDirectoryName(approvalsDirectory)!;
-            foreach (var directory in new[] { checkpointDirectory, approvalsDirectory })
-            {
-                if (Directory.Exists(directory) && new DirectoryInfo(directory).LinkTarget != null)
-                {
-                    throw new ToolException($"{Relative(root, directory)} is a symbolic link; approvals must be plain files in the repository");
-                }
-            }
-        }
-
-        internal static string FileNameFor(string approver, ReviewedRange range)
-        {
-            var name = UnsafeNameCharacters.Replace(approver.ToLowerInvariant().Replace("@", "-at-"), "-").Trim('-', '.');
-            if (name.Length == 0)
-            {
-                name = "approver";
-            }
-
-            if (name.Length > 60)
-            {
-                name = name.Substring(0, 60);
-            }
-
-            return name + "-" + range.ShortDigest;
-        }
-
-        private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+        console.WriteErrorLine("not approved: the confirmation did not match");
+        return false;
     }
+
+    private static void VerifyAgainstBase(string signaturePath, byte[] manifestBytes, string approver, AllowedSigners signers, DateTimeOffset now)
+    {
+        SshSignature signature;
+        try
+        {
+            signature = SshSignature.Parse(File.ReadAllText(signaturePath));
+        }
+        catch (SshFormatException ex)
+        {
+            throw new ToolException("ssh-keygen wrote a signature Checkpoint cannot read: " + ex.Message, ex);
+        }
+
+        var check = signature.Verify(manifestBytes, ApprovalManifest.SignatureNamespace);
+        if (!check.IsValid)
+        {
+            throw new ToolException("the new signature does not verify: " + check.Failure);
+        }
+
+        var trust = signers.Authorize(approver, signature.PublicKey, ApprovalManifest.SignatureNamespace, now);
+        if (!trust.IsTrusted)
+        {
+            throw new ToolException($"the signing key {signature.PublicKey.Fingerprint} is not trusted for {approver} by the base's allowed_signers: {trust.Failure}");
+        }
+    }
+
+    private static void Commit(RepositorySession session, string approver, ReviewedRange range, string manifestPath, string signaturePath)
+    {
+        var root = session.Repository.Root;
+        var paths = new[] { Relative(root, manifestPath), Relative(root, signaturePath) };
+        var add = session.Repository.Cli.Run(new[] { "add", "--" }.Concat(paths).ToArray());
+        if (!add.Succeeded)
+        {
+            throw new ToolException("git add failed: " + add.Error.Trim() + " (the signed approval is in place; commit it yourself)");
+        }
+
+        // --no-verify: a formatting hook must not rewrite the signed bytes. Only the two paths are
+        // committed, whatever else is staged.
+        var message = $"Approve {range.Digest} as {approver}\n\nCheckpoint approval of {range.MergeBase}..{range.HeadCommit} against {range.BaseRef}.";
+        var commit = session.Repository.Cli.Run(new[] { "commit", "--no-verify", "--quiet", "-m", message, "--" }.Concat(paths).ToArray());
+        if (!commit.Succeeded)
+        {
+            throw new ToolException("git commit failed: " + commit.Error.Trim() + " (the signed approval is in place; commit it yourself)");
+        }
+    }
+
+    private static void RefuseLinks(string root, string approvalsDirectory)
+    {
+        var checkpointDirectory = Path.GetDirectoryName(approvalsDirectory)!;
+        foreach (var directory in new[] { checkpointDirectory, approvalsDirectory })
+        {
+            if (Directory.Exists(directory) && new DirectoryInfo(directory).LinkTarget != null)
+            {
+                throw new ToolException($"{Relative(root, directory)} is a symbolic link; approvals must be plain files in the repository");
+            }
+        }
+    }
+
+    internal static string FileNameFor(string approver, ReviewedRange range)
+    {
+        var name = UnsafeNameCharacters.Replace(approver.ToLowerInvariant().Replace("@", "-at-"), "-").Trim('-', '.');
+        if (name.Length == 0)
+        {
+            name = "approver";
+        }
+
+        if (name.Length > 60)
+        {
+            name = name.Substring(0, 60);
+        }
+
+        return name + "-" + range.ShortDigest;
+    }
+
+    private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 }

@@ -1,145 +1,137 @@
 using System;
 using System.CommandLine;
 using System.IO;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Tool.Output;
 
-namespace Checkpoint.Tool.Commands
+namespace Checkpoint.Tool.Commands;
+
+/// <summary>
+/// One command's view of the repository: the folder and base the user chose, and the gate's
+/// verdict for them. Every command that reports a verdict, digest, base or merge-base takes it
+/// from <see cref="CheckpointGate.Evaluate"/>, so the tool and the MSBuild task cannot disagree.
+/// </summary>
+internal sealed class RepositorySession
 {
+    private GateVerdict? _verdict;
+    private GitRepository? _repository;
+    private ReviewTarget? _target;
+
+    private RepositorySession(string directory, string? baseRef, ToolConsole console, ToolEnvironment environment)
+    {
+        Directory = directory;
+        BaseRef = baseRef;
+        Console = console;
+        Environment = environment;
+    }
+
+    /// <summary>The folder the user named (or the current one), as a full path.</summary>
+    public string Directory { get; }
+
+    public string? BaseRef { get; }
+
+    public ToolConsole Console { get; }
+
+    public ToolEnvironment Environment { get; }
+
+    public static RepositorySession Open(ParseResult parseResult, GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
+    {
+        var requested = parseResult.GetValue(globals.Repository);
+        string directory;
+        try
+        {
+            directory = Path.GetFullPath(string.IsNullOrWhiteSpace(requested) ? environment.CurrentDirectory : Path.Combine(environment.CurrentDirectory, requested!));
+        }
+        catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+        {
+            throw new ToolException($"--repo '{requested}' is not a valid path: {ex.Message}");
+        }
+
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new ToolException($"repository folder '{directory}' does not exist");
+        }
+
+        var baseRef = parseResult.GetValue(globals.BaseRef);
+        if (baseRef != null && (baseRef.Length == 0 || baseRef.StartsWith("-", StringComparison.Ordinal)))
+        {
+            throw new ToolException($"--base '{baseRef}' is not a ref name");
+        }
+
+        return new RepositorySession(directory, baseRef, console, environment);
+    }
+
+    /// <summary>A fresh session on the same folder and base, for a verdict after this command changed HEAD.</summary>
+    public static RepositorySession Reopen(RepositorySession session) =>
+        new RepositorySession(session.Directory, session.BaseRef, session.Console, session.Environment);
+
+    public DateTimeOffset Now => Environment.Clock();
+
+    /// <summary>The gate's verdict for this folder and base, evaluated once per command.</summary>
+    public GateVerdict Verdict => _verdict ??= CheckpointGate.Evaluate(Request());
+
+    /// <summary>The git repository, for commands that need more than the verdict (review, approve).</summary>
+    public GitRepository Repository
+    {
+        get
+        {
+            if (_repository == null && _target != null)
+            {
+                _repository = _target.Repository;
+            }
+
+            if (_repository == null)
+            {
+                try
+                {
+                    _repository = GitRepository.Open(Directory);
+                }
+                catch (GitException ex)
+                {
+                    throw new ToolException(ex.Message, ex);
+                }
+            }
+
+            return _repository;
+        }
+    }
+
     /// <summary>
-    /// One command's view of the repository: the folder and base the user chose, and the gate's
-    /// verdict for them. Every command that reports a verdict, digest, base or merge-base takes it
-    /// from <see cref="CheckpointGate.Evaluate"/>, so the tool and the MSBuild task cannot disagree.
+    /// What a review or an approval is about, resolved by Core exactly as the gate resolves it
+    /// (base, merge-base, HEAD, the base's policy and signers, identity, digest). When that
+    /// fails, the gate's rule and reason become the one-line error.
     /// </summary>
-    internal sealed class RepositorySession
+    public ReviewTarget Target
     {
-        private GateVerdict? _verdict;
-        private GitRepository? _repository;
-        private ReviewTarget? _target;
-
-        private RepositorySession(string directory, string? baseRef, ToolConsole console, ToolEnvironment environment)
+        get
         {
-            Directory = directory;
-            BaseRef = baseRef;
-            Console = console;
-            Environment = environment;
-        }
-
-        /// <summary>The folder the user named (or the current one), as a full path.</summary>
-        public string Directory { get; }
-
-        public string? BaseRef { get; }
-
-        public ToolConsole Console { get; }
-
-        public ToolEnvironment Environment { get; }
-
-        public static RepositorySession Open(ParseResult parseResult, GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
-        {
-            var requested = parseResult.GetValue(globals.Repository);
-            string directory;
-            try
+            if (_target == null)
             {
-                directory = Path.GetFullPath(string.IsNullOrWhiteSpace(requested) ? environment.CurrentDirectory : Path.Combine(environment.CurrentDirectory, requested!));
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                throw new ToolException($"--repo '{requested}' is not a valid path: {ex.Message}");
-            }
-
-            if (!System.IO.Directory.Exists(directory))
-            {
-                throw new ToolException($"repository folder '{directory}' does not exist");
-            }
-
-            var baseRef = parseResult.GetValue(globals.BaseRef);
-            if (baseRef != null && (baseRef.Length == 0 || baseRef.StartsWith("-", StringComparison.Ordinal)))
-            {
-                throw new ToolException($"--base '{baseRef}' is not a ref name");
-            }
-
-            return new RepositorySession(directory, baseRef, console, environment);
-        }
-
-        /// <summary>A fresh session on the same folder and base, for a verdict after this command changed HEAD.</summary>
-        public static RepositorySession Reopen(RepositorySession session) =>
-            new RepositorySession(session.Directory, session.BaseRef, session.Console, session.Environment);
-
-        public DateTimeOffset Now => Environment.Clock();
-
-        /// <summary>The gate's verdict for this folder and base, evaluated once per command.</summary>
-        public GateVerdict Verdict => _verdict ??= CheckpointGate.Evaluate(Request());
-
-        /// <summary>The git repository, for commands that need more than the verdict (review, approve).</summary>
-        public GitRepository Repository
-        {
-            get
-            {
-                if (_repository == null && _target != null)
+                try
                 {
-                    _repository = _target.Repository;
+                    _target = ReviewTarget.Load(Request());
                 }
-
-                if (_repository == null)
+                catch (CheckpointException ex)
                 {
-                    try
-                    {
-                        _repository = GitRepository.Open(Directory);
-                    }
-                    catch (GitException ex)
-                    {
-                        throw new ToolException(ex.Message, ex);
-                    }
+                    throw new ToolException(ex.Code + ": " + ex.Message, ex);
                 }
-
-                return _repository;
             }
+
+            return _target;
         }
-
-        /// <summary>
-        /// What a review or an approval is about, resolved by Core exactly as the gate resolves it
-        /// (base, merge-base, HEAD, the base's policy and signers, identity, digest). When that
-        /// fails, the gate's rule and reason become the one-line error.
-        /// </summary>
-        public ReviewTarget Target
-        {
-            get
-            {
-                if (_target == null)
-                {
-                    try
-                    {
-                        _target = ReviewTarget.Load(Request());
-                    }
-                    catch (CheckpointException ex)
-                    {
-                        throw new ToolException(ex.Code + ": " + ex.Message, ex);
-                    }
-                }
-
-                return _target;
-            }
-        }
-
-        public ReviewedRange RequireRange()
-        {
-            var target = Target;
-            return new ReviewedRange(target.Base.RefName, target.Base.Commit, target.MergeBase, target.Head, target.Diff.Digest);
-        }
-
-        private GateRequest Request() => new GateRequest(Directory)
-        {
-            BaseRef = BaseRef,
-            Environment = Environment.Variables,
-            Now = Now,
-        };
     }
 
-    /// <summary>The diff under review: merge-base of the base and HEAD, and its digest.</summary>
-    internal sealed record ReviewedRange(string BaseRef, string BaseCommit, string MergeBase, string HeadCommit, string Digest)
+    public ReviewedRange RequireRange()
     {
-        /// <summary>What a human types to confirm an approval: the first 12 hex digits of the digest.</summary>
-        public string ShortDigest => Digest.Substring(Digest.IndexOf(':') + 1, 12);
+        var target = Target;
+        return new ReviewedRange(target.Base.RefName, target.Base.Commit, target.MergeBase, target.Head, target.Diff.Digest);
     }
+
+    private GateRequest Request() => new GateRequest(Directory)
+    {
+        BaseRef = BaseRef,
+        Environment = Environment.Variables,
+        Now = Now,
+    };
 }

@@ -3,61 +3,60 @@ using System.CommandLine;
 using Checkpoint.Tool.Output;
 using Checkpoint.Tool.Review;
 
-namespace Checkpoint.Tool.Commands
+namespace Checkpoint.Tool.Commands;
+
+/// <summary>`checkpoint review`: the human's view of the change, what weakens the checkpoint first.</summary>
+internal static class ReviewCommand
 {
-    /// <summary>`checkpoint review`: the human's view of the change, what weakens the checkpoint first.</summary>
-    internal static class ReviewCommand
+    public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
-        public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
+        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
+        var noBuild = new Option<bool>("--no-build")
         {
-            var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
-            var noBuild = new Option<bool>("--no-build")
-            {
-                Description = "Skip the builds that find destructive operations (the review then says they were not analyzed).",
-            };
-            var timeout = BuildTimeoutOption();
-            var command = new Command("review", "Show what the change does: changes that weaken the checkpoint, destructive operations added/removed/moved, attestations, files.")
-            {
-                format, noBuild, timeout,
-            };
-            command.SetAction(parseResult =>
-            {
-                var session = RepositorySession.Open(parseResult, globals, console, environment);
-                var review = ReviewBuilder.Build(session, !parseResult.GetValue(noBuild), TimeSpan.FromMinutes(parseResult.GetValue(timeout)));
-                switch (parseResult.GetValue(format))
-                {
-                    case OutputFormat.Json:
-                        ReviewOutput.WriteJson(console, review);
-                        break;
-                    case OutputFormat.Markdown:
-                        ReviewOutput.WriteMarkdown(console, review);
-                        break;
-                    default:
-                        ReviewOutput.WriteText(console, review);
-                        break;
-                }
-
-                return ExitCodes.Success;
-            });
-            return command;
-        }
-
-        public static Option<int> BuildTimeoutOption()
+            Description = "Skip the builds that find destructive operations (the review then says they were not analyzed).",
+        };
+        var timeout = BuildTimeoutOption();
+        var command = new Command("review", "Show what the change does: changes that weaken the checkpoint, destructive operations added/removed/moved, attestations, files.")
         {
-            var option = new Option<int>("--build-timeout")
+            format, noBuild, timeout,
+        };
+        command.SetAction(parseResult =>
+        {
+            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            var review = ReviewBuilder.Build(session, !parseResult.GetValue(noBuild), TimeSpan.FromMinutes(parseResult.GetValue(timeout)));
+            switch (parseResult.GetValue(format))
             {
-                Description = "Minutes each review build may take (default 10).",
-                HelpName = "MINUTES",
-                DefaultValueFactory = _ => 10,
-            };
-            option.Validators.Add(result =>
+                case OutputFormat.Json:
+                    ReviewOutput.WriteJson(console, review);
+                    break;
+                case OutputFormat.Markdown:
+                    ReviewOutput.WriteMarkdown(console, review);
+                    break;
+                default:
+                    ReviewOutput.WriteText(console, review);
+                    break;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Option<int> BuildTimeoutOption()
+    {
+        var option = new Option<int>("--build-timeout")
+        {
+            Description = "Minutes each review build may take (default 10).",
+            HelpName = "MINUTES",
+            DefaultValueFactory = _ => 10,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 240)
             {
-                if (result.GetValueOrDefault<int>() is < 1 or > 240)
-                {
-                    result.AddError("--build-timeout must be between 1 and 240 minutes");
-                }
-            });
-            return option;
-        }
+                result.AddError("--build-timeout must be between 1 and 240 minutes");
+            }
+        });
+        return option;
     }
 }

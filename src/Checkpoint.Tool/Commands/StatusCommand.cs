@@ -1,84 +1,83 @@
 using System.CommandLine;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Tool.Output;
 using Spectre.Console;
 
-namespace Checkpoint.Tool.Commands
+namespace Checkpoint.Tool.Commands;
+
+/// <summary>
+/// `checkpoint status`: is this branch gated and why, against which base, the digest, and every
+/// approval with its verdict. Informational: exits 0 whenever it could report, pass or fail.
+/// </summary>
+internal static class StatusCommand
 {
-    /// <summary>
-    /// `checkpoint status`: is this branch gated and why, against which base, the digest, and every
-    /// approval with its verdict. Informational: exits 0 whenever it could report, pass or fail.
-    /// </summary>
-    internal static class StatusCommand
+    public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
-        public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
+        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json);
+        var command = new Command("status", "Show whether this branch is gated and why, its base, merge-base and digest, and every approval with its verdict.")
         {
-            var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json);
-            var command = new Command("status", "Show whether this branch is gated and why, its base, merge-base and digest, and every approval with its verdict.")
-            {
-                format,
-            };
-            command.SetAction(parseResult =>
-            {
-                var session = RepositorySession.Open(parseResult, globals, console, environment);
-                var verdict = session.Verdict;
-                if (parseResult.GetValue(format) == OutputFormat.Json)
-                {
-                    VerdictOutput.WriteJson(console, verdict);
-                }
-                else
-                {
-                    WriteText(console, verdict);
-                }
-
-                return VerdictOutput.ExitCodeFor(verdict) == ExitCodes.UsageOrEnvironment ? ExitCodes.UsageOrEnvironment : ExitCodes.Success;
-            });
-            return command;
-        }
-
-        private static void WriteText(ToolConsole console, GateVerdict verdict)
+            format,
+        };
+        command.SetAction(parseResult =>
         {
-            var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-            grid.AddRow("[bold]Branch[/]", Markup.Escape(verdict.Branch ?? "(detached)"));
-            grid.AddRow("[bold]Gated[/]", Markup.Escape(GatedText(verdict)));
-            grid.AddRow("[bold]Base[/]", Markup.Escape(Join(verdict.BaseRef, verdict.BaseCommit)));
-            grid.AddRow("[bold]Merge-base[/]", Markup.Escape(verdict.MergeBase ?? "-"));
-            grid.AddRow("[bold]Head[/]", Markup.Escape(verdict.HeadCommit ?? "-"));
-            grid.AddRow("[bold]Repository[/]", Markup.Escape(verdict.Repository ?? "-"));
-            grid.AddRow("[bold]Digest[/]", Markup.Escape(verdict.Digest ?? "-"));
-            console.Out.Write(grid);
-
-            console.Out.WriteLine();
-            if (verdict.Approvals.Count == 0)
+            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            var verdict = session.Verdict;
+            if (parseResult.GetValue(format) == OutputFormat.Json)
             {
-                console.Out.MarkupLine("[bold]Approvals:[/] none");
+                VerdictOutput.WriteJson(console, verdict);
             }
             else
             {
-                var table = new Table().AddColumns("Approval", "Approver", "Verdict");
-                foreach (var approval in verdict.Approvals)
-                {
-                    var result = approval.Valid
-                        ? "[green]valid[/]" + (approval.UserPresent == true ? " (user present)" : string.Empty)
-                        : "[red]" + Markup.Escape((approval.Code ?? "invalid") + ": " + (approval.Reason ?? string.Empty)) + "[/]";
-                    table.AddRow(Markup.Escape(approval.Path), Markup.Escape(approval.Approver ?? "-"), result);
-                }
-
-                console.Out.Write(table);
+                WriteText(console, verdict);
             }
 
-            console.Out.WriteLine();
-            VerdictOutput.WriteText(console, verdict);
+            return VerdictOutput.ExitCodeFor(verdict) == ExitCodes.UsageOrEnvironment ? ExitCodes.UsageOrEnvironment : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteText(ToolConsole console, GateVerdict verdict)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        grid.AddRow("[bold]Branch[/]", Markup.Escape(verdict.Branch ?? "(detached)"));
+        grid.AddRow("[bold]Gated[/]", Markup.Escape(GatedText(verdict)));
+        grid.AddRow("[bold]Base[/]", Markup.Escape(Join(verdict.BaseRef, verdict.BaseCommit)));
+        grid.AddRow("[bold]Merge-base[/]", Markup.Escape(verdict.MergeBase ?? "-"));
+        grid.AddRow("[bold]Head[/]", Markup.Escape(verdict.HeadCommit ?? "-"));
+        grid.AddRow("[bold]Repository[/]", Markup.Escape(verdict.Repository ?? "-"));
+        grid.AddRow("[bold]Digest[/]", Markup.Escape(verdict.Digest ?? "-"));
+        console.Out.Write(grid);
+
+        console.Out.WriteLine();
+        if (verdict.Approvals.Count == 0)
+        {
+            console.Out.MarkupLine("[bold]Approvals:[/] none");
+        }
+        else
+        {
+            var table = new Table().AddColumns("Approval", "Approver", "Verdict");
+            foreach (var approval in verdict.Approvals)
+            {
+                var result = approval.Valid
+                    ? "[green]valid[/]" + (approval.UserPresent == true ? " (user present)" : string.Empty)
+                    : "[red]" + Markup.Escape((approval.Code ?? "invalid") + ": " + (approval.Reason ?? string.Empty)) + "[/]";
+                table.AddRow(Markup.Escape(approval.Path), Markup.Escape(approval.Approver ?? "-"), result);
+            }
+
+            console.Out.Write(table);
         }
 
-        private static string GatedText(GateVerdict verdict) => verdict.Outcome switch
-        {
-            GateOutcome.NotGated => "no" + (verdict.GatedBecause != null ? " (" + verdict.GatedBecause + ")" : string.Empty),
-            GateOutcome.GateUnavailable => "unknown: the gate could not run",
-            _ => "yes" + (verdict.GatedBecause != null ? ": " + verdict.GatedBecause : string.Empty),
-        };
-
-        private static string Join(string? name, string? commit) =>
-            name == null ? (commit ?? "-") : commit == null ? name : name + " (" + commit + ")";
+        console.Out.WriteLine();
+        VerdictOutput.WriteText(console, verdict);
     }
+
+    private static string GatedText(GateVerdict verdict) => verdict.Outcome switch
+    {
+        GateOutcome.NotGated => "no" + (verdict.GatedBecause != null ? " (" + verdict.GatedBecause + ")" : string.Empty),
+        GateOutcome.GateUnavailable => "unknown: the gate could not run",
+        _ => "yes" + (verdict.GatedBecause != null ? ": " + verdict.GatedBecause : string.Empty),
+    };
+
+    private static string Join(string? name, string? commit) =>
+        name == null ? (commit ?? "-") : commit == null ? name : name + " (" + commit + ")";
 }

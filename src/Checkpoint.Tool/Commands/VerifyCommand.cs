@@ -1,41 +1,40 @@
 using System.CommandLine;
 using Checkpoint.Tool.Output;
 
-namespace Checkpoint.Tool.Commands
-{
-    /// <summary>
-    /// `checkpoint verify`: the CI entry point. Prints the gate's verdict and nothing of its own;
-    /// exit 0 pass, 1 fail, 2 usage or environment error.
-    /// </summary>
-    internal static class VerifyCommand
-    {
-        public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
-        {
-            var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Github);
-            var command = new Command("verify", "Give the gate's verdict for this branch (the CI entry point). Exit 0 pass, 1 fail, 2 usage or environment error.")
-            {
-                format,
-            };
-            command.SetAction(parseResult =>
-            {
-                var session = RepositorySession.Open(parseResult, globals, console, environment);
-                var verdict = session.Verdict;
-                switch (parseResult.GetValue(format))
-                {
-                    case OutputFormat.Json:
-                        VerdictOutput.WriteJson(console, verdict);
-                        break;
-                    case OutputFormat.Github:
-                        VerdictOutput.WriteGithub(console, verdict);
-                        break;
-                    default:
-                        VerdictOutput.WriteText(console, verdict);
-                        break;
-                }
+namespace Checkpoint.Tool.Commands;
 
-                return VerdictOutput.ExitCodeFor(verdict);
-            });
-            return command;
-        }
+/// <summary>
+/// `checkpoint verify`: the CI entry point. Prints the gate's verdict and nothing of its own;
+/// exit 0 pass, 1 fail, 2 usage or environment error.
+/// </summary>
+internal static class VerifyCommand
+{
+    public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
+    {
+        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Github);
+        var command = new Command("verify", "Give the gate's verdict for this branch (the CI entry point). Exit 0 pass, 1 fail, 2 usage or environment error.")
+        {
+            format,
+        };
+        command.SetAction(parseResult =>
+        {
+            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            var verdict = session.Verdict;
+            switch (parseResult.GetValue(format))
+            {
+                case OutputFormat.Json:
+                    VerdictOutput.WriteJson(console, verdict);
+                    break;
+                case OutputFormat.Github:
+                    VerdictOutput.WriteGithub(console, verdict);
+                    break;
+                default:
+                    VerdictOutput.WriteText(console, verdict);
+                    break;
+            }
+
+            return VerdictOutput.ExitCodeFor(verdict);
+        });
+        return command;
     }
 }

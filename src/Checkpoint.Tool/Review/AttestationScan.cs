@@ -2,50 +2,44 @@ using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
-namespace Checkpoint.Tool.Review
+namespace Checkpoint.Tool.Review;
+
+/// <summary>
+/// Lists attestation attributes from the diff text. Text is enough here: the approver reads
+/// them beside the operations, and the analyzers (not this list) decide whether one counts.
+/// </summary>
+internal static class AttestationScan
 {
-    /// <summary>An [ApprovedBy] or [Destructive] attribute the change adds or removes.</summary>
-    /// <param name="Attribute">"ApprovedBy" or "Destructive".</param>
-    /// <param name="Change">"added" or "removed" (an edit shows as one of each).</param>
-    internal sealed record AttestationChange(string Path, int Line, string Attribute, string Change, string Text);
+    private static readonly Regex AttributeUse = new Regex(
+        @"\b(?<name>ApprovedBy|Destructive)(Attribute)?\s*[(\]]",
+        RegexOptions.CultureInvariant,
+        TimeSpan.FromSeconds(1));
 
-    /// <summary>
-    /// Lists attestation attributes from the diff text. Text is enough here: the approver reads
-    /// them beside the operations, and the analyzers (not this list) decide whether one counts.
-    /// </summary>
-    internal static class AttestationScan
+    public static IReadOnlyList<AttestationChange> Find(IEnumerable<FileDiff> files)
     {
-        private static readonly Regex AttributeUse = new Regex(
-            @"\b(?<name>ApprovedBy|Destructive)(Attribute)?\s*[(\]]",
-            RegexOptions.CultureInvariant,
-            TimeSpan.FromSeconds(1));
-
-        public static IReadOnlyList<AttestationChange> Find(IEnumerable<FileDiff> files)
+        var changes = new List<AttestationChange>();
+        foreach (var file in files)
         {
-            var changes = new List<AttestationChange>();
-            foreach (var file in files)
+            if (!file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !file.Path.EndsWith(".vb", StringComparison.OrdinalIgnoreCase))
             {
-                if (!file.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && !file.Path.EndsWith(".vb", StringComparison.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
-
-                Collect(file, file.Removed, "removed", changes);
-                Collect(file, file.Added, "added", changes);
+                continue;
             }
 
-            return changes;
+            Collect(file, file.Removed, "removed", changes);
+            Collect(file, file.Added, "added", changes);
         }
 
-        private static void Collect(FileDiff file, List<DiffLine> lines, string change, List<AttestationChange> changes)
+        return changes;
+    }
+
+    private static void Collect(FileDiff file, List<DiffLine> lines, string change, List<AttestationChange> changes)
+    {
+        foreach (var line in lines)
         {
-            foreach (var line in lines)
+            var match = AttributeUse.Match(line.Text);
+            if (match.Success && !line.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
             {
-                var match = AttributeUse.Match(line.Text);
-                if (match.Success && !line.Text.TrimStart().StartsWith("//", StringComparison.Ordinal))
-                {
-                    changes.Add(new AttestationChange(file.Path, line.LineNumber, match.Groups["name"].Value, change, line.Text.Trim()));
-                }
+                changes.Add(new AttestationChange(file.Path, line.LineNumber, match.Groups["name"].Value, change, line.Text.Trim()));
             }
         }
     }

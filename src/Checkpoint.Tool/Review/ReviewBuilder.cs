@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Checkpoint.Core.Approvals;
@@ -7,66 +6,65 @@ using Checkpoint.Core.Git;
 using Checkpoint.Tool.Commands;
 using Spectre.Console;
 
-namespace Checkpoint.Tool.Review
+namespace Checkpoint.Tool.Review;
+
+/// <summary>Assembles a <see cref="ChangeReview"/> for the range the gate resolved.</summary>
+internal static class ReviewBuilder
 {
-    /// <summary>Assembles a <see cref="ChangeReview"/> for the range the gate resolved.</summary>
-    internal static class ReviewBuilder
+    private const string ApprovalsPrefix = ApprovalManifest.ApprovalsDirectory + "/";
+
+    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan buildTimeout)
     {
-        private const string ApprovalsPrefix = ApprovalManifest.ApprovalsDirectory + "/";
-
-        public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan buildTimeout)
+        var range = session.RequireRange();
+        if (analyzeOperations)
         {
-            var range = session.RequireRange();
-            if (analyzeOperations)
-            {
-                // stderr, so json and markdown on stdout stay clean.
-                session.Console.Error.MarkupLine("[grey]Building the merge-base and HEAD with the analyzers to find destructive operations...[/]");
-            }
-
-            var repository = session.Repository;
-
-            var diffText = DiffText(repository, range);
-            var fileDiffs = UnifiedDiff.Parse(diffText).Where(f => !IsApproval(f.Path)).ToList();
-            var changeByPath = fileDiffs.GroupBy(f => f.Path, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().IsNew ? "created" : g.First().IsDeleted ? "deleted" : "modified", StringComparer.Ordinal);
-
-            var files = session.Target.ChangedFiles
-                .Select(f => new ReviewedFile(
-                    f.Path.Display,
-                    changeByPath.TryGetValue(f.Path.Display, out var change) ? change : "modified",
-                    f.AddedLines,
-                    f.RemovedLines))
-                .ToList();
-
-            var operations = analyzeOperations
-                ? new OperationAnalysis(repository, session.Environment.Variables, buildTimeout).Compare(range.MergeBase, range.HeadCommit)
-                : OperationReview.NotAnalyzed("--no-build was given, so the merge-base and HEAD were not built");
-
-            return new ChangeReview(
-                session.Target.RepositoryIdentity ?? "(unknown repository)",
-                range.BaseRef,
-                range.MergeBase,
-                range.HeadCommit,
-                range.Digest,
-                WeakeningScan.Find(fileDiffs),
-                operations,
-                AttestationScan.Find(fileDiffs),
-                files);
+            // stderr, so json and markdown on stdout stay clean.
+            session.Console.Error.MarkupLine("[grey]Building the merge-base and HEAD with the analyzers to find destructive operations...[/]");
         }
 
-        private static string DiffText(GitRepository repository, ReviewedRange range)
-        {
-            var result = repository.Cli.Run(
-                "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--unified=0",
-                "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", range.MergeBase, range.HeadCommit);
-            if (!result.Succeeded)
-            {
-                throw new ToolException("git diff failed: " + result.Error.Trim());
-            }
+        var repository = session.Repository;
 
-            return Encoding.UTF8.GetString(result.Output);
-        }
+        var diffText = DiffText(repository, range);
+        var fileDiffs = UnifiedDiff.Parse(diffText).Where(f => !IsApproval(f.Path)).ToList();
+        var changeByPath = fileDiffs.GroupBy(f => f.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().IsNew ? "created" : g.First().IsDeleted ? "deleted" : "modified", StringComparer.Ordinal);
 
-        private static bool IsApproval(string path) => path.StartsWith(ApprovalsPrefix, StringComparison.Ordinal);
+        var files = session.Target.ChangedFiles
+            .Select(f => new ReviewedFile(
+                f.Path.Display,
+                changeByPath.TryGetValue(f.Path.Display, out var change) ? change : "modified",
+                f.AddedLines,
+                f.RemovedLines))
+            .ToList();
+
+        var operations = analyzeOperations
+            ? new OperationAnalysis(repository, session.Environment.Variables, buildTimeout).Compare(range.MergeBase, range.HeadCommit)
+            : OperationReview.NotAnalyzed("--no-build was given, so the merge-base and HEAD were not built");
+
+        return new ChangeReview(
+            session.Target.RepositoryIdentity ?? "(unknown repository)",
+            range.BaseRef,
+            range.MergeBase,
+            range.HeadCommit,
+            range.Digest,
+            WeakeningScan.Find(fileDiffs),
+            operations,
+            AttestationScan.Find(fileDiffs),
+            files);
     }
+
+    private static string DiffText(GitRepository repository, ReviewedRange range)
+    {
+        var result = repository.Cli.Run(
+            "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--unified=0",
+            "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", range.MergeBase, range.HeadCommit);
+        if (!result.Succeeded)
+        {
+            throw new ToolException("git diff failed: " + result.Error.Trim());
+        }
+
+        return Encoding.UTF8.GetString(result.Output);
+    }
+
+    private static bool IsApproval(string path) => path.StartsWith(ApprovalsPrefix, StringComparison.Ordinal);
 }

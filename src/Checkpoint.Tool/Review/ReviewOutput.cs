@@ -1,330 +1,328 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Checkpoint.Tool.Output;
 using Spectre.Console;
 
-namespace Checkpoint.Tool.Review
+namespace Checkpoint.Tool.Review;
+
+/// <summary>
+/// Renders a review. Every format keeps the same order: what weakens the checkpoint, then the
+/// operations, then attestations, then files. Text and markdown never say "no destructive
+/// operations" unless the builds actually ran.
+/// </summary>
+internal static class ReviewOutput
 {
-    /// <summary>
-    /// Renders a review. Every format keeps the same order: what weakens the checkpoint, then the
-    /// operations, then attestations, then files. Text and markdown never say "no destructive
-    /// operations" unless the builds actually ran.
-    /// </summary>
-    internal static class ReviewOutput
+    public static void WriteText(ToolConsole console, ChangeReview review)
     {
-        public static void WriteText(ToolConsole console, ChangeReview review)
+        var output = console.Out;
+        output.MarkupLine($"[bold]Review of {Markup.Escape(review.HeadCommit)}[/] against {Markup.Escape(review.BaseRef)} (merge-base {Markup.Escape(Short(review.MergeBase))})");
+        output.MarkupLine($"Repository {Markup.Escape(review.Repository)}, digest [bold]{Markup.Escape(review.Digest)}[/]");
+        output.WriteLine();
+
+        if (review.Weakening.Count > 0)
         {
-            var output = console.Out;
-            output.MarkupLine($"[bold]Review of {Markup.Escape(review.HeadCommit)}[/] against {Markup.Escape(review.BaseRef)} (merge-base {Markup.Escape(Short(review.MergeBase))})");
-            output.MarkupLine($"Repository {Markup.Escape(review.Repository)}, digest [bold]{Markup.Escape(review.Digest)}[/]");
-            output.WriteLine();
-
-            if (review.Weakening.Count > 0)
+            output.MarkupLine($"[bold red]Changes that weaken the checkpoint ({review.Weakening.Count})[/]");
+            foreach (var change in review.Weakening)
             {
-                output.MarkupLine($"[bold red]Changes that weaken the checkpoint ({review.Weakening.Count})[/]");
-                foreach (var change in review.Weakening)
-                {
-                    output.MarkupLine($"  [red]! {Markup.Escape(Location(change.Path, change.Line))}[/] {Markup.Escape(change.Description)}");
-                }
+                output.MarkupLine($"  [red]! {Markup.Escape(Location(change.Path, change.Line))}[/] {Markup.Escape(change.Description)}");
             }
-            else
-            {
-                output.MarkupLine("[bold]Changes that weaken the checkpoint:[/] none found");
-            }
+        }
+        else
+        {
+            output.MarkupLine("[bold]Changes that weaken the checkpoint:[/] none found");
+        }
 
-            output.WriteLine();
-            WriteOperationsText(output, review.Operations);
-            output.WriteLine();
+        output.WriteLine();
+        WriteOperationsText(output, review.Operations);
+        output.WriteLine();
 
-            if (review.Attestations.Count > 0)
+        if (review.Attestations.Count > 0)
+        {
+            output.MarkupLine($"[bold]Attestations added or changed ({review.Attestations.Count})[/]");
+            foreach (var attestation in review.Attestations)
             {
-                output.MarkupLine($"[bold]Attestations added or changed ({review.Attestations.Count})[/]");
-                foreach (var attestation in review.Attestations)
-                {
-                    var sign = attestation.Change == "added" ? "[green]+[/]" : "[red]-[/]";
-                    output.MarkupLine($"  {sign} {Markup.Escape(Location(attestation.Path, attestation.Line))} {Markup.Escape(attestation.Text)}");
-                }
+                var sign = attestation.Change == "added" ? "[green]+[/]" : "[red]-[/]";
+                output.MarkupLine($"  {sign} {Markup.Escape(Location(attestation.Path, attestation.Line))} {Markup.Escape(attestation.Text)}");
             }
-            else
-            {
-                output.MarkupLine("[bold]Attestations added or changed:[/] none");
-            }
+        }
+        else
+        {
+            output.MarkupLine("[bold]Attestations added or changed:[/] none");
+        }
 
-            output.WriteLine();
-            output.MarkupLine($"[bold]Files changed ({review.Files.Count})[/]");
-            foreach (var file in review.Files)
+        output.WriteLine();
+        output.MarkupLine($"[bold]Files changed ({review.Files.Count})[/]");
+        foreach (var file in review.Files)
+        {
+            var counts = file.AddedLines is int added && file.RemovedLines is int removed
+                ? $"[green]+{added}[/] [red]-{removed}[/]"
+                : "binary";
+            output.MarkupLine($"  {counts} {Markup.Escape(file.Path)} ({file.Change})");
+        }
+    }
+
+    private static void WriteOperationsText(IAnsiConsole output, OperationReview operations)
+    {
+        if (!operations.Analyzed)
+        {
+            output.MarkupLine("[bold red]Destructive and disruptive operations: NOT ANALYZED[/]");
+            output.MarkupLine($"  [red]{Markup.Escape(operations.NotAnalyzedReason ?? "the builds could not run")}[/]");
+            output.MarkupLine("  [red]This review cannot tell you whether the change adds destructive calls. Read the diff.[/]");
+            return;
+        }
+
+        if (operations.Changes.Count == 0)
+        {
+            output.MarkupLine("[bold]Destructive and disruptive operations added, removed or moved:[/] none (the analyzers ran on the merge-base and on HEAD)");
+        }
+        else
+        {
+            output.MarkupLine($"[bold]Destructive and disruptive operations added, removed or moved ({operations.Changes.Count})[/]");
+            foreach (var change in operations.Changes)
             {
-                var counts = file.AddedLines is int added && file.RemovedLines is int removed
-                    ? $"[green]+{added}[/] [red]-{removed}[/]"
-                    : "binary";
-                output.MarkupLine($"  {counts} {Markup.Escape(file.Path)} ({file.Change})");
+                var colour = change.Change == "removed" ? "green" : change.RuleId == "CHK001" ? "red" : "yellow";
+                var from = change.PreviousPath != null ? $" (from {Location(change.PreviousPath, change.PreviousLine)})" : string.Empty;
+                var suppressed = change.Suppressed ? " [suppressed in source]" : string.Empty;
+                output.MarkupLine(
+                    $"  [{colour}]{Markup.Escape(change.Change.ToUpperInvariant())}[/] {Markup.Escape(change.RuleId)} {Markup.Escape(Location(change.Path, change.Line))}{Markup.Escape(from)}: "
+                    + $"{Markup.Escape(change.Operation)} ({Markup.Escape(Describe(change))}){Markup.Escape(suppressed)}");
             }
         }
 
-        private static void WriteOperationsText(IAnsiConsole output, OperationReview operations)
+        foreach (var warning in operations.Warnings)
         {
-            if (!operations.Analyzed)
-            {
-                output.MarkupLine("[bold red]Destructive and disruptive operations: NOT ANALYZED[/]");
-                output.MarkupLine($"  [red]{Markup.Escape(operations.NotAnalyzedReason ?? "the builds could not run")}[/]");
-                output.MarkupLine("  [red]This review cannot tell you whether the change adds destructive calls. Read the diff.[/]");
-                return;
-            }
+            output.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(warning)}");
+        }
+    }
 
-            if (operations.Changes.Count == 0)
+    public static void WriteMarkdown(ToolConsole console, ChangeReview review)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## Checkpoint review");
+        text.AppendLine();
+        text.AppendLine($"`{review.HeadCommit}` against `{review.BaseRef}` (merge-base `{Short(review.MergeBase)}`), digest `{review.Digest}`");
+        text.AppendLine();
+        if (review.Weakening.Count > 0)
+        {
+            text.AppendLine($"### :red_circle: Changes that weaken the checkpoint ({review.Weakening.Count})");
+            text.AppendLine();
+            text.AppendLine("| Where | Kind | What |");
+            text.AppendLine("|---|---|---|");
+            foreach (var change in review.Weakening)
             {
-                output.MarkupLine("[bold]Destructive and disruptive operations added, removed or moved:[/] none (the analyzers ran on the merge-base and on HEAD)");
+                text.AppendLine($"| `{Cell(Location(change.Path, change.Line))}` | {KebabCase(change.Kind.ToString()).Replace('-', ' ')} | {Cell(change.Description)} |");
             }
-            else
-            {
-                output.MarkupLine($"[bold]Destructive and disruptive operations added, removed or moved ({operations.Changes.Count})[/]");
-                foreach (var change in operations.Changes)
-                {
-                    var colour = change.Change == "removed" ? "green" : change.RuleId == "CHK001" ? "red" : "yellow";
-                    var from = change.PreviousPath != null ? $" (from {Location(change.PreviousPath, change.PreviousLine)})" : string.Empty;
-                    var suppressed = change.Suppressed ? " [suppressed in source]" : string.Empty;
-                    output.MarkupLine(
-                        $"  [{colour}]{Markup.Escape(change.Change.ToUpperInvariant())}[/] {Markup.Escape(change.RuleId)} {Markup.Escape(Location(change.Path, change.Line))}{Markup.Escape(from)}: "
-                        + $"{Markup.Escape(change.Operation)} ({Markup.Escape(Describe(change))}){Markup.Escape(suppressed)}");
-                }
-            }
+        }
+        else
+        {
+            text.AppendLine("### Changes that weaken the checkpoint: none found");
+        }
 
-            foreach (var warning in operations.Warnings)
+        text.AppendLine();
+        var operations = review.Operations;
+        if (!operations.Analyzed)
+        {
+            text.AppendLine("### :warning: Destructive and disruptive operations: NOT ANALYZED");
+            text.AppendLine();
+            text.AppendLine($"**{Cell(operations.NotAnalyzedReason ?? "the builds could not run")}.** This review cannot tell whether the change adds destructive calls; read the diff.");
+        }
+        else if (operations.Changes.Count == 0)
+        {
+            text.AppendLine("### Destructive and disruptive operations: none added, removed or moved");
+        }
+        else
+        {
+            text.AppendLine($"### Destructive and disruptive operations ({operations.Changes.Count})");
+            text.AppendLine();
+            text.AppendLine("| Change | Rule | Where | Operation | Service | Effect |");
+            text.AppendLine("|---|---|---|---|---|---|");
+            foreach (var change in operations.Changes)
             {
-                output.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(warning)}");
+                var where = Location(change.Path, change.Line) + (change.PreviousPath != null ? " (from " + Location(change.PreviousPath, change.PreviousLine) + ")" : string.Empty);
+                text.AppendLine($"| **{change.Change}** | {change.RuleId} | `{Cell(where)}` | `{Cell(change.Operation)}` | {Cell(change.Service)} | {Cell(change.Effect)}{(change.Suppressed ? " (suppressed in source)" : string.Empty)} |");
             }
         }
 
-        public static void WriteMarkdown(ToolConsole console, ChangeReview review)
+        foreach (var warning in operations.Warnings)
         {
-            var text = new StringBuilder();
-            text.AppendLine("## Checkpoint review");
             text.AppendLine();
-            text.AppendLine($"`{review.HeadCommit}` against `{review.BaseRef}` (merge-base `{Short(review.MergeBase)}`), digest `{review.Digest}`");
-            text.AppendLine();
-            if (review.Weakening.Count > 0)
-            {
-                text.AppendLine($"### :red_circle: Changes that weaken the checkpoint ({review.Weakening.Count})");
-                text.AppendLine();
-                text.AppendLine("| Where | Kind | What |");
-                text.AppendLine("|---|---|---|");
-                foreach (var change in review.Weakening)
-                {
-                    text.AppendLine($"| `{Cell(Location(change.Path, change.Line))}` | {KebabCase(change.Kind.ToString()).Replace('-', ' ')} | {Cell(change.Description)} |");
-                }
-            }
-            else
-            {
-                text.AppendLine("### Changes that weaken the checkpoint: none found");
-            }
-
-            text.AppendLine();
-            var operations = review.Operations;
-            if (!operations.Analyzed)
-            {
-                text.AppendLine("### :warning: Destructive and disruptive operations: NOT ANALYZED");
-                text.AppendLine();
-                text.AppendLine($"**{Cell(operations.NotAnalyzedReason ?? "the builds could not run")}.** This review cannot tell whether the change adds destructive calls; read the diff.");
-            }
-            else if (operations.Changes.Count == 0)
-            {
-                text.AppendLine("### Destructive and disruptive operations: none added, removed or moved");
-            }
-            else
-            {
-                text.AppendLine($"### Destructive and disruptive operations ({operations.Changes.Count})");
-                text.AppendLine();
-                text.AppendLine("| Change | Rule | Where | Operation | Service | Effect |");
-                text.AppendLine("|---|---|---|---|---|---|");
-                foreach (var change in operations.Changes)
-                {
-                    var where = Location(change.Path, change.Line) + (change.PreviousPath != null ? " (from " + Location(change.PreviousPath, change.PreviousLine) + ")" : string.Empty);
-                    text.AppendLine($"| **{change.Change}** | {change.RuleId} | `{Cell(where)}` | `{Cell(change.Operation)}` | {Cell(change.Service)} | {Cell(change.Effect)}{(change.Suppressed ? " (suppressed in source)" : string.Empty)} |");
-                }
-            }
-
-            foreach (var warning in operations.Warnings)
-            {
-                text.AppendLine();
-                text.AppendLine($"> :warning: {Cell(warning)}");
-            }
-
-            text.AppendLine();
-            text.AppendLine($"### Attestations added or changed ({review.Attestations.Count})");
-            if (review.Attestations.Count > 0)
-            {
-                text.AppendLine();
-                text.AppendLine("```diff");
-                foreach (var attestation in review.Attestations)
-                {
-                    text.AppendLine($"{(attestation.Change == "added" ? "+" : "-")} {attestation.Path}:{attestation.Line}: {attestation.Text}");
-                }
-
-                text.AppendLine("```");
-            }
-
-            text.AppendLine();
-            text.AppendLine($"<details><summary>Files changed ({review.Files.Count})</summary>");
-            text.AppendLine();
-            text.AppendLine("| File | Change | + | - |");
-            text.AppendLine("|---|---|---|---|");
-            foreach (var file in review.Files)
-            {
-                text.AppendLine($"| `{Cell(file.Path)}` | {file.Change} | {(file.AddedLines?.ToString() ?? "binary")} | {(file.RemovedLines?.ToString() ?? "binary")} |");
-            }
-
-            text.AppendLine();
-            text.AppendLine("</details>");
-            console.RawOut.Write(text.ToString());
+            text.AppendLine($"> :warning: {Cell(warning)}");
         }
 
-        public static void WriteJson(ToolConsole console, ChangeReview review)
+        text.AppendLine();
+        text.AppendLine($"### Attestations added or changed ({review.Attestations.Count})");
+        if (review.Attestations.Count > 0)
         {
-            console.RawOut.WriteLine(ToJson(review));
+            text.AppendLine();
+            text.AppendLine("```diff");
+            foreach (var attestation in review.Attestations)
+            {
+                text.AppendLine($"{(attestation.Change == "added" ? "+" : "-")} {attestation.Path}:{attestation.Line}: {attestation.Text}");
+            }
+
+            text.AppendLine("```");
         }
 
-        /// <summary>The stable json shape of a review (schema "checkpoint.review/v1", documented in docs/tool.md).</summary>
-        public static string ToJson(ChangeReview review)
+        text.AppendLine();
+        text.AppendLine($"<details><summary>Files changed ({review.Files.Count})</summary>");
+        text.AppendLine();
+        text.AppendLine("| File | Change | + | - |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var file in review.Files)
         {
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            text.AppendLine($"| `{Cell(file.Path)}` | {file.Change} | {(file.AddedLines?.ToString() ?? "binary")} | {(file.RemovedLines?.ToString() ?? "binary")} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("</details>");
+        console.RawOut.Write(text.ToString());
+    }
+
+    public static void WriteJson(ToolConsole console, ChangeReview review)
+    {
+        console.RawOut.WriteLine(ToJson(review));
+    }
+
+    /// <summary>The stable json shape of a review (schema "checkpoint.review/v1", documented in docs/tool.md).</summary>
+    public static string ToJson(ChangeReview review)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("schema", "checkpoint.review/v1");
+            json.WriteString("repository", review.Repository);
+            json.WriteString("baseRef", review.BaseRef);
+            json.WriteString("mergeBase", review.MergeBase);
+            json.WriteString("headCommit", review.HeadCommit);
+            json.WriteString("digest", review.Digest);
+
+            json.WriteStartArray("weakening");
+            foreach (var change in review.Weakening)
             {
                 json.WriteStartObject();
-                json.WriteString("schema", "checkpoint.review/v1");
-                json.WriteString("repository", review.Repository);
-                json.WriteString("baseRef", review.BaseRef);
-                json.WriteString("mergeBase", review.MergeBase);
-                json.WriteString("headCommit", review.HeadCommit);
-                json.WriteString("digest", review.Digest);
-
-                json.WriteStartArray("weakening");
-                foreach (var change in review.Weakening)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", change.Path);
-                    WriteLine(json, "line", change.Line);
-                    json.WriteString("kind", KebabCase(change.Kind.ToString()));
-                    json.WriteString("change", change.Change);
-                    json.WriteString("description", change.Description);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-
-                json.WriteStartObject("operations");
-                json.WriteBoolean("analyzed", review.Operations.Analyzed);
-                json.WriteString("notAnalyzedReason", review.Operations.NotAnalyzedReason);
-                json.WriteStartArray("changes");
-                foreach (var change in review.Operations.Changes)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("change", change.Change);
-                    json.WriteString("ruleId", change.RuleId);
-                    json.WriteString("severity", change.Severity);
-                    json.WriteString("operation", change.Operation);
-                    json.WriteString("service", change.Service);
-                    json.WriteString("effect", change.Effect);
-                    json.WriteString("path", change.Path);
-                    json.WriteNumber("line", change.Line);
-                    json.WriteString("previousPath", change.PreviousPath);
-                    WriteLine(json, "previousLine", change.PreviousLine);
-                    json.WriteBoolean("suppressed", change.Suppressed);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("warnings");
-                foreach (var warning in review.Operations.Warnings)
-                {
-                    json.WriteStringValue(warning);
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-
-                json.WriteStartArray("attestations");
-                foreach (var attestation in review.Attestations)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", attestation.Path);
-                    json.WriteNumber("line", attestation.Line);
-                    json.WriteString("attribute", attestation.Attribute);
-                    json.WriteString("change", attestation.Change);
-                    json.WriteString("text", attestation.Text);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-
-                json.WriteStartArray("files");
-                foreach (var file in review.Files)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("path", file.Path);
-                    json.WriteString("change", file.Change);
-                    WriteLine(json, "addedLines", file.AddedLines);
-                    WriteLine(json, "removedLines", file.RemovedLines);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                json.WriteString("path", change.Path);
+                WriteLine(json, "line", change.Line);
+                json.WriteString("kind", KebabCase(change.Kind.ToString()));
+                json.WriteString("change", change.Change);
+                json.WriteString("description", change.Description);
                 json.WriteEndObject();
             }
 
-            return Encoding.UTF8.GetString(buffer.ToArray());
+            json.WriteEndArray();
+
+            json.WriteStartObject("operations");
+            json.WriteBoolean("analyzed", review.Operations.Analyzed);
+            json.WriteString("notAnalyzedReason", review.Operations.NotAnalyzedReason);
+            json.WriteStartArray("changes");
+            foreach (var change in review.Operations.Changes)
+            {
+                json.WriteStartObject();
+                json.WriteString("change", change.Change);
+                json.WriteString("ruleId", change.RuleId);
+                json.WriteString("severity", change.Severity);
+                json.WriteString("operation", change.Operation);
+                json.WriteString("service", change.Service);
+                json.WriteString("effect", change.Effect);
+                json.WriteString("path", change.Path);
+                json.WriteNumber("line", change.Line);
+                json.WriteString("previousPath", change.PreviousPath);
+                WriteLine(json, "previousLine", change.PreviousLine);
+                json.WriteBoolean("suppressed", change.Suppressed);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("warnings");
+            foreach (var warning in review.Operations.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+
+            json.WriteStartArray("attestations");
+            foreach (var attestation in review.Attestations)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", attestation.Path);
+                json.WriteNumber("line", attestation.Line);
+                json.WriteString("attribute", attestation.Attribute);
+                json.WriteString("change", attestation.Change);
+                json.WriteString("text", attestation.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartArray("files");
+            foreach (var file in review.Files)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", file.Path);
+                json.WriteString("change", file.Change);
+                WriteLine(json, "addedLines", file.AddedLines);
+                WriteLine(json, "removedLines", file.RemovedLines);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
-        private static void WriteLine(Utf8JsonWriter json, string name, int? value)
-        {
-            if (value is int number)
-            {
-                json.WriteNumber(name, number);
-            }
-            else
-            {
-                json.WriteNull(name);
-            }
-        }
-
-        private static string KebabCase(string name)
-        {
-            var text = new StringBuilder();
-            foreach (var c in name)
-            {
-                if (char.IsUpper(c) && text.Length > 0)
-                {
-                    text.Append('-');
-                }
-
-                text.Append(char.ToLowerInvariant(c));
-            }
-
-            return text.ToString();
-        }
-
-        private static string Describe(OperationChange change)
-        {
-            var parts = new List<string>();
-            if (change.Service.Length > 0)
-            {
-                parts.Add(change.Service);
-            }
-
-            if (change.Effect.Length > 0)
-            {
-                parts.Add(change.Effect);
-            }
-
-            return parts.Count > 0 ? string.Join(": ", parts) : change.RuleId;
-        }
-
-        private static string Location(string path, int? line) => line is int number && number > 0 ? path + ":" + number : path;
-
-        private static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;
-
-        private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("`", "'");
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
+
+    private static void WriteLine(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is int number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string KebabCase(string name)
+    {
+        var text = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(c));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Describe(OperationChange change)
+    {
+        var parts = new List<string>();
+        if (change.Service.Length > 0)
+        {
+            parts.Add(change.Service);
+        }
+
+        if (change.Effect.Length > 0)
+        {
+            parts.Add(change.Effect);
+        }
+
+        return parts.Count > 0 ? string.Join(": ", parts) : change.RuleId;
+    }
+
+    private static string Location(string path, int? line) => line is int number && number > 0 ? path + ":" + number : path;
+
+    private static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;
+
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("`", "'");
 }

@@ -3,213 +3,212 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 
-namespace Checkpoint.Tool.Review
+namespace Checkpoint.Tool.Review;
+
+/// <summary>
+/// Finds the changes in a diff that could weaken the checkpoint: its configuration, the package
+/// that carries the analyzers and the gate, build logic, diagnostic settings, suppressions,
+/// package sources and CI. Deliberately broad: a false alarm costs the approver a glance, a
+/// miss costs the guarantee.
+/// </summary>
+internal static class WeakeningScan
 {
-    /// <summary>
-    /// Finds the changes in a diff that could weaken the checkpoint: its configuration, the package
-    /// that carries the analyzers and the gate, build logic, diagnostic settings, suppressions,
-    /// package sources and CI. Deliberately broad: a false alarm costs the approver a glance, a
-    /// miss costs the guarantee.
-    /// </summary>
-    internal static class WeakeningScan
+    private const string ApprovalsDirectory = ".checkpoint/approvals/";
+
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    private static readonly Regex PragmaDisable = new Regex(
+        @"^\s*#\s*pragma\s+warning\s+disable\b(?<ids>[^/]*)",
+        RegexOptions.CultureInvariant,
+        RegexTimeout);
+
+    private static readonly Regex SuppressMessage = new Regex(
+        @"SuppressMessage(Attribute)?\s*\(.*\bCHK\d+",
+        RegexOptions.CultureInvariant,
+        RegexTimeout);
+
+    private static readonly Regex DiagnosticProperty = new Regex(
+        @"<\s*(NoWarn|WarningsAsErrors|WarningsNotAsErrors|TreatWarningsAsErrors|WarningLevel|RunAnalyzers|RunAnalyzersDuringBuild|CodeAnalysisRuleSet|AnalysisLevel|AnalysisMode|EnableNETAnalyzers|Checkpoint\w*)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        RegexTimeout);
+
+    private static readonly Regex AnalyzerConfigEntry = new Regex(
+        @"dotnet_diagnostic|dotnet_analyzer_diagnostic|\bCHK\d*|generated_code|is_global|severity",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        RegexTimeout);
+
+    private static readonly Regex CheckpointPackageName = new Regex(
+        @"Checkpoint\.(Analyzers|Tool)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        RegexTimeout);
+
+    public static IReadOnlyList<WeakeningChange> Find(IEnumerable<FileDiff> files)
     {
-        private const string ApprovalsDirectory = ".checkpoint/approvals/";
-
-        private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
-
-        private static readonly Regex PragmaDisable = new Regex(
-            @"^\s*#\s*pragma\s+warning\s+disable\b(?<ids>[^/]*)",
-            RegexOptions.CultureInvariant,
-            RegexTimeout);
-
-        private static readonly Regex SuppressMessage = new Regex(
-            @"SuppressMessage(Attribute)?\s*\(.*\bCHK\d+",
-            RegexOptions.CultureInvariant,
-            RegexTimeout);
-
-        private static readonly Regex DiagnosticProperty = new Regex(
-            @"<\s*(NoWarn|WarningsAsErrors|WarningsNotAsErrors|TreatWarningsAsErrors|WarningLevel|RunAnalyzers|RunAnalyzersDuringBuild|CodeAnalysisRuleSet|AnalysisLevel|AnalysisMode|EnableNETAnalyzers|Checkpoint\w*)\b",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-            RegexTimeout);
-
-        private static readonly Regex AnalyzerConfigEntry = new Regex(
-            @"dotnet_diagnostic|dotnet_analyzer_diagnostic|\bCHK\d*|generated_code|is_global|severity",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-            RegexTimeout);
-
-        private static readonly Regex CheckpointPackageName = new Regex(
-            @"Checkpoint\.(Analyzers|Tool)\b",
-            RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
-            RegexTimeout);
-
-        public static IReadOnlyList<WeakeningChange> Find(IEnumerable<FileDiff> files)
+        var changes = new List<WeakeningChange>();
+        foreach (var file in files)
         {
-            var changes = new List<WeakeningChange>();
-            foreach (var file in files)
-            {
-                Scan(file, changes);
-            }
-
-            return changes;
+            Scan(file, changes);
         }
 
-        private static void Scan(FileDiff file, List<WeakeningChange> changes)
+        return changes;
+    }
+
+    private static void Scan(FileDiff file, List<WeakeningChange> changes)
+    {
+        var path = file.Path;
+        var name = FileName(path);
+        var fileChange = file.IsNew ? "created" : file.IsDeleted ? "deleted" : "modified";
+
+        if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !path.StartsWith(ApprovalsDirectory, StringComparison.Ordinal))
         {
-            var path = file.Path;
-            var name = FileName(path);
-            var fileChange = file.IsNew ? "created" : file.IsDeleted ? "deleted" : "modified";
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.CheckpointConfiguration, fileChange,
+                $"{fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
+        }
 
-            if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !path.StartsWith(ApprovalsDirectory, StringComparison.Ordinal))
-            {
-                changes.Add(new WeakeningChange(path, null, WeakeningKind.CheckpointConfiguration, fileChange,
-                    $"{fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
-            }
+        // Package references live in MSBuild files, lock files and tool manifests; a README that
+        // names the package is not a reference.
+        if (IsMsBuildFile(name) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
+        {
+            ScanPackageLines(file, changes);
+        }
 
-            // Package references live in MSBuild files, lock files and tool manifests; a README that
-            // names the package is not a reference.
-            if (IsMsBuildFile(name) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
-            {
-                ScanPackageLines(file, changes);
-            }
+        if (IsBuildLogic(name))
+        {
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.BuildConfiguration, fileChange,
+                $"{fileChange}: MSBuild logic that runs in every build and can change which analyzers and targets run"));
+        }
 
-            if (IsBuildLogic(name))
-            {
-                changes.Add(new WeakeningChange(path, null, WeakeningKind.BuildConfiguration, fileChange,
-                    $"{fileChange}: MSBuild logic that runs in every build and can change which analyzers and targets run"));
-            }
+        if (IsMsBuildFile(name))
+        {
+            ScanLines(file, changes, WeakeningKind.DiagnosticSettings, line => DiagnosticProperty.IsMatch(line), "diagnostic setting");
+        }
 
-            if (IsMsBuildFile(name))
+        if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = changes.Count;
+            ScanLines(file, changes, WeakeningKind.DiagnosticSettings, line => AnalyzerConfigEntry.IsMatch(line), "analyzer configuration entry");
+            if (changes.Count == before)
             {
-                ScanLines(file, changes, WeakeningKind.DiagnosticSettings, line => DiagnosticProperty.IsMatch(line), "diagnostic setting");
-            }
-
-            if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase))
-            {
-                int before = changes.Count;
-                ScanLines(file, changes, WeakeningKind.DiagnosticSettings, line => AnalyzerConfigEntry.IsMatch(line), "analyzer configuration entry");
-                if (changes.Count == before)
-                {
-                    changes.Add(new WeakeningChange(path, null, WeakeningKind.DiagnosticSettings, fileChange,
-                        $"{fileChange}: analyzer configuration file (can change diagnostic severities)"));
-                }
-            }
-
-            if (IsSourceFile(name))
-            {
-                foreach (var line in file.Added)
-                {
-                    var suppression = DescribeSuppression(line.Text);
-                    if (suppression != null)
-                    {
-                        changes.Add(new WeakeningChange(path, line.LineNumber, WeakeningKind.Suppression, "added", $"{suppression}: {line.Text.Trim()}"));
-                    }
-                }
-            }
-
-            if (name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
-            {
-                changes.Add(new WeakeningChange(path, null, WeakeningKind.PackageSources, fileChange,
-                    $"{fileChange}: package sources decide which Checkpoint.Analyzers package the build gets"));
-            }
-
-            if (IsContinuousIntegration(path, name))
-            {
-                changes.Add(new WeakeningChange(path, null, WeakeningKind.ContinuousIntegration, fileChange,
-                    $"{fileChange}: CI or code-owner configuration, where the required checkpoint check is defined"));
+                changes.Add(new WeakeningChange(path, null, WeakeningKind.DiagnosticSettings, fileChange,
+                    $"{fileChange}: analyzer configuration file (can change diagnostic severities)"));
             }
         }
 
-        private static void ScanPackageLines(FileDiff file, List<WeakeningChange> changes)
+        if (IsSourceFile(name))
         {
-            ScanLines(file, changes, WeakeningKind.CheckpointPackage, line => CheckpointPackageName.IsMatch(line), "Checkpoint package reference");
-        }
-
-        private static void ScanLines(FileDiff file, List<WeakeningChange> changes, WeakeningKind kind, Func<string, bool> matches, string what)
-        {
-            foreach (var line in file.Removed.Where(l => matches(l.Text)))
+            foreach (var line in file.Added)
             {
-                changes.Add(new WeakeningChange(file.Path, line.LineNumber, kind, "removed", $"{what} removed: {line.Text.Trim()}"));
-            }
-
-            foreach (var line in file.Added.Where(l => matches(l.Text)))
-            {
-                changes.Add(new WeakeningChange(file.Path, line.LineNumber, kind, "added", $"{what} added: {line.Text.Trim()}"));
+                var suppression = DescribeSuppression(line.Text);
+                if (suppression != null)
+                {
+                    changes.Add(new WeakeningChange(path, line.LineNumber, WeakeningKind.Suppression, "added", $"{suppression}: {line.Text.Trim()}"));
+                }
             }
         }
 
-        private static string? DescribeSuppression(string line)
+        if (name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
         {
-            var pragma = PragmaDisable.Match(line);
-            if (pragma.Success)
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.PackageSources, fileChange,
+                $"{fileChange}: package sources decide which Checkpoint.Analyzers package the build gets"));
+        }
+
+        if (IsContinuousIntegration(path, name))
+        {
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.ContinuousIntegration, fileChange,
+                $"{fileChange}: CI or code-owner configuration, where the required checkpoint check is defined"));
+        }
+    }
+
+    private static void ScanPackageLines(FileDiff file, List<WeakeningChange> changes)
+    {
+        ScanLines(file, changes, WeakeningKind.CheckpointPackage, line => CheckpointPackageName.IsMatch(line), "Checkpoint package reference");
+    }
+
+    private static void ScanLines(FileDiff file, List<WeakeningChange> changes, WeakeningKind kind, Func<string, bool> matches, string what)
+    {
+        foreach (var line in file.Removed.Where(l => matches(l.Text)))
+        {
+            changes.Add(new WeakeningChange(file.Path, line.LineNumber, kind, "removed", $"{what} removed: {line.Text.Trim()}"));
+        }
+
+        foreach (var line in file.Added.Where(l => matches(l.Text)))
+        {
+            changes.Add(new WeakeningChange(file.Path, line.LineNumber, kind, "added", $"{what} added: {line.Text.Trim()}"));
+        }
+    }
+
+    private static string? DescribeSuppression(string line)
+    {
+        var pragma = PragmaDisable.Match(line);
+        if (pragma.Success)
+        {
+            var ids = pragma.Groups["ids"].Value.Trim();
+            if (ids.Length == 0)
             {
-                var ids = pragma.Groups["ids"].Value.Trim();
-                if (ids.Length == 0)
-                {
-                    return "disables every warning, CHK rules included";
-                }
-
-                if (ids.IndexOf("CHK", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return "disables a CHK rule";
-                }
-
-                return null;
+                return "disables every warning, CHK rules included";
             }
 
-            if (SuppressMessage.IsMatch(line))
+            if (ids.IndexOf("CHK", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                return "suppresses a CHK rule";
-            }
-
-            if (line.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0)
-            {
-                return "marks the file as generated code, which analyzers may skip";
+                return "disables a CHK rule";
             }
 
             return null;
         }
 
-        private static bool IsBuildLogic(string name)
+        if (SuppressMessage.IsMatch(line))
         {
-            return name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase)
-                || name.StartsWith("Directory.Solution.", StringComparison.OrdinalIgnoreCase)
-                || name.Equals("Directory.Packages.props", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".rsp", StringComparison.OrdinalIgnoreCase);
+            return "suppresses a CHK rule";
         }
 
-        private static bool IsMsBuildFile(string name)
+        if (line.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0)
         {
-            return IsBuildLogic(name)
-                || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
-                || name.EndsWith(".proj", StringComparison.OrdinalIgnoreCase);
+            return "marks the file as generated code, which analyzers may skip";
         }
 
-        private static bool IsSourceFile(string name)
-        {
-            return name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vb", StringComparison.OrdinalIgnoreCase);
-        }
+        return null;
+    }
 
-        private static bool IsContinuousIntegration(string path, string name)
-        {
-            return path.StartsWith(".github/workflows/", StringComparison.Ordinal)
-                || path.StartsWith(".github/actions/", StringComparison.Ordinal)
-                || path.StartsWith(".gitlab/", StringComparison.Ordinal)
-                || path.StartsWith(".azure-pipelines/", StringComparison.Ordinal)
-                || path.StartsWith(".azuredevops/", StringComparison.Ordinal)
-                || path.Equals(".gitlab-ci.yml", StringComparison.Ordinal)
-                || name.Equals("CODEOWNERS", StringComparison.Ordinal)
-                || (name.StartsWith("azure-pipelines", StringComparison.OrdinalIgnoreCase)
-                    && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)));
-        }
+    private static bool IsBuildLogic(string name)
+    {
+        return name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("Directory.Solution.", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Directory.Packages.props", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".rsp", StringComparison.OrdinalIgnoreCase);
+    }
 
-        private static string FileName(string path)
-        {
-            var slash = path.LastIndexOf('/');
-            return slash >= 0 ? path.Substring(slash + 1) : path;
-        }
+    private static bool IsMsBuildFile(string name)
+    {
+        return IsBuildLogic(name)
+            || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".vbproj", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".fsproj", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".proj", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsSourceFile(string name)
+    {
+        return name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vb", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsContinuousIntegration(string path, string name)
+    {
+        return path.StartsWith(".github/workflows/", StringComparison.Ordinal)
+            || path.StartsWith(".github/actions/", StringComparison.Ordinal)
+            || path.StartsWith(".gitlab/", StringComparison.Ordinal)
+            || path.StartsWith(".azure-pipelines/", StringComparison.Ordinal)
+            || path.StartsWith(".azuredevops/", StringComparison.Ordinal)
+            || path.Equals(".gitlab-ci.yml", StringComparison.Ordinal)
+            || name.Equals("CODEOWNERS", StringComparison.Ordinal)
+            || (name.StartsWith("azure-pipelines", StringComparison.OrdinalIgnoreCase)
+                && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private static string FileName(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash >= 0 ? path.Substring(slash + 1) : path;
     }
 }

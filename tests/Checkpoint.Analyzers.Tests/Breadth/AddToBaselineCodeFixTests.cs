@@ -1,9 +1,9 @@
+using System.Text;
 using Checkpoint.Analyzers.Tests.Infrastructure;
 using Checkpoint.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
-using System.Text;
 
 namespace Checkpoint.Analyzers.Tests.Breadth;
 

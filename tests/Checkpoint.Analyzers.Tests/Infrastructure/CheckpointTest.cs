@@ -1,6 +1,5 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -27,19 +26,4 @@ internal class CheckpointTest<TCodeFix> : CSharpCodeFixTest<DestructiveOperation
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers()
         => [new DestructiveOperationAnalyzer(), new AttestationAnalyzer()];
-}
-
-/// <summary>Analyzer-only checks.</summary>
-internal static class Verify
-{
-    public static Task NoDiagnosticsAsync(string source) => DiagnosticsAsync(source);
-
-    public static async Task DiagnosticsAsync(string source, params DiagnosticResult[] expected)
-    {
-        var test = new CheckpointTest<EmptyCodeFixProvider> { TestCode = source };
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
-
-    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 }

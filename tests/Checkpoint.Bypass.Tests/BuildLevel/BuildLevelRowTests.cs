@@ -17,7 +17,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     public void Row05_Suppressions_DoSilenceTheAnalyzer_WhenTheGateIsSkippedLocally()
     {
         // The control: each mechanism really hides CHK001, and only the unsuppressed project reports it.
-        ProcessResult build = _builds.SuppressionsLocalWithGateSkipped;
+        var build = _builds.SuppressionsLocalWithGateSkipped;
 
         var chk001 = BuildOutput.Errors(build.Output).Where(e => e.Code == "CHK001").Select(e => ProjectOf(e.File)).Distinct().ToList();
         Assert.True(chk001.SequenceEqual(["Unsuppressed"]), build.ToString());
@@ -32,7 +32,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     [InlineData("NoWarn")]
     public void Row05_SuppressedAnalyzer_StillFailsTheGateWithChk100InCi(string mechanism)
     {
-        ProcessResult build = _builds.SuppressionsInCi;
+        var build = _builds.SuppressionsInCi;
 
         Assert.False(build.Succeeded, build.ToString());
         Assert.True(
@@ -45,7 +45,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     public void Row06_PropertyOptOuts_AreHonouredLocally()
     {
         // The control: without CI the same switches do skip the gate, so the CI failure below is the task refusing them.
-        OptOutResults builds = _builds.OptOuts;
+        var builds = _builds.OptOuts;
 
         Assert.True(builds.LocalWithPropertyOptOuts.Succeeded, builds.LocalWithPropertyOptOuts.ToString());
         Assert.Contains("Checkpoint gate skipped in this local build", builds.LocalWithPropertyOptOuts.Output, StringComparison.Ordinal);
@@ -54,7 +54,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     [Fact]
     public void Row06_PropertyOptOuts_DoNotPassInCi()
     {
-        ProcessResult build = _builds.OptOuts.CiWithPropertyOptOuts;
+        var build = _builds.OptOuts.CiWithPropertyOptOuts;
 
         // No "ignored in CI" line to look for: with DesignTimeBuild=true among them the task stays quiet, as IDE builds want.
         AssertGateFailed(build, "CHK100");
@@ -77,7 +77,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     [Fact]
     public void Row07_BaseRefPropertyOverride_LosesToThePullRequestTargetInCi()
     {
-        ProcessResult build = _builds.OptOuts.CiPullRequestWithBaseRefOverride;
+        var build = _builds.OptOuts.CiPullRequestWithBaseRefOverride;
 
         AssertGateFailed(build, "CHK100");
         Assert.Contains("refs/remotes/origin/main", build.Output, StringComparison.Ordinal);
@@ -86,7 +86,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     [Fact]
     public void Row08_DirectoryBuildTargetsReplacingTheGate_IsCaughtByCheckpointVerify()
     {
-        ProcessResult verify = _builds.GateOverriddenVerifyInCi;
+        var verify = _builds.GateOverriddenVerifyInCi;
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("CHK100", verify.Output, StringComparison.Ordinal);
@@ -97,7 +97,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     {
         // The boundary the threat model states: a branch can stop its own build from running the gate.
         // If this starts failing, the build closed row 8 and docs/threat-model.md should say so.
-        ProcessResult build = _builds.GateOverriddenBuildInCi;
+        var build = _builds.GateOverriddenBuildInCi;
 
         Assert.True(build.Succeeded, build.ToString());
         Assert.DoesNotContain(BuildOutput.Errors(build.Output), e => e.Code.StartsWith("CHK", StringComparison.Ordinal));
@@ -106,7 +106,7 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     [Fact]
     public void Row08_PackageReferenceRemoved_IsCaughtByCheckpointVerify()
     {
-        ProcessResult verify = _builds.PackageRemovedVerifyInCi;
+        var verify = _builds.PackageRemovedVerifyInCi;
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("CHK100", verify.Output, StringComparison.Ordinal);

@@ -92,7 +92,7 @@ public sealed class ConsumerBuilds
     private static (ProcessResult, ProcessResult) BuildSuppressions(GatedConsumer consumer)
     {
         consumer.Branch(SuppressionsBranch);
-        Consumer project = consumer.Project;
+        var project = consumer.Project;
         WriteDestructiveProject(project, "Pragma", pragma: true);
         WriteDestructiveProject(project, "SuppressMessage", attribute: "[System.Diagnostics.CodeAnalysis.SuppressMessage(\"Checkpoint\", \"CHK001\", Justification = \"agent\")]");
         WriteDestructiveProject(project, "EditorConfig");
@@ -105,8 +105,8 @@ public sealed class ConsumerBuilds
         consumer.Commit("Quiet the analyzer");
         Restore(consumer, "Suppressions.slnx");
 
-        ProcessResult local = consumer.Build("Suppressions.slnx", ci: false, extraArguments: "-p:CheckpointSkip=true");
-        ProcessResult ci = consumer.Build("Suppressions.slnx", ci: true);
+        var local = consumer.Build("Suppressions.slnx", ci: false, extraArguments: "-p:CheckpointSkip=true");
+        var ci = consumer.Build("Suppressions.slnx", ci: true);
         return (local, ci);
     }
 
@@ -140,7 +140,7 @@ public sealed class ConsumerBuilds
             """);
         consumer.Commit("Speed up the build");
 
-        ProcessResult build = consumer.Build("OptOut/OptOut.csproj", ci: true);
+        var build = consumer.Build("OptOut/OptOut.csproj", ci: true);
         return (build, Verify(consumer));
     }
 
@@ -184,7 +184,7 @@ public sealed class ConsumerBuilds
 
     private static void Restore(GatedConsumer consumer, string target)
     {
-        ProcessResult restore = DotNet.Run(consumer.WorkTree, consumer.Package.Environment(ci: false), "restore", target);
+        var restore = DotNet.Run(consumer.WorkTree, consumer.Package.Environment(ci: false), "restore", target);
         if (!restore.Succeeded)
         {
             throw new InvalidOperationException("Restore failed.\n" + restore);
@@ -225,10 +225,3 @@ public sealed class ConsumerBuilds
             """);
     }
 }
-
-/// <summary>The opt-out builds of one harmless project on an agent branch.</summary>
-public sealed record OptOutResults(
-    ProcessResult LocalWithPropertyOptOuts,
-    ProcessResult CiWithPropertyOptOuts,
-    ProcessResult CiWithVariableOptOuts,
-    ProcessResult CiPullRequestWithBaseRefOverride);

@@ -32,7 +32,7 @@ public sealed class GatedConsumer
     /// <summary>A consumer whose pushed main holds only a README and a .gitignore for bin/ and obj/.</summary>
     public static GatedConsumer Create()
     {
-        PackedPackage package = PackedPackage.Instance;
+        var package = PackedPackage.Instance;
         var consumer = new GatedConsumer(package, package.NewConsumerDirectory("bypass"));
         Directory.CreateDirectory(consumer.WorkTree);
         consumer.GitIn(consumer.Root, "init", "-q", "--bare", "-b", "main", consumer.OriginPath);
@@ -62,8 +62,8 @@ public sealed class GatedConsumer
     /// <summary>Builds without restoring again; <paramref name="variables"/> are added to the child environment.</summary>
     public ProcessResult Build(string target, bool ci, IReadOnlyDictionary<string, string>? variables = null, params string[] extraArguments)
     {
-        Dictionary<string, string?> environment = Package.Environment(ci);
-        foreach ((string name, string value) in variables ?? new Dictionary<string, string>())
+        var environment = Package.Environment(ci);
+        foreach ((var name, var value) in variables ?? new Dictionary<string, string>())
         {
             environment[name] = value;
         }
@@ -73,7 +73,7 @@ public sealed class GatedConsumer
 
     private string GitIn(string directory, params string[] arguments)
     {
-        ProcessResult result = ProcessRunner.Run("git", arguments, directory, Package.Environment(ci: false), GitTimeout);
+        var result = ProcessRunner.Run("git", arguments, directory, Package.Environment(ci: false), GitTimeout);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(result.ToString());

@@ -10,8 +10,8 @@ internal static class CheckpointTool
     /// <summary>Runs <c>checkpoint ARGS</c> with the machine's environment less CI markers, plus <paramref name="variables"/>.</summary>
     public static ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?> variables, params string[] arguments)
     {
-        Dictionary<string, string?> environment = ProcessEnvironment.WithoutCiOrMSBuild();
-        foreach ((string name, string? value) in variables)
+        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        foreach ((var name, var value) in variables)
         {
             environment[name] = value;
         }

@@ -5,9 +5,9 @@ internal static class Executables
     /// <summary>The full path of <paramref name="name"/> on this process's PATH, or null.</summary>
     public static string? Find(string name, string? path = null)
     {
-        foreach (string directory in (path ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var directory in (path ?? Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
-            string candidate = Path.Combine(directory, name);
+            var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate))
             {
                 return candidate;

@@ -28,7 +28,7 @@ public sealed class MountNamespaceFactAttribute : FactAttribute
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
-            using Process process = Process.Start(startInfo)!;
+            using var process = Process.Start(startInfo)!;
             process.WaitForExit();
             return process.ExitCode == 0;
         }

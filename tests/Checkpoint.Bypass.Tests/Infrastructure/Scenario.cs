@@ -15,7 +15,7 @@ internal static class Scenario
     /// <summary>A repository on <see cref="AgentBranch"/> with one commit by Copilot and no approval.</summary>
     public static TestRepository AgentChange(string? policyJson = null, params SshKey[] signers)
     {
-        TestRepository repo = TestRepository.Create(policyJson, signers);
+        var repo = TestRepository.Create(policyJson, signers);
         repo.Branch(AgentBranch).Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         return repo;
     }
@@ -23,7 +23,7 @@ internal static class Scenario
     public static Dictionary<string, string?> With(this IReadOnlyDictionary<string, string?> environment, params (string Name, string Value)[] variables)
     {
         var result = new Dictionary<string, string?>(environment);
-        foreach ((string name, string value) in variables)
+        foreach ((var name, var value) in variables)
         {
             result[name] = value;
         }

@@ -1,7 +1,6 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
-using Checkpoint.EndToEnd.Tests;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 
@@ -13,7 +12,7 @@ public sealed class ConcurrencyTests
     {
         using var repo = Scenario.AgentChange();
 
-        List<string> verdicts = EvaluateInParallel(repo, 4);
+        var verdicts = EvaluateInParallel(repo, 4);
 
         Assert.Single(verdicts.Distinct());
         Assert.Contains("CHK100", verdicts[0], StringComparison.Ordinal);
@@ -25,7 +24,7 @@ public sealed class ConcurrencyTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice);
 
-        List<string> verdicts = EvaluateInParallel(repo, 4);
+        var verdicts = EvaluateInParallel(repo, 4);
 
         Assert.Single(verdicts.Distinct());
         Assert.StartsWith("Approved", verdicts[0], StringComparison.Ordinal);
@@ -37,7 +36,7 @@ public sealed class ConcurrencyTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice, repo.ManifestFor(SshKey.Alice, createdAt: DateTimeOffset.UtcNow.AddHours(-1)).Serialize());
 
-        ProcessResult[] results = Enumerable.Range(0, 4)
+        var results = Enumerable.Range(0, 4)
             .AsParallel().WithDegreeOfParallelism(4)
             .Select(_ => CheckpointTool.Run(repo.Root, Scenario.Ci, "verify", "--format", "json"))
             .ToArray();
@@ -49,7 +48,7 @@ public sealed class ConcurrencyTests
     private static List<string> EvaluateInParallel(TestRepository repo, int count)
     {
         using var start = new Barrier(count);
-        Task<GateVerdict>[] evaluations = Enumerable.Range(0, count)
+        var evaluations = Enumerable.Range(0, count)
             .Select(_ => Task.Factory.StartNew(
                 () =>
                 {

@@ -36,23 +36,23 @@ public sealed class ConcurrentBuildTests
     [Fact]
     public void TwoBuildsAtOnce_OfOneRepository_EachEvaluateTheGateOnce_BothFailUnapproved_AndBothPassApproved()
     {
-        GatedRepository repository = GatedRepository.Create("concurrent-shop");
-        Consumer shop = repository.Consumer;
+        var repository = GatedRepository.Create("concurrent-shop");
+        var shop = repository.Consumer;
 
         // Compile once first, alone, with the gate skipped locally (see SameOutputsAcrossCommits).
-        ProcessResult warm = shop.RestoreAndBuild(GatedRepository.Solution, ci: false, "-p:CheckpointSkip=true", SameOutputsAcrossCommits);
+        var warm = shop.RestoreAndBuild(GatedRepository.Solution, ci: false, "-p:CheckpointSkip=true", SameOutputsAcrossCommits);
         Assert.True(warm.Succeeded, warm.ToString());
 
         // 1. No approval: both builds fail with CHK100 for the same diff.
-        ProcessResult[] unapproved = BuildTwiceAtOnce(shop);
+        var unapproved = BuildTwiceAtOnce(shop);
 
         var requests = new List<(string Digest, string Repository)>();
-        foreach (ProcessResult build in unapproved)
+        foreach (var build in unapproved)
         {
             Assert.False(build.Succeeded, build.ToString());
             AssertNoCollision(build);
             Assert.Equal(1, BuildOutput.CountLines(build.Output, GateLog.Evaluated));
-            List<BuildDiagnostic> errors = BuildOutput.Errors(build.Output).ToList();
+            var errors = BuildOutput.Errors(build.Output).ToList();
             Assert.All(errors, e => Assert.Equal("CHK100", e.Code));
             requests.Add(GatedRepository.ReadApprovalRequest(Assert.Single(errors, e => e.Message.Contains("needs a signed approval", StringComparison.Ordinal))));
         }
@@ -61,9 +61,9 @@ public sealed class ConcurrentBuildTests
 
         // 2. Alice approves that diff: both builds pass, each after one evaluation.
         repository.AliceApproves(requests[0].Digest, requests[0].Repository);
-        ProcessResult[] approved = BuildTwiceAtOnce(shop);
+        var approved = BuildTwiceAtOnce(shop);
 
-        foreach (ProcessResult build in approved)
+        foreach (var build in approved)
         {
             Assert.True(build.Succeeded, build.ToString());
             Assert.Equal(3, BuildOutput.CountLines(build.Output, "Skipping target \"CoreCompile\""));
@@ -74,7 +74,7 @@ public sealed class ConcurrentBuildTests
         }
 
         // The gate only reads: the repository holds exactly what was committed, with no stray lock.
-        ProcessResult status = ProcessRunner.Run("git", ["status", "--porcelain"], shop.Directory, PackedPackage.Instance.Environment(ci: false), TimeSpan.FromMinutes(1));
+        var status = ProcessRunner.Run("git", ["status", "--porcelain"], shop.Directory, PackedPackage.Instance.Environment(ci: false), TimeSpan.FromMinutes(1));
         Assert.True(status.Succeeded, status.ToString());
         Assert.Equal(string.Empty, status.Output.Trim());
         Assert.False(File.Exists(Path.Combine(shop.Directory, ".git", "index.lock")), "a git lock file was left behind");
@@ -84,7 +84,7 @@ public sealed class ConcurrentBuildTests
     private static ProcessResult[] BuildTwiceAtOnce(Consumer shop)
     {
         using var start = new Barrier(2);
-        Task<ProcessResult>[] builds = Enumerable.Range(0, 2)
+        var builds = Enumerable.Range(0, 2)
             .Select(_ => Task.Factory.StartNew(
                 () =>
                 {
@@ -99,7 +99,7 @@ public sealed class ConcurrentBuildTests
 
     private static void AssertNoCollision(ProcessResult build)
     {
-        foreach (string marker in CollisionMarkers)
+        foreach (var marker in CollisionMarkers)
         {
             Assert.False(build.Output.Contains(marker, StringComparison.Ordinal), $"'{marker}' in the output of a concurrent build:\n{build}");
         }

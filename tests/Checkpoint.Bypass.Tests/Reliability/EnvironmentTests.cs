@@ -1,6 +1,6 @@
 using System.Globalization;
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 using Checkpoint.EndToEnd.Tests;
 using ChildProcess = Checkpoint.EndToEnd.Tests.ProcessRunner;
@@ -16,12 +16,12 @@ public sealed class EnvironmentTests
     {
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice, repo.ManifestFor(SshKey.Alice, createdAt: DateTimeOffset.UtcNow.AddHours(-1)).Serialize());
-        string bin = Path.Combine(repo.Root, "..", "bin-without-ssh-keygen");
+        var bin = Path.Combine(repo.Root, "..", "bin-without-ssh-keygen");
         Directory.CreateDirectory(bin);
         File.CreateSymbolicLink(Path.Combine(bin, "git"), Executables.Find("git") ?? throw new InvalidOperationException("git is not on PATH"));
         Assert.Null(Executables.Find("ssh-keygen", bin));
 
-        ProcessResult verify = RunWithPath(repo.Root, bin, "verify");
+        var verify = RunWithPath(repo.Root, bin, "verify");
 
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Contains(SshKey.Alice.Principal, verify.Output, StringComparison.Ordinal);
@@ -33,11 +33,11 @@ public sealed class EnvironmentTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice, repo.ManifestFor(SshKey.Alice, createdAt: DateTimeOffset.UtcNow.AddHours(-1)).Serialize());
         repo.Write("README.md", "# Changed after approval\n").Commit("More", TestRepository.CopilotAuthor);
-        string bin = Path.Combine(repo.Root, "..", "bin-without-ssh-keygen");
+        var bin = Path.Combine(repo.Root, "..", "bin-without-ssh-keygen");
         Directory.CreateDirectory(bin);
         File.CreateSymbolicLink(Path.Combine(bin, "git"), Executables.Find("git")!);
 
-        ProcessResult verify = RunWithPath(repo.Root, bin, "verify");
+        var verify = RunWithPath(repo.Root, bin, "verify");
 
         Assert.Equal(1, verify.ExitCode);
         Assert.Contains("CHK101", verify.Output, StringComparison.Ordinal);
@@ -59,9 +59,9 @@ public sealed class EnvironmentTests
 
         // A modified file makes git status want to refresh the index: the gate must not let it.
         File.AppendAllText(Path.Combine(repo.Root, "src/App.cs"), "// local edit\n");
-        string before = Snapshot(repo.Root);
+        var before = Snapshot(repo.Root);
 
-        GateVerdict verdict = repo.Evaluate(ci ? Scenario.Ci : Scenario.Local);
+        var verdict = repo.Evaluate(ci ? Scenario.Ci : Scenario.Local);
 
         Assert.NotNull(verdict.Digest);
         Assert.Equal(before, Snapshot(repo.Root));
@@ -72,11 +72,11 @@ public sealed class EnvironmentTests
     {
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice);
-        GateVerdict writable = repo.Evaluate(Scenario.Ci);
+        var writable = repo.Evaluate(Scenario.Ci);
         Tools.RunChecked("chmod", repo.Root, ["-R", "a-w", repo.Root]);
         try
         {
-            GateVerdict readOnly = repo.Evaluate(Scenario.Ci);
+            var readOnly = repo.Evaluate(Scenario.Ci);
 
             VerdictAssert.Outcome(GateOutcome.Approved, readOnly);
             Assert.Equal(writable.Digest, readOnly.Digest);
@@ -94,11 +94,11 @@ public sealed class EnvironmentTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice, repo.ManifestFor(SshKey.Alice, createdAt: DateTimeOffset.UtcNow.AddHours(-1)).Serialize());
 
-        ProcessResult writable = CheckpointTool.Run(repo.Root, Scenario.Ci, "verify");
-        string dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        Dictionary<string, string?> environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var writable = CheckpointTool.Run(repo.Root, Scenario.Ci, "verify");
+        var dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
+        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
         environment["CI"] = "true";
-        ProcessResult readOnly = ChildProcess.Run(
+        var readOnly = ChildProcess.Run(
             "unshare",
             ["--mount", "--propagation", "private", "sh", "-c",
              "mount --bind -o ro \"$1\" \"$1\" && ! touch \"$1/.probe\" 2>/dev/null && exec \"$2\" \"$3\" verify --repo \"$1\"",
@@ -114,8 +114,8 @@ public sealed class EnvironmentTests
 
     private static ProcessResult RunWithPath(string repository, string path, params string[] arguments)
     {
-        string dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        Dictionary<string, string?> environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
+        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
         environment["PATH"] = path;
         environment["CI"] = "true";
         environment["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(ResolveLinks(dotnet)));

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Xunit.Abstractions;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Tests.Fixtures;
 using Checkpoint.EndToEnd.Tests;
+using Xunit.Abstractions;
 using ChildProcess = Checkpoint.EndToEnd.Tests.ProcessRunner;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
@@ -49,9 +49,9 @@ public sealed class HugeDiffTests
         stream.Append("author Copilot <198982749+Copilot@users.noreply.github.com> 1777622400 +0000\n");
         stream.Append("committer Copilot <198982749+Copilot@users.noreply.github.com> 1777622400 +0000\n");
         stream.Append("data 8\nGenerate\nfrom refs/heads/main\n");
-        for (int i = 0; i < count; i++)
+        for (var i = 0; i < count; i++)
         {
-            string content = $"generated file {i}\n";
+            var content = $"generated file {i}\n";
             stream.Append(CultureInfo.InvariantCulture, $"M 100644 inline generated/{i / 1000:D3}/file{i}.txt\ndata {content.Length}\n{content}\n");
         }
 
@@ -62,8 +62,8 @@ public sealed class HugeDiffTests
 
         // Each changed path's entry is kept (path, modes, two hashes); no content is. Measured: about
         // 2-3 KB of live heap per file (20,000 files fail at 32 MB and pass at 64 MB).
-        long heapLimit = (16 * MiB) + (count * 3584L);
-        Measurement huge = Measure(repo.Root, heapLimit);
+        var heapLimit = (16 * MiB) + (count * 3584L);
+        var huge = Measure(repo.Root, heapLimit);
         _output.WriteLine($"{count} files: peak working set {huge.PeakBytes / MiB} MiB under a {heapLimit / MiB} MiB heap limit");
 
         Assert.True(huge.Outcome == "Failed" && huge.Errors.Contains("CHK100", StringComparison.Ordinal), $"under a {heapLimit / MiB} MiB heap:\n{huge.Output}");
@@ -75,42 +75,42 @@ public sealed class HugeDiffTests
         using var repo = TestRepository.Create();
         repo.Branch(Scenario.AgentBranch);
         // A sparse file: the blob is huge for git and the gate, cheap for the disk.
-        using (FileStream blob = File.Create(Path.Combine(repo.Root, "data.bin")))
+        using (var blob = File.Create(Path.Combine(repo.Root, "data.bin")))
         {
             blob.SetLength(size);
         }
 
         repo.Write("data.txt", "a large binary next to a small file\n").Commit("Add data", TestRepository.CopilotAuthor);
 
-        Measurement baseline = Baseline();
-        Measurement large = Measure(repo.Root, BlobHeapLimit);
+        var baseline = Baseline();
+        var large = Measure(repo.Root, BlobHeapLimit);
         _output.WriteLine($"{size / MiB} MiB blob: peak working set {large.PeakBytes / MiB} MiB (baseline {baseline.PeakBytes / MiB} MiB) under a {BlobHeapLimit / MiB} MiB heap limit");
 
         Assert.True(large.Outcome == "Failed" && large.Errors.Contains("CHK100", StringComparison.Ordinal), $"under a {BlobHeapLimit / MiB} MiB heap:\n{large.Output}");
-        long growth = large.PeakBytes - baseline.PeakBytes;
+        var growth = large.PeakBytes - baseline.PeakBytes;
         Assert.True(growth < size / 8, $"peak working set grew by {growth / MiB} MiB for a {size / MiB} MiB blob (baseline {baseline.PeakBytes / MiB} MiB)");
     }
 
     /// <summary>The same child process on a one-commit repository: the runtime's own footprint.</summary>
     private static Measurement Baseline()
     {
-        using TestRepository small = Scenario.AgentChange();
+        using var small = Scenario.AgentChange();
         return Measure(small.Root, BlobHeapLimit);
     }
 
     private static Measurement Measure(string repository, long heapLimit)
     {
-        Dictionary<string, string?> environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
         environment["DOTNET_GCHeapHardLimit"] = "0x" + heapLimit.ToString("x", CultureInfo.InvariantCulture);
-        string dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        ProcessResult result = ChildProcess.Run(
+        var dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
+        var result = ChildProcess.Run(
             dotnet,
             [Path.Combine(AppContext.BaseDirectory, "Checkpoint.Bypass.Tests.dll"), MemoryProbe.Command, repository],
             repository,
             environment,
             TimeSpan.FromMinutes(10));
         Assert.True(result.Succeeded, result.ToString());
-        Dictionary<string, string> values = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var values = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => line.Split('=', 2))
             .Where(parts => parts.Length == 2)
             .ToDictionary(parts => parts[0], parts => parts[1].Trim());

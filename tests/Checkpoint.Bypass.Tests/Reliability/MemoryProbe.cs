@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 
@@ -21,8 +21,8 @@ public static class MemoryProbe
             return 2;
         }
 
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(args[1]) { Environment = new Dictionary<string, string?>() });
-        using Process self = Process.GetCurrentProcess();
+        var verdict = CheckpointGate.Evaluate(new GateRequest(args[1]) { Environment = new Dictionary<string, string?>() });
+        using var self = Process.GetCurrentProcess();
         self.Refresh();
         Console.WriteLine("outcome=" + verdict.Outcome);
         Console.WriteLine("digest=" + verdict.Digest);

@@ -1,6 +1,6 @@
 using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
@@ -29,10 +29,10 @@ public sealed class PathTests
     {
         using var repo = AwkwardBranch();
 
-        GateVerdict first = repo.Evaluate(Scenario.Ci);
-        GateVerdict second = repo.Evaluate(Scenario.Ci);
-        string clone = CloneOfBranch(repo);
-        GateVerdict cloned = CheckpointGate.Evaluate(new GateRequest(clone) { Environment = Scenario.Ci, Now = TestRepository.Now });
+        var first = repo.Evaluate(Scenario.Ci);
+        var second = repo.Evaluate(Scenario.Ci);
+        var clone = CloneOfBranch(repo);
+        var cloned = CheckpointGate.Evaluate(new GateRequest(clone) { Environment = Scenario.Ci, Now = TestRepository.Now });
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, first);
         Assert.NotNull(first.Digest);
@@ -49,7 +49,7 @@ public sealed class PathTests
         ProcessRunner.RunChecked("bash", repo.Root, ["-c", "printf 'changed\\n' > $'new\\nline.txt'"]);
         repo.Commit("Change after approval", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, verdict);
         Assert.All(verdict.Messages, m => Assert.DoesNotContain('\n', m.Text));
@@ -61,7 +61,7 @@ public sealed class PathTests
         using var repo = AwkwardBranch();
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(new[] { SshKey.Alice.Principal }, verdict.Approvers);
@@ -80,17 +80,17 @@ public sealed class PathTests
 
     private static TestRepository AwkwardBranch()
     {
-        TestRepository repo = Scenario.AgentChange();
+        var repo = Scenario.AgentChange();
         var script = new StringBuilder("set -e; mkdir -p 'dir with space'\n");
-        int index = 0;
-        foreach (string name in AwkwardNames)
+        var index = 0;
+        foreach (var name in AwkwardNames)
         {
             script.Append("printf 'content ").Append(index++).Append("\\n' > ").Append(name).Append('\n');
         }
 
         ProcessRunner.RunChecked("bash", repo.Root, ["-c", script.ToString()]);
         repo.Commit("Add awkward names", TestRepository.CopilotAuthor);
-        int tracked = repo.GitBytes(null, "ls-files", "-z").Count(b => b == 0);
+        var tracked = repo.GitBytes(null, "ls-files", "-z").Count(b => b == 0);
         Assert.True(tracked >= AwkwardNames.Length + 3, $"only {tracked} files are tracked");
         return repo;
     }
@@ -98,7 +98,7 @@ public sealed class PathTests
     private static string CloneOfBranch(TestRepository repo)
     {
         repo.Git("push", "-q", "origin", Scenario.AgentBranch);
-        string clone = Path.Combine(repo.Root, "..", "clone");
+        var clone = Path.Combine(repo.Root, "..", "clone");
         repo.Git("clone", "-q", "--branch", Scenario.AgentBranch, repo.OriginPath, clone);
         return clone;
     }

@@ -1,6 +1,7 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -16,7 +17,7 @@ public sealed class AgentSignalRowTests
         using var repo = TestRepository.Create(Scenario.AllBranchesPolicy);
         repo.Branch("fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal("fix-typo", verdict.Branch);
@@ -30,7 +31,7 @@ public sealed class AgentSignalRowTests
         using var repo = TestRepository.Create();
         repo.Branch("fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
         Assert.Contains("no agent signal", verdict.GatedBecause, StringComparison.Ordinal);
@@ -41,7 +42,7 @@ public sealed class AgentSignalRowTests
     {
         using var repo = Scenario.AgentChange();
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Contains("copilot/", verdict.GatedBecause, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed class AgentSignalRowTests
     [InlineData("docs/policy.md")]
     public void Row01_DocsSayAgentSignalsCanBeForged_AndPointToAllBranches(string document)
     {
-        string text = SourceTree.ReadText(document);
+        var text = SourceTree.ReadText(document);
 
         Assert.Contains("can be forged or omitted", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("all-branches", text, StringComparison.Ordinal);
@@ -65,7 +66,7 @@ public sealed class AgentSignalRowTests
         repo.Branch("fix-typo").Write("README.md", "# Demo, fixed\n")
             .Commit("Fix typo\n\nCo-authored-by: Claude <noreply@anthropic.com>");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
@@ -22,7 +22,7 @@ public sealed class ApprovalRowTests
         repo.Git("checkout", "copilot/harmless", "--", ApprovalManifest.ApprovalsDirectory);
         repo.Commit("Bring the approval along", TestRepository.CopilotAuthor);
 
-        GateMessage error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
+        var error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
         Assert.Contains("src/App.cs", error.Text, StringComparison.Ordinal);
     }
 
@@ -37,7 +37,7 @@ public sealed class ApprovalRowTests
         VerdictAssert.Outcome(GateOutcome.Approved, upstream.Evaluate(Scenario.Ci));
         Assert.Equal(upstream.Evaluate().Digest, fork.Evaluate().Digest);
 
-        foreach (string name in new[] { "alice.json", "alice.json.sig" })
+        foreach (var name in new[] { "alice.json", "alice.json.sig" })
         {
             fork.WriteBytes($".checkpoint/approvals/{name}", File.ReadAllBytes(Path.Combine(upstream.Root, ".checkpoint/approvals", name)));
         }
@@ -53,7 +53,7 @@ public sealed class ApprovalRowTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice, signatureNamespace: "git");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.All(verdict.Errors, e => Assert.Contains(e.Code, new[] { GateCodes.InvalidApproval, GateCodes.UntrustedSigner }));
@@ -63,14 +63,14 @@ public sealed class ApprovalRowTests
     [Fact]
     public void Row11_ApprovalSignedInGitNamespace_IsRejectedEvenWhenTheSignerAllowsEveryNamespace()
     {
-        SshKey alice = SshKey.Alice;
+        var alice = SshKey.Alice;
         using var repo = TestRepository.Create();
         repo.Write(".checkpoint/allowed_signers", alice.AllowedSignersLine(options: null) + "\n").Commit("Alice may sign anything");
         repo.PushMain();
         repo.Branch(Scenario.AgentBranch).Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Approve(alice, signatureNamespace: "git");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.Empty(verdict.Approvers);
@@ -83,7 +83,7 @@ public sealed class ApprovalRowTests
         repo.Approve(SshKey.Alice);
         repo.Write("src/Extra.cs", "class Extra { }\n").Commit("One more thing", TestRepository.CopilotAuthor);
 
-        GateMessage error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
+        var error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
         Assert.Contains("src/Extra.cs", error.Text, StringComparison.Ordinal);
     }
 
@@ -93,7 +93,7 @@ public sealed class ApprovalRowTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice);
         repo.Git("push", "-q", "origin", Scenario.AgentBranch);
-        string approved = repo.Git("rev-parse", "HEAD");
+        var approved = repo.Git("rev-parse", "HEAD");
 
         // Rewrite the branch from main with a different change, keep the approval files, force-push.
         repo.Git("reset", "-q", "--hard", "origin/main");
@@ -102,7 +102,7 @@ public sealed class ApprovalRowTests
         repo.Commit("Approve as alice@example.com", "alice <alice@example.com>");
         repo.Git("push", "-q", "--force", "origin", Scenario.AgentBranch);
 
-        GateMessage error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
+        var error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
         Assert.Contains("README.md", error.Text, StringComparison.Ordinal);
     }
 
@@ -147,18 +147,18 @@ public sealed class ApprovalRowTests
     {
         // git refuses to check out a ".." entry, but a tree can still carry one: build it with plumbing.
         using var repo = Scenario.AgentChange();
-        byte[] manifest = repo.ManifestFor(SshKey.Alice).Serialize();
-        string signature = SshKey.Alice.Sign(manifest);
-        string manifestBlob = Blob(repo, manifest);
-        string signatureBlob = Blob(repo, Encoding.UTF8.GetBytes(signature));
-        string escaping = Tree(repo, $"100644 blob {manifestBlob}\talice.json\n100644 blob {signatureBlob}\talice.json.sig\n");
-        string approvals = Tree(repo, $"040000 tree {escaping}\t..\n");
-        string checkpoint = Tree(repo, repo.Git("ls-tree", "HEAD", ".checkpoint/").Replace(".checkpoint/", string.Empty, StringComparison.Ordinal) + $"\n040000 tree {approvals}\tapprovals\n");
-        string root = Tree(repo, string.Join("\n", repo.Git("ls-tree", "HEAD").Split('\n').Where(l => !l.EndsWith("\t.checkpoint", StringComparison.Ordinal))) + $"\n040000 tree {checkpoint}\t.checkpoint\n");
-        string commit = repo.Git("commit-tree", root, "-p", "HEAD", "-m", "Approve from outside the folder");
+        var manifest = repo.ManifestFor(SshKey.Alice).Serialize();
+        var signature = SshKey.Alice.Sign(manifest);
+        var manifestBlob = Blob(repo, manifest);
+        var signatureBlob = Blob(repo, Encoding.UTF8.GetBytes(signature));
+        var escaping = Tree(repo, $"100644 blob {manifestBlob}\talice.json\n100644 blob {signatureBlob}\talice.json.sig\n");
+        var approvals = Tree(repo, $"040000 tree {escaping}\t..\n");
+        var checkpoint = Tree(repo, repo.Git("ls-tree", "HEAD", ".checkpoint/").Replace(".checkpoint/", string.Empty, StringComparison.Ordinal) + $"\n040000 tree {approvals}\tapprovals\n");
+        var root = Tree(repo, string.Join("\n", repo.Git("ls-tree", "HEAD").Split('\n').Where(l => !l.EndsWith("\t.checkpoint", StringComparison.Ordinal))) + $"\n040000 tree {checkpoint}\t.checkpoint\n");
+        var commit = repo.Git("commit-tree", root, "-p", "HEAD", "-m", "Approve from outside the folder");
         repo.Git("update-ref", "refs/heads/" + Scenario.AgentBranch, commit);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.Contains(verdict.Errors, e => e.Code == GateCodes.InvalidApproval && e.Text.Contains("not allowed", StringComparison.Ordinal));
@@ -172,11 +172,11 @@ public sealed class ApprovalRowTests
     public void Row18_ApprovalOutsideTheApprovalsFolder_DoesNotCount(string stem)
     {
         using var repo = Scenario.AgentChange();
-        byte[] manifest = repo.ManifestFor(SshKey.Alice).Serialize();
+        var manifest = repo.ManifestFor(SshKey.Alice).Serialize();
         repo.WriteBytes(stem + ".json", manifest).Write(stem + ".json.sig", SshKey.Alice.Sign(manifest));
         repo.Commit("Approve", "alice <alice@example.com>");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.Empty(verdict.Approvers);
@@ -198,7 +198,7 @@ public sealed class ApprovalRowTests
         repo.Write("src/Extra.cs", "class Extra { }\n").Commit("Help the agent", "alice <alice@example.com>");
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.All(verdict.Errors, e => Assert.Equal(GateCodes.InsufficientApprovers, e.Code));
@@ -213,7 +213,7 @@ public sealed class ApprovalRowTests
             .Commit("Fix typo", TestRepository.CopilotAuthor, committer: "alice <alice@example.com>");
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.All(verdict.Errors, e => Assert.Equal(GateCodes.InsufficientApprovers, e.Code));
@@ -272,7 +272,7 @@ public sealed class ApprovalRowTests
         repo.PushMain();
         repo.Checkout(Scenario.AgentBranch);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.Contains("policy", string.Join("\n", verdict.Errors), StringComparison.OrdinalIgnoreCase);

@@ -1,5 +1,5 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
@@ -15,7 +15,7 @@ public sealed class BaseConfigurationRowTests
             .Commit("Trust the build bot", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Mallory);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.UntrustedSigner, verdict);
         Assert.Contains(".checkpoint/allowed_signers differs on this branch; the base's copy was used", verdict.Notices);
@@ -42,7 +42,7 @@ public sealed class BaseConfigurationRowTests
             .Commit("Relax the policy", "Dev Eloper <dev@example.com>");
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.InsufficientApprovers, verdict);
         Assert.Contains(".checkpoint/policy.json differs on this branch; the base's copy was used", verdict.Notices);
@@ -64,7 +64,7 @@ public sealed class BaseConfigurationRowTests
         using var repo = Scenario.AgentChange();
         var pullRequest = Scenario.Ci.With(("GITHUB_BASE_REF", "main"), ("GITHUB_HEAD_REF", Scenario.AgentBranch));
 
-        GateVerdict verdict = repo.Evaluate(pullRequest, baseRef: "refs/heads/" + Scenario.AgentBranch);
+        var verdict = repo.Evaluate(pullRequest, baseRef: "refs/heads/" + Scenario.AgentBranch);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
@@ -76,7 +76,7 @@ public sealed class BaseConfigurationRowTests
     {
         using var repo = Scenario.AgentChange();
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci, baseRef: "refs/heads/" + Scenario.AgentBranch);
+        var verdict = repo.Evaluate(Scenario.Ci, baseRef: "refs/heads/" + Scenario.AgentBranch);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
@@ -88,7 +88,7 @@ public sealed class BaseConfigurationRowTests
         using var repo = Scenario.AgentChange();
         var pullRequest = Scenario.Ci.With(("GITHUB_BASE_REF", "main"));
 
-        GateVerdict verdict = repo.Evaluate(pullRequest, baseRef: "HEAD");
+        var verdict = repo.Evaluate(pullRequest, baseRef: "HEAD");
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);

@@ -1,6 +1,7 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -16,7 +17,7 @@ public sealed class GitDataRowTests
         repo.Branch(Scenario.AgentBranch).Delete(".github/workflows/checkpoint-verify.yml").Write("README.md", "# Demo, fixed\n")
             .Commit("Tidy CI", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
     }
@@ -25,7 +26,7 @@ public sealed class GitDataRowTests
     public void Row09_DocumentedWorkflowRunsFromTheBase_OnPullRequestTarget()
     {
         // The branch's copy of the workflow never runs for the required check: GitHub takes pull_request_target from the base.
-        string workflow = SourceTree.ReadText("docs/ci/checkpoint-verify.yml");
+        var workflow = SourceTree.ReadText("docs/ci/checkpoint-verify.yml");
 
         Assert.Contains("pull_request_target:", workflow, StringComparison.Ordinal);
         Assert.DoesNotContain("\n  pull_request:", workflow, StringComparison.Ordinal);
@@ -37,12 +38,12 @@ public sealed class GitDataRowTests
     {
         using var repo = Scenario.AgentChange();
         repo.Git("push", "-q", "origin", Scenario.AgentBranch);
-        string shallow = Path.Combine(repo.Root, "..", "shallow");
+        var shallow = Path.Combine(repo.Root, "..", "shallow");
         repo.Git("clone", "-q", "--depth", "1", "--no-single-branch", "--branch", Scenario.AgentBranch, "file://" + repo.OriginPath, shallow);
 
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Environment = Scenario.Ci, Now = TestRepository.Now });
+        var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Environment = Scenario.Ci, Now = TestRepository.Now });
 
-        GateMessage error = VerdictAssert.FailsWith(GateCodes.DiffUnavailable, verdict);
+        var error = VerdictAssert.FailsWith(GateCodes.DiffUnavailable, verdict);
         Assert.Contains("fetch-depth: 0", error.Text, StringComparison.Ordinal);
     }
 
@@ -53,10 +54,10 @@ public sealed class GitDataRowTests
         repo.Approve(SshKey.Alice);
         VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate(Scenario.Ci));
         repo.Git("push", "-q", "origin", Scenario.AgentBranch);
-        string shallow = Path.Combine(repo.Root, "..", "shallow");
+        var shallow = Path.Combine(repo.Root, "..", "shallow");
         repo.Git("clone", "-q", "--depth", "1", "--no-single-branch", "--branch", Scenario.AgentBranch, "file://" + repo.OriginPath, shallow);
 
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Environment = Scenario.Ci, Now = TestRepository.Now });
+        var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Environment = Scenario.Ci, Now = TestRepository.Now });
 
         VerdictAssert.FailsWith(GateCodes.DiffUnavailable, verdict);
     }
@@ -68,7 +69,7 @@ public sealed class GitDataRowTests
     public void Row14_RefNamedOriginMainPointingAtHead_DoesNotShadowTheBase(string kind)
     {
         using var repo = Scenario.AgentChange();
-        GateVerdict before = repo.Evaluate(Scenario.Ci);
+        var before = repo.Evaluate(Scenario.Ci);
         if (kind is "branch" or "both")
         {
             repo.Git("branch", "origin/main", "HEAD");
@@ -79,9 +80,9 @@ public sealed class GitDataRowTests
             repo.Git("tag", "origin/main", "HEAD");
         }
 
-        foreach (string? baseRef in new[] { null, "origin/main", "main" })
+        foreach (var baseRef in new[] { null, "origin/main", "main" })
         {
-            GateVerdict verdict = repo.Evaluate(Scenario.Ci, baseRef: baseRef);
+            var verdict = repo.Evaluate(Scenario.Ci, baseRef: baseRef);
 
             VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
             Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
@@ -94,11 +95,11 @@ public sealed class GitDataRowTests
     public void Row14_RefNamedOriginMain_DoesNotShadowThePullRequestTarget()
     {
         using var repo = Scenario.AgentChange();
-        GateVerdict before = repo.Evaluate(Scenario.Ci);
+        var before = repo.Evaluate(Scenario.Ci);
         repo.Git("branch", "origin/main", "HEAD");
         repo.Git("tag", "main", "HEAD");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci.With(("GITHUB_BASE_REF", "main")));
+        var verdict = repo.Evaluate(Scenario.Ci.With(("GITHUB_BASE_REF", "main")));
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal(before.BaseCommit, verdict.BaseCommit);
@@ -108,11 +109,11 @@ public sealed class GitDataRowTests
     public void Row15_ReplaceRefHidingTheBranchBehindTheBase_DoesNotEmptyTheDiff()
     {
         using var repo = Scenario.AgentChange();
-        GateVerdict before = repo.Evaluate(Scenario.Ci);
+        var before = repo.Evaluate(Scenario.Ci);
         repo.Git("replace", "HEAD", "origin/main");
         Assert.Equal(repo.Git("rev-parse", "origin/main^{tree}"), repo.Git("rev-parse", "HEAD^{tree}"));
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal(before.Digest, verdict.Digest);
@@ -123,12 +124,12 @@ public sealed class GitDataRowTests
     {
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice);
-        string approved = repo.Git("rev-parse", "HEAD");
+        var approved = repo.Git("rev-parse", "HEAD");
         repo.Write("src/App.cs", "class App { static void Main() => System.IO.Directory.Delete(\"/\", true); }\n").Commit("Clean up", TestRepository.CopilotAuthor);
         repo.Git("replace", "HEAD", approved);
         Assert.Equal(repo.Git("rev-parse", approved + "^{tree}"), repo.Git("rev-parse", "HEAD^{tree}"));
 
-        GateMessage error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate());
+        var error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate());
         Assert.Contains("src/App.cs", error.Text, StringComparison.Ordinal);
     }
 
@@ -136,11 +137,11 @@ public sealed class GitDataRowTests
     public void Row15_GraftedHistory_DoesNotChangeTheMergeBase()
     {
         using var repo = Scenario.AgentChange();
-        GateVerdict before = repo.Evaluate(Scenario.Ci);
+        var before = repo.Evaluate(Scenario.Ci);
         // Grafted as a root commit, the branch would have no merge-base with main, or one of its choosing.
         repo.Git("replace", "--graft", "HEAD");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal(before.MergeBase, verdict.MergeBase);
@@ -153,7 +154,7 @@ public sealed class GitDataRowTests
         using var repo = Scenario.AgentChange();
         repo.Write("src/App.cs", "class App\n{\n    static void Main() { System.Console.WriteLine(\"hi\"); }\n}\n").Commit("Say hi", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
-        GateVerdict before = repo.Evaluate();
+        var before = repo.Evaluate();
         VerdictAssert.Outcome(GateOutcome.Approved, before);
 
         // Everything a checkout's configuration can do to content on its way in or out.
@@ -165,7 +166,7 @@ public sealed class GitDataRowTests
         repo.Git("config", "diff.external", "/bin/true");
         File.WriteAllText(Path.Combine(repo.Root, ".git/info/attributes"), "* filter=hide diff=hide text eol=crlf\n");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(before.Digest, verdict.Digest);
@@ -180,7 +181,7 @@ public sealed class GitDataRowTests
         repo.WriteBytes("README.md", System.Text.Encoding.UTF8.GetBytes("# Demo, fixed\r\n")).Commit("Normalize", TestRepository.CopilotAuthor);
         repo.Git("config", "core.autocrlf", "true");
 
-        GateMessage error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate());
+        var error = VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate());
         Assert.Contains("README.md", error.Text, StringComparison.Ordinal);
     }
 
@@ -192,7 +193,7 @@ public sealed class GitDataRowTests
         VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate(Scenario.Ci));
         File.AppendAllText(Path.Combine(repo.Root, "src/App.cs"), "// generated before the build\n");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Ci);
+        var verdict = repo.Evaluate(Scenario.Ci);
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.Contains(verdict.Errors, e => e.Text.Contains("src/App.cs", StringComparison.Ordinal));
@@ -205,7 +206,7 @@ public sealed class GitDataRowTests
         repo.Approve(SshKey.Alice);
         File.AppendAllText(Path.Combine(repo.Root, "src/App.cs"), "// generated before the build\n");
 
-        GateVerdict verdict = repo.Evaluate(Scenario.Local);
+        var verdict = repo.Evaluate(Scenario.Local);
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Contains(verdict.Messages, m => m.Severity == GateSeverity.Warning && m.Text.Contains("src/App.cs", StringComparison.Ordinal));
@@ -234,7 +235,7 @@ public sealed class GitDataRowTests
         File.WriteAllText(Path.Combine(repo.Root, "src/Generated.cs"), "class Generated { }\n");
 
         VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate(Scenario.Ci));
-        string row = SourceTree.ReadText("docs/threat-model.md").Split('\n').Single(line => line.StartsWith("| 19 |", StringComparison.Ordinal));
+        var row = SourceTree.ReadText("docs/threat-model.md").Split('\n').Single(line => line.StartsWith("| 19 |", StringComparison.Ordinal));
         Assert.Contains("does not look at untracked files", row, StringComparison.Ordinal);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Checkpoint.Bypass.Tests.Infrastructure;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -11,8 +11,8 @@ public sealed partial class ThreatModelCoverageTests
     [Fact]
     public void EveryThreatModelRow_HasABypassTest()
     {
-        HashSet<int> rows = ThreatModelRows();
-        HashSet<int> tested = TestedRows();
+        var rows = ThreatModelRows();
+        var tested = TestedRows();
 
         Assert.NotEmpty(rows);
         Assert.Empty(rows.Except(tested).Order());

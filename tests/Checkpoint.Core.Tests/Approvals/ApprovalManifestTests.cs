@@ -30,9 +30,9 @@ public sealed class ApprovalManifestTests
     [Fact]
     public void CanonicalManifest_RoundTripsByteForByte()
     {
-        byte[] bytes = Encoding.UTF8.GetBytes(ValidManifest.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var bytes = Encoding.UTF8.GetBytes(ValidManifest.Replace("\r\n", "\n", StringComparison.Ordinal));
 
-        ApprovalManifest manifest = ApprovalManifest.Parse(bytes);
+        var manifest = ApprovalManifest.Parse(bytes);
 
         Assert.Equal("alice@example.com", manifest.Approver);
         Assert.Equal(new DateTimeOffset(2026, 6, 8, 11, 0, 0, TimeSpan.Zero), manifest.ExpiresAt);
@@ -45,7 +45,7 @@ public sealed class ApprovalManifestTests
     {
         const string minimal = "{\"schema\":\"checkpoint.approval/v1\",\"repository\":\"github.com/contoso/app\",\"digest\":\"sha256:a97eb71e103fd221939e76639aa450a611a42acbb23ac74618b00b1be2dd9d5c\",\"approver\":\"alice@example.com\",\"createdAt\":\"2026-06-01T13:00:00+02:00\",\"expiresAt\":\"2026-06-08T11:00:00Z\"}";
 
-        ApprovalManifest manifest = ApprovalManifest.Parse(Encoding.UTF8.GetBytes(minimal));
+        var manifest = ApprovalManifest.Parse(Encoding.UTF8.GetBytes(minimal));
 
         Assert.Null(manifest.Files);
         Assert.Equal(new DateTimeOffset(2026, 6, 1, 11, 0, 0, TimeSpan.Zero), manifest.CreatedAt);
@@ -64,10 +64,10 @@ public sealed class ApprovalManifestTests
     [InlineData("\"mergeBase\": \"0123456789abcdef0123456789abcdef01234567\"", "\"mergeBase\": \"HEAD\"", "full lowercase commit id")]
     public void MalformedManifest_IsRejectedWithOneClearLine(string find, string replace, string expected)
     {
-        string json = ValidManifest.Replace(find, replace, StringComparison.Ordinal);
+        var json = ValidManifest.Replace(find, replace, StringComparison.Ordinal);
         Assert.NotEqual(ValidManifest, json);
 
-        ApprovalFormatException ex = Assert.Throws<ApprovalFormatException>(() => ApprovalManifest.Parse(Encoding.UTF8.GetBytes(json)));
+        var ex = Assert.Throws<ApprovalFormatException>(() => ApprovalManifest.Parse(Encoding.UTF8.GetBytes(json)));
 
         Assert.Contains(expected, ex.Message);
         Assert.DoesNotContain("\n", ex.Message);

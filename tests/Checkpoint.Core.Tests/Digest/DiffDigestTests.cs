@@ -13,7 +13,7 @@ public sealed class DiffDigestTests
     [Fact]
     public void EmptyDiff_HashesOnlyTheVersionLine()
     {
-        DiffDigest digest = DiffDigest.FromEntries(Array.Empty<DigestEntry>());
+        var digest = DiffDigest.FromEntries(Array.Empty<DigestEntry>());
 
         Assert.Equal("sha256:" + Sha256Hex("checkpoint-diff-digest/v1\n"), digest.Digest);
     }
@@ -21,7 +21,7 @@ public sealed class DiffDigestTests
     [Fact]
     public void EntryRecord_IsPathNulModesAndContentsSeparatedBySpaces()
     {
-        DigestEntry entry = DiffDigest.CreateEntry(GitPath.FromString("hello.txt"), "000000", "100644", "-", HelloSha256);
+        var entry = DiffDigest.CreateEntry(GitPath.FromString("hello.txt"), "000000", "100644", "-", HelloSha256);
 
         Assert.Equal(
             Encoding.ASCII.GetBytes("hello.txt\0000000 100644 - " + HelloSha256 + "\n"),
@@ -32,7 +32,7 @@ public sealed class DiffDigestTests
     [Fact]
     public void SpecVector1_AddedFile()
     {
-        DiffDigest digest = DiffDigest.FromEntries(new[]
+        var digest = DiffDigest.FromEntries(new[]
         {
             DiffDigest.CreateEntry(GitPath.FromString("hello.txt"), "000000", "100644", "-", HelloSha256),
         });
@@ -43,12 +43,12 @@ public sealed class DiffDigestTests
     [Fact]
     public void Entries_AreSortedByPathBytesWhateverTheInputOrder()
     {
-        DigestEntry upper = DiffDigest.CreateEntry(GitPath.FromString("B.txt"), "100644", "000000", HelloSha256, "-");
-        DigestEntry lower = DiffDigest.CreateEntry(GitPath.FromString("a.txt"), "000000", "100644", "-", HelloSha256);
-        DigestEntry accented = DiffDigest.CreateEntry(GitPath.FromString("é.txt"), "000000", "160000", "-", "commit:" + new string('1', 40));
+        var upper = DiffDigest.CreateEntry(GitPath.FromString("B.txt"), "100644", "000000", HelloSha256, "-");
+        var lower = DiffDigest.CreateEntry(GitPath.FromString("a.txt"), "000000", "100644", "-", HelloSha256);
+        var accented = DiffDigest.CreateEntry(GitPath.FromString("é.txt"), "000000", "160000", "-", "commit:" + new string('1', 40));
 
-        DiffDigest forward = DiffDigest.FromEntries(new[] { upper, lower, accented });
-        DiffDigest backward = DiffDigest.FromEntries(new[] { accented, lower, upper });
+        var forward = DiffDigest.FromEntries(new[] { upper, lower, accented });
+        var backward = DiffDigest.FromEntries(new[] { accented, lower, upper });
 
         Assert.Equal(forward.Digest, backward.Digest);
         Assert.Equal(new[] { "B.txt", "a.txt", "é.txt" }, forward.Entries.Select(e => e.Path.Display));
@@ -60,7 +60,7 @@ public sealed class DiffDigestTests
     {
         using var repo = BuildVectorRepository();
 
-        DiffDigest digest = ComputeBranchDigest(repo);
+        var digest = ComputeBranchDigest(repo);
 
         Assert.Equal(
             new[]
@@ -90,7 +90,7 @@ public sealed class DiffDigestTests
     public void Digest_IsIndependentOfGitConfiguration(string configuration)
     {
         using var repo = BuildVectorRepository();
-        string before = ComputeBranchDigest(repo).Digest;
+        var before = ComputeBranchDigest(repo).Digest;
 
         if (configuration is "core.autocrlf=true" or "all")
         {
@@ -115,9 +115,9 @@ public sealed class DiffDigestTests
         {
             // Replace the branch tip with the base commit: with replace refs honoured, the diff would be empty.
             // Also replace one blob by another, which would change its content hash.
-            string baseCommit = repo.Git("rev-parse", "main");
-            string crlfBlob = repo.Git("rev-parse", "HEAD:crlf.txt");
-            string other = repo.Git("rev-parse", "main:deleted.txt");
+            var baseCommit = repo.Git("rev-parse", "main");
+            var crlfBlob = repo.Git("rev-parse", "HEAD:crlf.txt");
+            var other = repo.Git("rev-parse", "main:deleted.txt");
             repo.Git("replace", "-f", crlfBlob, other);
             repo.Git("replace", "-f", "HEAD", baseCommit);
         }
@@ -131,7 +131,7 @@ public sealed class DiffDigestTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a");
-        string before = ComputeBranchDigest(repo).Digest;
+        var before = ComputeBranchDigest(repo).Digest;
 
         repo.Write(".checkpoint/approvals/x.json", "{}").Write(".checkpoint/approvals/x.json.sig", "sig").Commit("approval");
         Assert.Equal(before, ComputeBranchDigest(repo).Digest);
@@ -144,13 +144,13 @@ public sealed class DiffDigestTests
     public void LargeBlob_IsHashedByStreaming()
     {
         using var repo = TestRepository.Create();
-        byte[] large = new byte[24 * 1024 * 1024];
+        var large = new byte[24 * 1024 * 1024];
         new Random(7).NextBytes(large);
         repo.Branch("copilot/big").WriteBytes("big.bin", large).Commit("big");
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        DiffDigest digest = ComputeBranchDigest(repo);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var digest = ComputeBranchDigest(repo);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // The blob is streamed through the hash: allocation stays far below its 24 MB.
         Assert.InRange(allocated, 0, 4 * 1024 * 1024);
@@ -184,9 +184,9 @@ public sealed class DiffDigestTests
 
     internal static DiffDigest ComputeBranchDigest(TestRepository repo)
     {
-        GitRepository git = GitRepository.Open(repo.Root);
-        string head = git.ResolveCommit("HEAD")!;
-        string mergeBase = git.MergeBase(git.ResolveCommit("refs/remotes/origin/main")!, head)!;
+        var git = GitRepository.Open(repo.Root);
+        var head = git.ResolveCommit("HEAD")!;
+        var mergeBase = git.MergeBase(git.ResolveCommit("refs/remotes/origin/main")!, head)!;
         return DiffDigest.Compute(git, mergeBase, head);
     }
 

@@ -21,12 +21,12 @@ internal static class ProcessRunner
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in arguments)
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
-        foreach (string name in startInfo.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
+        foreach (var name in startInfo.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
         {
             startInfo.Environment.Remove(name);
         }
@@ -36,15 +36,15 @@ internal static class ProcessRunner
         startInfo.Environment["LC_ALL"] = "C";
         if (environment != null)
         {
-            foreach (KeyValuePair<string, string> pair in environment)
+            foreach (var pair in environment)
             {
                 startInfo.Environment[pair.Key] = pair.Value;
             }
         }
 
-        using Process process = Process.Start(startInfo)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        Task writer = Task.Run(() =>
+        using var process = Process.Start(startInfo)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var writer = Task.Run(() =>
         {
             if (input != null)
             {
@@ -62,7 +62,7 @@ internal static class ProcessRunner
 
     public static string RunChecked(string fileName, string workingDirectory, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, byte[]? input = null)
     {
-        string[] args = arguments.ToArray();
+        var args = arguments.ToArray();
         var (exitCode, output, error) = Run(fileName, workingDirectory, args, environment, input);
         if (exitCode != 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Policy;
 
 namespace Checkpoint.Core.Tests.Fixtures;
@@ -37,7 +38,7 @@ internal sealed class TestRepository : IDisposable
     /// <summary>A repository whose pushed main trusts <paramref name="signers"/> (Alice by default).</summary>
     public static TestRepository Create(string? policyJson = null, params SshKey[] signers)
     {
-        string directory = Path.Combine(Path.GetTempPath(), "checkpoint-core-" + Guid.NewGuid().ToString("N")[..12]);
+        var directory = Path.Combine(Path.GetTempPath(), "checkpoint-core-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         var repository = new TestRepository(directory);
         Directory.CreateDirectory(repository.Root);
@@ -79,7 +80,7 @@ internal sealed class TestRepository : IDisposable
 
     public TestRepository WriteBytes(string path, byte[] content)
     {
-        string full = Path.Combine(Root, path);
+        var full = Path.Combine(Root, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllBytes(full, content);
         return this;
@@ -102,14 +103,14 @@ internal sealed class TestRepository : IDisposable
     /// <summary>Stages a blob at raw path bytes through plumbing, so paths need not be valid UTF-8.</summary>
     public TestRepository StageBlob(byte[] path, byte[] content, string mode = "100644")
     {
-        string blob = Encoding.ASCII.GetString(GitBytes(content, "hash-object", "-w", "--no-filters", "--stdin")).Trim();
+        var blob = Encoding.ASCII.GetString(GitBytes(content, "hash-object", "-w", "--no-filters", "--stdin")).Trim();
         return StageEntry(path, mode, "blob", blob);
     }
 
     /// <summary>Stages any index entry (a gitlink: mode 160000, type commit) at raw path bytes.</summary>
     public TestRepository StageEntry(byte[] path, string mode, string type, string objectId)
     {
-        byte[] line = Encoding.ASCII.GetBytes($"{mode} {type} {objectId}\t").Concat(path).Concat(new byte[] { 0 }).ToArray();
+        var line = Encoding.ASCII.GetBytes($"{mode} {type} {objectId}\t").Concat(path).Concat(new byte[] { 0 }).ToArray();
         GitBytes(line, "update-index", "--add", "-z", "--index-info");
         return this;
     }
@@ -158,7 +159,7 @@ internal sealed class TestRepository : IDisposable
     /// <summary>The manifest an approver would sign for the current HEAD.</summary>
     public ApprovalManifest ManifestFor(SshKey key, DateTimeOffset? createdAt = null, TimeSpan? validFor = null, string? baseRef = null)
     {
-        ReviewTarget target = ReviewTarget.Load(new GateRequest(Root) { BaseRef = baseRef });
+        var target = ReviewTarget.Load(new GateRequest(Root) { BaseRef = baseRef });
         return target.CreateManifest(key.Principal, createdAt ?? Now.AddHours(-1), validFor ?? TimeSpan.FromDays(7));
     }
 
@@ -167,12 +168,12 @@ internal sealed class TestRepository : IDisposable
     {
         manifest ??= ManifestFor(key).Serialize();
         name ??= key.Name;
-        string signature = key.Sign(manifest, signatureNamespace);
+        var signature = key.Sign(manifest, signatureNamespace);
         WriteBytes($".checkpoint/approvals/{name}.json", manifest);
         Write($".checkpoint/approvals/{name}.json.sig", signature);
         if (commit)
         {
-            string who = $"{key.Name} <{key.Principal}>";
+            var who = $"{key.Name} <{key.Principal}>";
             Commit($"Approve as {key.Principal}", who, committer ?? who);
         }
 
@@ -183,7 +184,7 @@ internal sealed class TestRepository : IDisposable
     {
         try
         {
-            foreach (string file in Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories))
+            foreach (var file in Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories))
             {
                 File.SetAttributes(file, FileAttributes.Normal);
             }
@@ -202,9 +203,9 @@ internal sealed class TestRepository : IDisposable
     private Dictionary<string, string> CommitEnvironment(string author, string committer)
     {
         _commitCount++;
-        string date = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(_commitCount).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
-        (string authorName, string authorEmail) = Split(author);
-        (string committerName, string committerEmail) = Split(committer);
+        var date = new DateTimeOffset(2026, 5, 1, 9, 0, 0, TimeSpan.Zero).AddMinutes(_commitCount).ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+        (var authorName, var authorEmail) = Split(author);
+        (var committerName, var committerEmail) = Split(committer);
         return new Dictionary<string, string>
         {
             ["GIT_AUTHOR_NAME"] = authorName,
@@ -218,7 +219,7 @@ internal sealed class TestRepository : IDisposable
 
     private static (string Name, string Email) Split(string identity)
     {
-        int open = identity.IndexOf('<');
+        var open = identity.IndexOf('<');
         return (identity[..open].Trim(), identity[(open + 1)..identity.IndexOf('>')]);
     }
 }

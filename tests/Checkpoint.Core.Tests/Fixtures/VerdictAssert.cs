@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Xunit.Sdk;
 
 namespace Checkpoint.Core.Tests.Fixtures;
@@ -17,7 +18,7 @@ internal static class VerdictAssert
     public static GateMessage FailsWith(string code, GateVerdict verdict)
     {
         Outcome(GateOutcome.Failed, verdict);
-        List<GateMessage> errors = verdict.Errors.ToList();
+        var errors = verdict.Errors.ToList();
         if (errors.Count != 1 || errors[0].Code != code)
         {
             throw new XunitException($"Expected one {code} error, got:\n  " + string.Join("\n  ", verdict.Messages));

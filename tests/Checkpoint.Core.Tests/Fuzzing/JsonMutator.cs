@@ -18,9 +18,9 @@ internal sealed class JsonMutator
 
     public byte[] Mutate(byte[] input)
     {
-        byte[] current = input;
-        int rounds = 1 + _random.Next(3);
-        for (int i = 0; i < rounds; i++)
+        var current = input;
+        var rounds = 1 + _random.Next(3);
+        for (var i = 0; i < rounds; i++)
         {
             current = MutateOnce(current);
         }
@@ -31,8 +31,8 @@ internal sealed class JsonMutator
     public byte[] RandomDocument()
     {
         var builder = new StringBuilder();
-        int count = _random.Next(1, 40);
-        for (int i = 0; i < count; i++)
+        var count = _random.Next(1, 40);
+        for (var i = 0; i < count; i++)
         {
             builder.Append(Tokens[_random.Next(Tokens.Length)]);
         }
@@ -48,7 +48,7 @@ internal sealed class JsonMutator
         }
 
         var bytes = new List<byte>(input);
-        int position = _random.Next(bytes.Count);
+        var position = _random.Next(bytes.Count);
         switch (_random.Next(7))
         {
             case 0:
@@ -66,13 +66,13 @@ internal sealed class JsonMutator
             case 4:
                 return bytes.Take(position).ToArray();
             case 5:
-                int length = Math.Min(bytes.Count - position, 1 + _random.Next(24));
+                var length = Math.Min(bytes.Count - position, 1 + _random.Next(24));
                 bytes.InsertRange(_random.Next(bytes.Count), bytes.GetRange(position, length));
                 break;
             default:
                 // Replace a quoted string's content with a token, keeping the document's shape.
-                int quote = bytes.IndexOf((byte)'"', position);
-                int end = quote < 0 ? -1 : bytes.IndexOf((byte)'"', quote + 1);
+                var quote = bytes.IndexOf((byte)'"', position);
+                var end = quote < 0 ? -1 : bytes.IndexOf((byte)'"', quote + 1);
                 if (end > quote)
                 {
                     bytes.RemoveRange(quote + 1, end - quote - 1);

@@ -34,14 +34,14 @@ public sealed class ParserFuzzTests
     [Fact]
     public void ManifestParser_OnlyRejectsCleanlyOrAcceptsWhatRoundTrips()
     {
-        byte[] valid = Encoding.UTF8.GetBytes(ApprovalManifestTests.ValidManifest.Replace("\r\n", "\n", StringComparison.Ordinal));
+        var valid = Encoding.UTF8.GetBytes(ApprovalManifestTests.ValidManifest.Replace("\r\n", "\n", StringComparison.Ordinal));
         var mutator = new JsonMutator(seed: 4004);
         var stopwatch = Stopwatch.StartNew();
-        int accepted = 0;
+        var accepted = 0;
 
-        for (int i = 0; i < Inputs; i++)
+        for (var i = 0; i < Inputs; i++)
         {
-            byte[] input = i % 10 == 9 ? mutator.RandomDocument() : mutator.Mutate(valid);
+            var input = i % 10 == 9 ? mutator.RandomDocument() : mutator.Mutate(valid);
             if (ParseManifest(input))
             {
                 accepted++;
@@ -56,11 +56,11 @@ public sealed class ParserFuzzTests
     [Fact]
     public void PolicyParser_OnlyRejectsCleanlyOrAcceptsWhatIsWellFormed()
     {
-        byte[] valid = Encoding.UTF8.GetBytes(CheckpointPolicyTests.FullPolicy);
+        var valid = Encoding.UTF8.GetBytes(CheckpointPolicyTests.FullPolicy);
         var mutator = new JsonMutator(seed: 6006);
         var stopwatch = Stopwatch.StartNew();
 
-        for (int i = 0; i < Inputs; i++)
+        for (var i = 0; i < Inputs; i++)
         {
             ParsePolicy(i % 10 == 9 ? mutator.RandomDocument() : mutator.Mutate(valid));
         }
@@ -91,8 +91,8 @@ public sealed class ParserFuzzTests
         }
 
         // Accepted: what it means must survive the canonical encoding unchanged.
-        byte[] canonical = manifest.Serialize();
-        ApprovalManifest again = ApprovalManifest.Parse(canonical);
+        var canonical = manifest.Serialize();
+        var again = ApprovalManifest.Parse(canonical);
         Assert.Equal(canonical, again.Serialize());
         Assert.Equal(manifest.Digest, again.Digest);
         Assert.Equal(manifest.Approver, again.Approver);
@@ -105,7 +105,7 @@ public sealed class ParserFuzzTests
     {
         try
         {
-            CheckpointPolicy policy = CheckpointPolicy.Parse(input);
+            var policy = CheckpointPolicy.Parse(input);
             Assert.InRange(policy.RequiredApprovers, 1, 10);
             Assert.InRange(policy.MaxApprovalAge.TotalDays, 1, 365);
             Assert.NotEmpty(policy.ProtectedBranches);

@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
@@ -13,7 +14,7 @@ public sealed class ApproverTests
         repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        GateMessage error = VerdictAssert.FailsWith("CHK107", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK107", repo.Evaluate());
         Assert.Contains("1 distinct approver(s) (alice@example.com) but the policy requires 2", error.Text);
     }
 
@@ -25,7 +26,7 @@ public sealed class ApproverTests
         repo.Approve(SshKey.Alice);
         repo.Approve(SshKey.Bob);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(new[] { "alice@example.com", "bob@example.com" }, verdict.Approvers);
@@ -47,10 +48,10 @@ public sealed class ApproverTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
-        string own = repo.Write("src/Tweak.cs", "class Tweak { }\n").Commit("Alice tweaks it", "Alice <alice@example.com>");
+        var own = repo.Write("src/Tweak.cs", "class Tweak { }\n").Commit("Alice tweaks it", "Alice <alice@example.com>");
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         Assert.Equal(GateOutcome.Failed, verdict.Outcome);
         Assert.All(verdict.Errors, e => Assert.Equal("CHK107", e.Code));
@@ -77,7 +78,7 @@ public sealed class ApproverTests
         repo.Write("src/Feature.cs", "class Feature { int x; }\n").Commit("Change", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice, name: "second");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Contains(verdict.Approvals, a => !a.Valid && a.Code == "CHK101" && a.Path.EndsWith("first.json", StringComparison.Ordinal));
@@ -90,7 +91,7 @@ public sealed class ApproverTests
         repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice, commit: false);
 
-        GateMessage error = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
         Assert.Contains("commit them", error.Text);
     }
 
@@ -102,11 +103,11 @@ public sealed class ApproverTests
         repo.Approve(SshKey.Alice);
         repo.Write("src/Feature.cs", "class Feature { void Unapproved() { } }\n");
 
-        GateVerdict local = repo.Evaluate();
+        var local = repo.Evaluate();
         VerdictAssert.Outcome(GateOutcome.Approved, local);
         Assert.Contains(local.Messages, m => m.Severity == GateSeverity.Warning && m.Code == "CHK101" && m.Text.Contains("src/Feature.cs", StringComparison.Ordinal));
 
-        GateMessage error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "claude/feature", ["GITHUB_BASE_REF"] = "main" }));
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "claude/feature", ["GITHUB_BASE_REF"] = "main" }));
         Assert.Contains("working tree differs from HEAD", error.Text);
     }
 
@@ -118,7 +119,7 @@ public sealed class ApproverTests
         repo.Approve(SshKey.EcdsaCarol);
         repo.Approve(SshKey.RsaDave);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(2, verdict.Approvers.Count);

@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Tests.Fixtures;
 
@@ -15,7 +16,7 @@ public sealed class BaseResolutionTests
         repo.Git("tag", "origin/main", "HEAD");
         repo.Git("tag", "main", "HEAD");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
@@ -29,7 +30,7 @@ public sealed class BaseResolutionTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Git("update-ref", "refs/remotes/origin/copilot/fix-typo", "HEAD");
 
-        GateVerdict verdict = repo.Evaluate(
+        var verdict = repo.Evaluate(
             new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = "copilot/fix-typo" },
             baseRef: "copilot/fix-typo");
 
@@ -52,7 +53,7 @@ public sealed class BaseResolutionTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Mallory);
 
-        GateVerdict verdict = repo.Evaluate(
+        var verdict = repo.Evaluate(
             new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_REF_NAME"] = "copilot/fix-typo" },
             baseRef: "origin/copilot/trust-root");
 
@@ -70,7 +71,7 @@ public sealed class BaseResolutionTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate(baseRef: "refs/heads/main");
+        var verdict = repo.Evaluate(baseRef: "refs/heads/main");
 
         Assert.Equal("refs/heads/main", verdict.BaseRef);
         VerdictAssert.FailsWith("CHK100", verdict);
@@ -82,7 +83,7 @@ public sealed class BaseResolutionTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?> { ["TF_BUILD"] = "True", ["SYSTEM_PULLREQUEST_TARGETBRANCH"] = "refs/heads/main" });
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["TF_BUILD"] = "True", ["SYSTEM_PULLREQUEST_TARGETBRANCH"] = "refs/heads/main" });
 
         Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
     }
@@ -93,9 +94,9 @@ public sealed class BaseResolutionTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "release" });
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "release" });
 
-        GateMessage error = VerdictAssert.FailsWith("CHK105", verdict);
+        var error = VerdictAssert.FailsWith("CHK105", verdict);
         Assert.Contains("refs/remotes/origin/release", error.Text);
         Assert.Contains("fetch-depth: 0", error.Text);
     }
@@ -107,7 +108,7 @@ public sealed class BaseResolutionTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Git("remote", "remove", "origin");
 
-        GateMessage error = VerdictAssert.FailsWith("CHK105", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK105", repo.Evaluate());
         Assert.Contains("no base ref", error.Text);
     }
 
@@ -117,13 +118,13 @@ public sealed class BaseResolutionTests
         using var repo = TestRepository.Create();
         repo.Write("more.txt", "more\n").Commit("Second commit on main");
         repo.PushMain();
-        string shallow = Path.Combine(Path.GetDirectoryName(repo.Root)!, "shallow");
+        var shallow = Path.Combine(Path.GetDirectoryName(repo.Root)!, "shallow");
         ProcessRunner.RunChecked("git", Path.GetDirectoryName(repo.Root)!, new[] { "clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow });
         ProcessRunner.RunChecked("git", shallow, new[] { "checkout", "-q", "-b", "copilot/x" });
 
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = new Dictionary<string, string?> { ["CI"] = "true" } });
+        var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = new Dictionary<string, string?> { ["CI"] = "true" } });
 
-        GateMessage error = VerdictAssert.FailsWith("CHK105", verdict);
+        var error = VerdictAssert.FailsWith("CHK105", verdict);
         Assert.Contains("shallow", error.Text);
         Assert.Contains("fetch-depth: 0", error.Text);
     }
@@ -135,14 +136,14 @@ public sealed class BaseResolutionTests
         repo.Git("checkout", "-q", "--orphan", "copilot/orphan");
         repo.Write("orphan.txt", "alone\n").Commit("Orphan", TestRepository.CopilotAuthor);
 
-        GateMessage error = VerdictAssert.FailsWith("CHK105", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK105", repo.Evaluate());
         Assert.Contains("unrelated histories", error.Text);
     }
 
     [Fact]
     public void NoCommitsYet_FailsWithChk105()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "checkpoint-empty-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "checkpoint-empty-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
@@ -163,7 +164,7 @@ public sealed class BaseResolutionTests
         ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "65534", repo.Root });
         try
         {
-            GateMessage error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true" }));
+            var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true" }));
             Assert.Contains("safe.directory", error.Text);
         }
         finally
@@ -180,7 +181,7 @@ public sealed class BaseResolutionTests
     {
         // A real safe.directory refusal needs a repository owned by another user, which tests cannot
         // create without root; git's message text is what the classification relies on.
-        GitException exception = GitCli.Failure(new[] { "rev-parse" }, new GitResult(128, Array.Empty<byte>(), stderr));
+        var exception = GitCli.Failure(new[] { "rev-parse" }, new GitResult(128, Array.Empty<byte>(), stderr));
 
         Assert.Equal(expected, exception.Kind);
         Assert.DoesNotContain("\n", exception.Message);

@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
@@ -13,9 +14,9 @@ public sealed class GateTimingsTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        (GateVerdict unapproved, string unapprovedLine) = EvaluateWithTimings(repo);
+        (var unapproved, var unapprovedLine) = EvaluateWithTimings(repo);
         repo.Approve(SshKey.Alice);
-        (GateVerdict approved, string approvedLine) = EvaluateWithTimings(repo);
+        (var approved, var approvedLine) = EvaluateWithTimings(repo);
 
         VerdictAssert.Outcome(GateOutcome.Failed, unapproved);
         Assert.Matches(@"^Checkpoint gate timings: \d+ ms in all, [1-9]\d* git processes, outcome Failed " + Steps + "$", unapprovedLine);
@@ -26,12 +27,12 @@ public sealed class GateTimingsTests
     [Fact]
     public void OutsideARepository_TheTimingLineSaysSo()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "checkpoint-no-repo-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "checkpoint-no-repo-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
             var lines = new List<string>();
-            GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(directory) { Timings = lines.Add });
+            var verdict = CheckpointGate.Evaluate(new GateRequest(directory) { Timings = lines.Add });
 
             VerdictAssert.Outcome(GateOutcome.GateUnavailable, verdict);
             Assert.Matches(@"^Checkpoint gate timings: \d+ ms in all, no repository, outcome GateUnavailable$", Assert.Single(lines));
@@ -45,7 +46,7 @@ public sealed class GateTimingsTests
     private static (GateVerdict Verdict, string Line) EvaluateWithTimings(TestRepository repo)
     {
         var lines = new List<string>();
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(repo.Root)
+        var verdict = CheckpointGate.Evaluate(new GateRequest(repo.Root)
         {
             Environment = new Dictionary<string, string?>(),
             Now = TestRepository.Now,

@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
@@ -10,10 +11,10 @@ public sealed class GateVerdictTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
-        GateMessage error = Assert.Single(verdict.Errors);
+        var error = Assert.Single(verdict.Errors);
         Assert.Equal("CHK100", error.Code);
         Assert.Contains(verdict.Digest!, error.Text);
         Assert.Contains("refs/remotes/origin/main", error.Text);
@@ -34,13 +35,13 @@ public sealed class GateVerdictTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Empty(verdict.Errors);
         Assert.Equal(new[] { "alice@example.com" }, verdict.Approvers);
         Assert.Contains("alice@example.com", verdict.Messages[0].Text);
-        ApprovalReport report = Assert.Single(verdict.Approvals);
+        var report = Assert.Single(verdict.Approvals);
         Assert.True(report.Valid);
     }
 
@@ -52,10 +53,10 @@ public sealed class GateVerdictTests
         repo.Approve(SshKey.Alice);
         repo.Write("src/App.cs", "class App { static void Main() { System.IO.Directory.Delete(\"/\", true); } }\n").Commit("One more thing", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
-        GateMessage error = Assert.Single(verdict.Errors);
+        var error = Assert.Single(verdict.Errors);
         Assert.Equal("CHK101", error.Code);
         Assert.Contains("changed since approval: src/App.cs", error.Text);
         Assert.DoesNotContain("README.md", error.Text);
@@ -67,11 +68,11 @@ public sealed class GateVerdictTests
         using var repo = TestRepository.Create();
         repo.Branch("feature/login").Write("src/Login.cs", "class Login { }\n").Commit("Add login");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
         Assert.True(verdict.Passed);
-        GateMessage line = Assert.Single(verdict.Messages);
+        var line = Assert.Single(verdict.Messages);
         Assert.Equal(GateSeverity.Info, line.Severity);
         Assert.Contains("not gated", line.Text);
     }
@@ -82,7 +83,7 @@ public sealed class GateVerdictTests
         using var repo = TestRepository.Create();
         repo.Write("src/More.cs", "class More { }\n").Commit("Direct change", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_REF_NAME"] = "main" });
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_REF_NAME"] = "main" });
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
         Assert.Contains("protected branch", verdict.GatedBecause);
@@ -95,7 +96,7 @@ public sealed class GateVerdictTests
         repo.Branch("copilot/work").Write("src/More.cs", "class More { }\n").Commit("Change", TestRepository.CopilotAuthor);
 
         // A PR whose source branch claims to be "main" (say, from a fork) is still a PR.
-        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?>
+        var verdict = repo.Evaluate(new Dictionary<string, string?>
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_BASE_REF"] = "main",
@@ -109,15 +110,15 @@ public sealed class GateVerdictTests
     [Fact]
     public void NotARepositoryOutsideCi_IsOneWarning()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "checkpoint-plain-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "checkpoint-plain-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(folder) { Now = TestRepository.Now });
+            var verdict = CheckpointGate.Evaluate(new GateRequest(folder) { Now = TestRepository.Now });
 
             VerdictAssert.Outcome(GateOutcome.GateUnavailable, verdict);
             Assert.True(verdict.Passed);
-            GateMessage warning = Assert.Single(verdict.Messages);
+            var warning = Assert.Single(verdict.Messages);
             Assert.Equal(GateSeverity.Warning, warning.Severity);
             Assert.Equal("CHK106", warning.Code);
         }
@@ -130,11 +131,11 @@ public sealed class GateVerdictTests
     [Fact]
     public void NotARepositoryInCi_FailsWithChk106()
     {
-        string folder = Path.Combine(Path.GetTempPath(), "checkpoint-plain-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "checkpoint-plain-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         try
         {
-            GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(folder)
+            var verdict = CheckpointGate.Evaluate(new GateRequest(folder)
             {
                 Now = TestRepository.Now,
                 Environment = new Dictionary<string, string?> { ["CI"] = "true" },
@@ -154,14 +155,14 @@ public sealed class GateVerdictTests
     {
         using var repo = TestRepository.Create();
 
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest(repo.Root)
+        var verdict = CheckpointGate.Evaluate(new GateRequest(repo.Root)
         {
             GitExecutable = "/nonexistent/git-" + Guid.NewGuid().ToString("N"),
             Now = TestRepository.Now,
         });
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
-        GateMessage error = Assert.Single(verdict.Errors);
+        var error = Assert.Single(verdict.Errors);
         Assert.Equal("CHK106", error.Code);
         Assert.Contains("git is not installed", error.Text);
     }
@@ -171,11 +172,11 @@ public sealed class GateVerdictTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
-        string expected = repo.Evaluate().Digest!;
+        var expected = repo.Evaluate().Digest!;
         // With replace refs honoured, HEAD would look like the base and the diff would be empty.
         repo.Git("replace", "-f", "HEAD", "refs/remotes/origin/main");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal(expected, verdict.Digest);
@@ -202,7 +203,7 @@ public sealed class GateVerdictTests
         repo.Write(".checkpoint/approvals/.gitkeep", string.Empty).Write(".checkpoint/approvals/README.md", "Approvals\n").Write(".checkpoint/approvals/notes.txt", "?\n");
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(new[] { "'.checkpoint/approvals/notes.txt' is not an approval (<name>.json + <name>.json.sig) and was ignored" }, verdict.Notices);
@@ -214,7 +215,7 @@ public sealed class GateVerdictTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/empty").Commit("Empty commit", TestRepository.CopilotAuthor);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
         Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text);
@@ -227,11 +228,11 @@ public sealed class GateVerdictTests
         repo.Branch("copilot/empty").Commit("Empty commit", TestRepository.CopilotAuthor);
         repo.Write("src/App.cs", "class App { static void Main() => System.Console.WriteLine(\"generated after checkout\"); }\n");
 
-        GateVerdict local = repo.Evaluate();
+        var local = repo.Evaluate();
         VerdictAssert.Outcome(GateOutcome.NotGated, local);
         Assert.Contains(local.Messages, m => m.Severity == GateSeverity.Warning && m.Code == "CHK101");
 
-        GateMessage error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "copilot/empty", ["GITHUB_BASE_REF"] = "main" }));
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "copilot/empty", ["GITHUB_BASE_REF"] = "main" }));
         Assert.Contains("working tree differs from HEAD", error.Text);
     }
 
@@ -240,11 +241,11 @@ public sealed class GateVerdictTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
-        string expected = repo.Evaluate().Digest!;
+        var expected = repo.Evaluate().Digest!;
         // A graft with no parents makes HEAD a root commit: honoured, it would look like unrelated history.
         File.WriteAllText(Path.Combine(repo.Root, ".git", "info", "grafts"), repo.Git("rev-parse", "HEAD") + "\n");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal(expected, verdict.Digest);
@@ -253,9 +254,9 @@ public sealed class GateVerdictTests
     [Fact]
     public void UnexpectedFailureInsideTheGate_IsAFailingVerdictWithoutAStackTrace()
     {
-        GateVerdict verdict = CheckpointGate.Evaluate(null!);
+        var verdict = CheckpointGate.Evaluate(null!);
 
-        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        var error = VerdictAssert.FailsWith("CHK106", verdict);
         Assert.Contains("ArgumentNullException", error.Text);
         Assert.DoesNotContain(" at ", error.Text);
         Assert.DoesNotContain("\n", error.Text);
@@ -264,12 +265,12 @@ public sealed class GateVerdictTests
     [Fact]
     public void WorkingDirectoryThatDoesNotExist_IsCleanlyReported()
     {
-        GateVerdict verdict = CheckpointGate.Evaluate(new GateRequest("/nonexistent/" + Guid.NewGuid().ToString("N"))
+        var verdict = CheckpointGate.Evaluate(new GateRequest("/nonexistent/" + Guid.NewGuid().ToString("N"))
         {
             Environment = new Dictionary<string, string?> { ["CI"] = "true" },
         });
 
-        GateMessage error = VerdictAssert.FailsWith("CHK106", verdict);
+        var error = VerdictAssert.FailsWith("CHK106", verdict);
         Assert.Contains("does not exist", error.Text);
     }
 
@@ -282,7 +283,7 @@ public sealed class GateVerdictTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Contains(verdict.Notices, n => n.Contains(".checkpoint/allowed_signers@", StringComparison.Ordinal) && n.Contains(":2:", StringComparison.Ordinal));
@@ -293,10 +294,10 @@ public sealed class GateVerdictTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
-        GateMessage chk100 = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
+        var chk100 = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
         var request = System.Text.RegularExpressions.Regex.Match(chk100.Text, @"(?<digest>sha256:[0-9a-f]{64}) of (?<repository>\S+) against");
 
-        string manifest = $$"""
+        var manifest = $$"""
             {
               "schema": "checkpoint.approval/v1",
               "repository": "{{request.Groups["repository"].Value}}",
@@ -310,7 +311,7 @@ public sealed class GateVerdictTests
         VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate());
 
         repo.Write("src/App.cs", "class App { }\n").Commit("More", TestRepository.CopilotAuthor);
-        GateMessage chk101 = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
+        var chk101 = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
         Assert.Contains("the approval lists no files", chk101.Text);
     }
 }

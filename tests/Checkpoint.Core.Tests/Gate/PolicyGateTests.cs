@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
@@ -10,7 +11,7 @@ public sealed class PolicyGateTests
         using var repo = TestRepository.Create("{ \"scope\": \"all-branches\" }");
         repo.Branch("feature/login").Write("src/Login.cs", "class Login { }\n").Commit("Add login");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal("the policy's scope is all-branches", verdict.GatedBecause);
@@ -22,7 +23,7 @@ public sealed class PolicyGateTests
         using var repo = TestRepository.Create("{ \"scope\": \"all-branches\" }");
         repo.Branch("feature/login").Write(".checkpoint/policy.json", "{ \"scope\": \"agent-branches\" }").Commit("Relax the gate");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Contains(".checkpoint/policy.json differs on this branch; the base's copy was used", verdict.Notices);
@@ -34,7 +35,7 @@ public sealed class PolicyGateTests
         using var repo = TestRepository.Create("{ \"scope\": \"some-branches\" }");
         repo.Branch("feature/login").Write("src/Login.cs", "class Login { }\n").Commit("Add login");
 
-        GateMessage error = VerdictAssert.FailsWith("CHK106", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate());
         Assert.Contains("\"scope\" is \"some-branches\"", error.Text);
         Assert.Contains(".checkpoint/policy.json@", error.Text);
     }
@@ -45,7 +46,7 @@ public sealed class PolicyGateTests
         using var repo = TestRepository.Create("{ \"agentBranchPrefixes\": [\"bot/\"] }");
         repo.Branch("bot/update").Write("src/Login.cs", "class Login { }\n").Commit("Update");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal("branch 'bot/update' matches agent prefix 'bot/'", verdict.GatedBecause);
@@ -58,7 +59,7 @@ public sealed class PolicyGateTests
         repo.Branch("copilot/x").Write("src/Login.cs", "class Login { }\n").Commit("Update", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal("github.com/contoso/app", verdict.Repository);
@@ -74,7 +75,7 @@ public sealed class PolicyGateTests
         repo.PushMain();
         repo.Branch("copilot/x").Write("src/Login.cs", "class Login { }\n").Commit("Update", TestRepository.CopilotAuthor);
 
-        GateMessage error = VerdictAssert.FailsWith("CHK106", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate());
         Assert.Contains("not a directory", error.Text);
     }
 
@@ -95,10 +96,10 @@ public sealed class PolicyGateTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("fix/typo").Write("a.txt", "a\n").Commit("Human start");
-        string agentCommit = repo.Write("b.txt", "b\n").Commit("Refactor\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n");
+        var agentCommit = repo.Write("b.txt", "b\n").Commit("Refactor\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n");
         repo.Write("c.txt", "c\n").Commit("Human finish\n\nSigned-off-by: Hana Human <hana@example.com>\n");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal($"commit {agentCommit[..12]} has trailer 'Co-authored-by: Claude <noreply@anthropic.com>' matching agent identity 'noreply@anthropic.com'", verdict.GatedBecause);

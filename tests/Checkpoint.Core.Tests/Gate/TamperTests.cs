@@ -1,5 +1,6 @@
 using System.Text;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
@@ -11,10 +12,10 @@ public sealed class TamperTests
     {
         ["FlippedByteInSignature"] = repo =>
         {
-            string sigPath = Path.Combine(repo.Root, ".checkpoint/approvals/alice.json.sig");
+            var sigPath = Path.Combine(repo.Root, ".checkpoint/approvals/alice.json.sig");
             repo.Approve(SshKey.Alice, commit: false);
-            string[] lines = File.ReadAllLines(sigPath);
-            char[] line = lines[3].ToCharArray();
+            var lines = File.ReadAllLines(sigPath);
+            var line = lines[3].ToCharArray();
             line[10] = line[10] == 'A' ? 'B' : 'A';
             lines[3] = new string(line);
             File.WriteAllLines(sigPath, lines);
@@ -22,9 +23,9 @@ public sealed class TamperTests
         },
         ["FlippedByteInManifest"] = repo =>
         {
-            byte[] manifest = repo.ManifestFor(SshKey.Alice).Serialize();
+            var manifest = repo.ManifestFor(SshKey.Alice).Serialize();
             repo.Approve(SshKey.Alice, manifest, commit: false);
-            byte[] tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(manifest).Replace("2026-06-08", "2026-06-09"));
+            var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(manifest).Replace("2026-06-08", "2026-06-09"));
             repo.WriteBytes(".checkpoint/approvals/alice.json", tampered);
             repo.Commit("Approve (tampered)", "alice <alice@example.com>");
         },
@@ -35,7 +36,7 @@ public sealed class TamperTests
         },
         ["ApprovalReplayedFromAnotherRepository"] = repo =>
         {
-            ApprovalManifest mine = repo.ManifestFor(SshKey.Alice);
+            var mine = repo.ManifestFor(SshKey.Alice);
             var other = new ApprovalManifest("github.com/someone/else", mine.Digest, mine.Approver, mine.CreatedAt, mine.ExpiresAt, mine.Files);
             repo.Approve(SshKey.Alice, other.Serialize());
         },
@@ -49,23 +50,23 @@ public sealed class TamperTests
         },
         ["ApproverNameNotMatchingTheKey"] = repo =>
         {
-            ApprovalManifest mine = repo.ManifestFor(SshKey.Mallory);
+            var mine = repo.ManifestFor(SshKey.Mallory);
             var claimsAlice = new ApprovalManifest(mine.Repository, mine.Digest, SshKey.Alice.Principal, mine.CreatedAt, mine.ExpiresAt, mine.Files);
             repo.Approve(SshKey.Mallory, claimsAlice.Serialize());
         },
         ["ApprovalExpired"] = repo =>
         {
-            byte[] manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(-3), validFor: TimeSpan.FromDays(2)).Serialize();
+            var manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(-3), validFor: TimeSpan.FromDays(2)).Serialize();
             repo.Approve(SshKey.Alice, manifest);
         },
         ["ApprovalOlderThanPolicyAllows"] = repo =>
         {
-            byte[] manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(-20), validFor: TimeSpan.FromDays(60)).Serialize();
+            var manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(-20), validFor: TimeSpan.FromDays(60)).Serialize();
             repo.Approve(SshKey.Alice, manifest);
         },
         ["ApprovalCreatedInTheFuture"] = repo =>
         {
-            byte[] manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(1)).Serialize();
+            var manifest = repo.ManifestFor(SshKey.Alice, createdAt: TestRepository.Now.AddDays(1)).Serialize();
             repo.Approve(SshKey.Alice, manifest);
         },
         ["ManifestWithoutSignature"] = repo =>
@@ -75,7 +76,7 @@ public sealed class TamperTests
         },
         ["SymlinkedApprovalEscapingTheFolder"] = repo =>
         {
-            string manifest = Path.Combine(repo.Root, "approval.json");
+            var manifest = Path.Combine(repo.Root, "approval.json");
             repo.Approve(SshKey.Alice, commit: false);
             File.Move(Path.Combine(repo.Root, ".checkpoint/approvals/alice.json"), manifest);
             File.CreateSymbolicLink(Path.Combine(repo.Root, ".checkpoint/approvals/alice.json"), "../../approval.json");
@@ -122,7 +123,7 @@ public sealed class TamperTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
         Tampering[tampering](repo);
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         VerdictAssert.FailsWith(expectedCode, verdict);
         Assert.Empty(verdict.Approvers);
@@ -135,7 +136,7 @@ public sealed class TamperTests
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         Tampering["SignerAddedOnlyOnTheBranch"](repo);
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
 
         Assert.Contains(".checkpoint/allowed_signers differs on this branch; the base's copy was used", verdict.Notices);
         Assert.Contains(verdict.Messages, m => m.Text.Contains("the base's copy was used", StringComparison.Ordinal));
@@ -153,7 +154,7 @@ public sealed class TamperTests
         repo.Approve(SshKey.Alice, repo.ManifestFor(SshKey.Alice, createdAt: february).Serialize());
 
         VerdictAssert.Outcome(GateOutcome.Approved, repo.Evaluate(now: february.AddHours(2)));
-        GateMessage error = VerdictAssert.FailsWith("CHK103", repo.Evaluate(now: february.AddDays(31).AddHours(2)));
+        var error = VerdictAssert.FailsWith("CHK103", repo.Evaluate(now: february.AddDays(31).AddHours(2)));
         Assert.Contains("alice@example.com", error.Text);
     }
 
@@ -163,13 +164,13 @@ public sealed class TamperTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
-        string digest = repo.Evaluate().Digest!;
+        var digest = repo.Evaluate().Digest!;
 
         repo.Checkout("main").Write("docs/unrelated.md", "Unrelated\n").Commit("Unrelated change on main");
         repo.PushMain();
         repo.Checkout("copilot/fix-typo").Git("rebase", "-q", "main");
 
-        GateVerdict verdict = repo.Evaluate();
+        var verdict = repo.Evaluate();
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(digest, verdict.Digest);
     }
@@ -185,7 +186,7 @@ public sealed class TamperTests
         repo.PushMain();
         repo.Checkout("copilot/fix-typo").Git("rebase", "-q", "main");
 
-        GateMessage error = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
         Assert.Contains("src/App.cs", error.Text);
     }
 
@@ -202,7 +203,7 @@ public sealed class TamperTests
         repo.Git("checkout", "-q", "--detach", "refs/remotes/origin/main");
         repo.Git("merge", "-q", "--no-ff", "-m", "Merge copilot/fix-typo into main", "copilot/fix-typo");
 
-        GateVerdict verdict = repo.Evaluate(new Dictionary<string, string?>
+        var verdict = repo.Evaluate(new Dictionary<string, string?>
         {
             ["GITHUB_ACTIONS"] = "true",
             ["GITHUB_BASE_REF"] = "main",

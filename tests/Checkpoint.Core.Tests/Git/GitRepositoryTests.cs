@@ -1,4 +1,5 @@
 using System.Text;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Tests.Fixtures;
 
@@ -20,7 +21,7 @@ public sealed class GitRepositoryTests
         var cli = new GitCli(repo.Root);
 
         // rev-parse --sq-quote echoes its arguments shell-quoted: a lossless view of what git received.
-        GitResult result = cli.RunChecked("rev-parse", "--sq-quote", argument, "end");
+        var result = cli.RunChecked("rev-parse", "--sq-quote", argument, "end");
 
         Assert.Equal(" '" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "' 'end'", result.OutputText);
     }
@@ -29,18 +30,18 @@ public sealed class GitRepositoryTests
     public void NumStat_CountsLinesAndMarksBinaryFiles()
     {
         using var repo = TestRepository.Create();
-        string baseCommit = repo.Git("rev-parse", "HEAD");
+        var baseCommit = repo.Git("rev-parse", "HEAD");
         repo.Branch("copilot/x")
             .Write("src/App.cs", "class App\n{\n    static void Main() { }\n    // new\n}\n")
             .WriteBytes("tab\tname.bin", new byte[] { 0, 1, 2, 3 })
             .Commit("Change");
-        GitRepository git = GitRepository.Open(repo.Root);
+        var git = GitRepository.Open(repo.Root);
 
-        IReadOnlyList<ChangedFile> files = git.NumStat(baseCommit, git.ResolveCommit("HEAD")!);
+        var files = git.NumStat(baseCommit, git.ResolveCommit("HEAD")!);
 
-        ChangedFile app = files.Single(f => f.Path.Display == "src/App.cs");
+        var app = files.Single(f => f.Path.Display == "src/App.cs");
         Assert.Equal((1, 0), (app.AddedLines, app.RemovedLines));
-        ChangedFile binary = files.Single(f => f.Path.Display == "tab\\x09name.bin");
+        var binary = files.Single(f => f.Path.Display == "tab\\x09name.bin");
         Assert.True(binary.IsBinary);
     }
 
@@ -51,7 +52,7 @@ public sealed class GitRepositoryTests
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        ReviewTarget target = ReviewTarget.Load(new GateRequest(repo.Root));
+        var target = ReviewTarget.Load(new GateRequest(repo.Root));
 
         Assert.Equal(new[] { "a.txt" }, target.ChangedFiles.Select(f => f.Path.Display));
         Assert.Equal(new[] { "a.txt" }, target.Diff.Entries.Select(e => e.Path.Display));
@@ -67,7 +68,7 @@ public sealed class GitRepositoryTests
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        GateVerdict[] verdicts = Enumerable.Range(0, 4).AsParallel().Select(_ => repo.Evaluate()).ToArray();
+        var verdicts = Enumerable.Range(0, 4).AsParallel().Select(_ => repo.Evaluate()).ToArray();
 
         Assert.All(verdicts, v => VerdictAssert.Outcome(GateOutcome.Approved, v));
         Assert.Single(verdicts.Select(v => v.Digest).Distinct());
@@ -85,17 +86,17 @@ public sealed class GitRepositoryTests
     [Fact]
     public void HungGit_IsStoppedAndReportedAfterTheTimeout()
     {
-        string directory = Path.Combine(Path.GetTempPath(), "checkpoint-hung-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "checkpoint-hung-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            string fakeGit = Path.Combine(directory, "git");
+            var fakeGit = Path.Combine(directory, "git");
             File.WriteAllText(fakeGit, "#!/bin/sh\nexec sleep 30\n");
             ProcessRunner.RunChecked("chmod", directory, new[] { "+x", fakeGit });
             var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
-            GitException ex = Assert.Throws<GitException>(() => cli.Run("status"));
+            var ex = Assert.Throws<GitException>(() => cli.Run("status"));
 
             Assert.Contains("did not finish within 1 seconds", ex.Message);
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");

@@ -1,3 +1,4 @@
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Policy;
 
@@ -34,7 +35,7 @@ public sealed class AgentDetectionTests
     {
         var commit = Commit(authorName: name, authorEmail: email);
 
-        string? signal = AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", NoCi, new[] { commit });
+        var signal = AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", NoCi, new[] { commit });
 
         Assert.NotNull(signal);
         Assert.StartsWith("commit 0123456789ab has author", signal);
@@ -65,7 +66,7 @@ public sealed class AgentDetectionTests
     [InlineData("GITLAB_USER_LOGIN", "claude[bot]")]
     public void AgentCiActor_IsDetected(string variable, string value)
     {
-        CiEnvironment ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["CI"] = "true", [variable] = value });
+        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["CI"] = "true", [variable] = value });
 
         Assert.StartsWith($"CI actor {variable}='{value}'", AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", ci, Array.Empty<GitCommit>()));
     }
@@ -73,7 +74,7 @@ public sealed class AgentDetectionTests
     [Fact]
     public void HumanBranchWithHumanCommits_HasNoSignal()
     {
-        CiEnvironment ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["GITHUB_ACTOR"] = "hana", ["CHECKPOINT_AGENT"] = "0" });
+        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["GITHUB_ACTOR"] = "hana", ["CHECKPOINT_AGENT"] = "0" });
 
         Assert.Null(AgentDetection.Detect(CheckpointPolicy.Default, "feature/copilot-support", ci, new[] { Commit(message: "Mention Copilot and claude/ in docs\n\nCo-authored-by: Bob <bob@example.com>") }));
     }
@@ -81,7 +82,7 @@ public sealed class AgentDetectionTests
     [Fact]
     public void PolicyAgentIdentity_AddsToTheDefaults()
     {
-        CheckpointPolicy policy = CheckpointPolicy.Parse("{ \"agentIdentities\": [\"*@agents.contoso.com\"] }"u8.ToArray());
+        var policy = CheckpointPolicy.Parse("{ \"agentIdentities\": [\"*@agents.contoso.com\"] }"u8.ToArray());
 
         Assert.Contains("'*@agents.contoso.com'", AgentDetection.Detect(policy, "feature/x", NoCi, new[] { Commit(authorEmail: "builder@agents.contoso.com") }));
         Assert.Contains("Copilot@users.noreply.github.com", policy.AgentIdentities);

@@ -22,7 +22,7 @@ public sealed class CheckpointPolicyTests
     [Fact]
     public void FullPolicy_IsRead()
     {
-        CheckpointPolicy policy = CheckpointPolicy.Parse(Encoding.UTF8.GetBytes(FullPolicy));
+        var policy = CheckpointPolicy.Parse(Encoding.UTF8.GetBytes(FullPolicy));
 
         Assert.Equal(new[] { "main", "release/*" }, policy.ProtectedBranches);
         Assert.Equal(GateScope.AllBranches, policy.Scope);
@@ -39,7 +39,7 @@ public sealed class CheckpointPolicyTests
     [Fact]
     public void EmptyObject_MeansDefaults()
     {
-        CheckpointPolicy policy = CheckpointPolicy.Parse("{}"u8.ToArray());
+        var policy = CheckpointPolicy.Parse("{}"u8.ToArray());
 
         Assert.Equal(new[] { "main", "master" }, policy.ProtectedBranches);
         Assert.Equal(GateScope.AgentBranches, policy.Scope);
@@ -67,7 +67,7 @@ public sealed class CheckpointPolicyTests
     [InlineData("{ \"scope\": \"all-branches\", }", "not valid JSON")]
     public void MalformedPolicy_IsRejectedWithOneClearLine(string json, string expected)
     {
-        PolicyFormatException ex = Assert.Throws<PolicyFormatException>(() => CheckpointPolicy.Parse(Encoding.UTF8.GetBytes(json), ".checkpoint/policy.json@abc"));
+        var ex = Assert.Throws<PolicyFormatException>(() => CheckpointPolicy.Parse(Encoding.UTF8.GetBytes(json), ".checkpoint/policy.json@abc"));
 
         Assert.StartsWith(".checkpoint/policy.json@abc: ", ex.Message);
         Assert.Contains(expected, ex.Message);

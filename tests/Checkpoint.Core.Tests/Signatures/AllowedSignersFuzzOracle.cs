@@ -23,7 +23,7 @@ internal static class AllowedSignersFuzzOracle
         var clock = Stopwatch.StartNew();
         try
         {
-            string? problem = CheckOutcome(text, principals, keys);
+            var problem = CheckOutcome(text, principals, keys);
             return problem is null && clock.Elapsed > SlowInput ? $"took {clock.Elapsed.TotalMilliseconds:F0} ms" : problem;
         }
 #pragma warning disable CA1031 // Any exception is exactly the bug the fuzzer looks for.
@@ -36,10 +36,10 @@ internal static class AllowedSignersFuzzOracle
 
     private static string? CheckOutcome(string text, IReadOnlyList<string> principals, IReadOnlyList<SshPublicKey> keys)
     {
-        AllowedSigners signers = AllowedSigners.Parse(text, Source);
-        int lineCount = text.Split('\n').Length;
+        var signers = AllowedSigners.Parse(text, Source);
+        var lineCount = text.Split('\n').Length;
         var seenLines = new HashSet<int>();
-        foreach (AllowedSignersError error in signers.Errors)
+        foreach (var error in signers.Errors)
         {
             if (error.LineNumber < 1 || error.LineNumber > lineCount || !seenLines.Add(error.LineNumber))
             {
@@ -52,7 +52,7 @@ internal static class AllowedSignersFuzzOracle
             }
         }
 
-        foreach (AllowedSigner entry in signers.Entries)
+        foreach (var entry in signers.Entries)
         {
             if (entry.LineNumber < 1 || entry.LineNumber > lineCount || !seenLines.Add(entry.LineNumber))
             {
@@ -65,15 +65,15 @@ internal static class AllowedSignersFuzzOracle
             }
         }
 
-        foreach (string principal in principals)
+        foreach (var principal in principals)
         {
-            foreach (SshPublicKey key in keys)
+            foreach (var key in keys)
             {
-                TrustDecision decision = signers.Authorize(principal, key, Approval, Now);
+                var decision = signers.Authorize(principal, key, Approval, Now);
                 if (decision.IsTrusted)
                 {
-                    AllowedSigner entry = decision.Entry!;
-                    bool justified = entry.Key.Equals(key)
+                    var entry = decision.Entry!;
+                    var justified = entry.Key.Equals(key)
                         && SshPattern.MatchesList(principal, string.Join(",", entry.Principals))
                         && (entry.Namespaces is null || SshPattern.MatchesList(Approval, string.Join(",", entry.Namespaces)))
                         && !(entry.ValidAfter > Now) && !(entry.ValidBefore < Now);

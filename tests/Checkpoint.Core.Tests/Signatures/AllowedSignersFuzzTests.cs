@@ -8,7 +8,7 @@ namespace Checkpoint.Core.Tests.Signatures;
 /// Issue 6, fuzzing: at least 100,000 seeded inputs through the allowed_signers parser and the trust decisions.
 /// Inputs are character-level mutations of valid files (flips, insertions of meaningful tokens, deletions,
 /// truncation, duplicated spans) and random text. Failures print the input so it can join
-/// <see cref="AllowedSignersRegressionTests"/>.
+/// <see cref="Regressions.AllowedSignersRegressionTests"/>.
 /// </summary>
 public sealed class AllowedSignersFuzzTests
 {
@@ -20,9 +20,9 @@ public sealed class AllowedSignersFuzzTests
     private static readonly TestSigner Carol = TestSigner.SkEd25519(203);
     private static readonly TestSigner Dave = TestSigner.Rsa();
 
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
-    public AllowedSignersFuzzTests(ITestOutputHelper output) => this.output = output;
+    public AllowedSignersFuzzTests(ITestOutputHelper output) => this._output = output;
 
     [Fact]
     public void AllowedSignersParser_NeverThrows_AndTrustsOnlyThroughAMatchingLine()
@@ -46,19 +46,19 @@ public sealed class AllowedSignersFuzzTests
         SshPublicKey[] keys = { Alice.PublicKey, Bob.PublicKey, Carol.PublicKey, Dave.PublicKey };
         var mutator = new Mutator(RandomSeed);
         var failures = new List<string>();
-        int trusted = 0;
+        var trusted = 0;
         var clock = Stopwatch.StartNew();
 
-        foreach (string seed in seeds)
+        foreach (var seed in seeds)
         {
-            AllowedSigners untouched = AllowedSigners.Parse(seed, "seed");
+            var untouched = AllowedSigners.Parse(seed, "seed");
             Assert.Empty(untouched.Errors);
         }
 
-        for (int i = 0; i < Inputs && failures.Count < 5; i++)
+        for (var i = 0; i < Inputs && failures.Count < 5; i++)
         {
-            string input = mutator.Chance(90) ? mutator.MutateText(mutator.Pick(seeds), dictionary) : mutator.RandomText(200, dictionary);
-            string? problem = AllowedSignersFuzzOracle.Check(input, principals, keys);
+            var input = mutator.Chance(90) ? mutator.MutateText(mutator.Pick(seeds), dictionary) : mutator.RandomText(200, dictionary);
+            var problem = AllowedSignersFuzzOracle.Check(input, principals, keys);
             if (problem is not null)
             {
                 failures.Add($"input {i} ({problem}): text={Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(input))}");
@@ -73,6 +73,6 @@ public sealed class AllowedSignersFuzzTests
 
         // Mutations must leave many files that still grant trust, or the trust checks above test nothing.
         Assert.InRange(trusted, Inputs / 16 / 20, Inputs);
-        output.WriteLine($"{Inputs} inputs, about {trusted * 16} still trusting alice, in {clock.Elapsed.TotalSeconds:F1} s");
+        _output.WriteLine($"{Inputs} inputs, about {trusted * 16} still trusting alice, in {clock.Elapsed.TotalSeconds:F1} s");
     }
 }

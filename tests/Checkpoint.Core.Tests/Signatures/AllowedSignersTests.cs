@@ -1,4 +1,3 @@
-using System.Text;
 using Checkpoint.Core.Signatures;
 
 namespace Checkpoint.Core.Tests.Signatures;
@@ -15,9 +14,9 @@ public sealed class AllowedSignersTests
     [Fact]
     public void ListedPrincipalWithItsKey_IsTrusted()
     {
-        AllowedSigners signers = Parse($"alice@example.com {Alice.AllowedSignersKey} alice's laptop");
+        var signers = Parse($"alice@example.com {Alice.AllowedSignersKey} alice's laptop");
 
-        TrustDecision decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
 
         Assert.True(decision.IsTrusted, decision.Failure);
         Assert.Equal(1, decision.Entry!.LineNumber);
@@ -27,9 +26,9 @@ public sealed class AllowedSignersTests
     [Fact]
     public void KeyNotInAllowedSigners_IsUntrusted()
     {
-        AllowedSigners signers = Parse($"alice@example.com {Alice.AllowedSignersKey}");
+        var signers = Parse($"alice@example.com {Alice.AllowedSignersKey}");
 
-        TrustDecision decision = signers.Authorize("mallory@example.com", Mallory.PublicKey, Approval, Now);
+        var decision = signers.Authorize("mallory@example.com", Mallory.PublicKey, Approval, Now);
 
         Assert.False(decision.IsTrusted);
         Assert.Null(decision.Entry);
@@ -39,9 +38,9 @@ public sealed class AllowedSignersTests
     [Fact]
     public void PrincipalMismatch_IsUntrusted()
     {
-        AllowedSigners signers = Parse($"alice@example.com {Alice.AllowedSignersKey}\nbob@example.com {Bob.AllowedSignersKey}");
+        var signers = Parse($"alice@example.com {Alice.AllowedSignersKey}\nbob@example.com {Bob.AllowedSignersKey}");
 
-        TrustDecision decision = signers.Authorize("bob@example.com", Alice.PublicKey, Approval, Now);
+        var decision = signers.Authorize("bob@example.com", Alice.PublicKey, Approval, Now);
 
         Assert.False(decision.IsTrusted);
         Assert.Contains($"{Source}:1: key {Alice.PublicKey.Fingerprint} belongs to 'alice@example.com', not 'bob@example.com'", decision.Failure, StringComparison.Ordinal);
@@ -58,7 +57,7 @@ public sealed class AllowedSignersTests
     [InlineData("\"alice smith\"", "alice smith", true)]
     public void PrincipalPatterns_FollowOpenSsh(string principals, string principal, bool trusted)
     {
-        AllowedSigners signers = Parse($"{principals} {Alice.AllowedSignersKey}");
+        var signers = Parse($"{principals} {Alice.AllowedSignersKey}");
 
         Assert.Empty(signers.Errors);
         Assert.Equal(trusted, signers.Authorize(principal, Alice.PublicKey, Approval, Now).IsTrusted);
@@ -73,9 +72,9 @@ public sealed class AllowedSignersTests
     [InlineData("namespaces=\"*,!checkpoint-approval\"", false)]
     public void NamespacesOption_LimitsWhereAKeyIsTrusted(string options, bool trusted)
     {
-        AllowedSigners signers = Parse($"alice@example.com {options} {Alice.AllowedSignersKey}");
+        var signers = Parse($"alice@example.com {options} {Alice.AllowedSignersKey}");
 
-        TrustDecision decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
 
         Assert.Empty(signers.Errors);
         Assert.Equal(trusted, decision.IsTrusted);
@@ -96,9 +95,9 @@ public sealed class AllowedSignersTests
     [InlineData("valid-after=\"20260614UTC\"", true, null)]
     public void ValidityWindow_IsCheckedAgainstTheGivenClock(string options, bool trusted, string? reason)
     {
-        AllowedSigners signers = Parse($"alice@example.com {options} {Alice.AllowedSignersKey}");
+        var signers = Parse($"alice@example.com {options} {Alice.AllowedSignersKey}");
 
-        TrustDecision decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
 
         Assert.Empty(signers.Errors);
         Assert.Equal(trusted, decision.IsTrusted);
@@ -114,8 +113,8 @@ public sealed class AllowedSignersTests
     {
         // OpenSSH reads these in the verifier's local zone, which differs between CI machines. Checkpoint takes
         // valid-after as UTC-12 (the latest reading) and valid-before as UTC+14 (the earliest).
-        AllowedSigners signers = Parse($"alice@example.com valid-after=\"20260615\",valid-before=\"20260620\" {Alice.AllowedSignersKey}");
-        AllowedSigner entry = Assert.Single(signers.Entries);
+        var signers = Parse($"alice@example.com valid-after=\"20260615\",valid-before=\"20260620\" {Alice.AllowedSignersKey}");
+        var entry = Assert.Single(signers.Entries);
 
         Assert.Equal(new DateTimeOffset(2026, 6, 15, 12, 0, 0, TimeSpan.Zero), entry.ValidAfter);
         Assert.Equal(new DateTimeOffset(2026, 6, 19, 10, 0, 0, TimeSpan.Zero), entry.ValidBefore);
@@ -127,12 +126,12 @@ public sealed class AllowedSignersTests
     [Fact]
     public void FileWithCommentsBlankLinesAndCrLf_Parses()
     {
-        string text = "# Approvers for this repository\r\n\r\n"
+        var text = "# Approvers for this repository\r\n\r\n"
             + $"alice@example.com {Alice.AllowedSignersKey}\r\n"
             + "   # indented comment\r\n"
             + $"  bob@example.com,robert@example.com namespaces=\"checkpoint-approval\" {Bob.AllowedSignersKey} bob\r\n";
 
-        AllowedSigners signers = Parse(text);
+        var signers = Parse(text);
 
         Assert.Empty(signers.Errors);
         Assert.Equal(new[] { 3, 5 }, signers.Entries.Select(entry => entry.LineNumber));
@@ -166,9 +165,9 @@ public sealed class AllowedSignersTests
     [MemberData(nameof(BadLines))]
     public void BadLine_IsReportedWithFileAndLine_AndTrustsNoOne(string line, string reason)
     {
-        AllowedSigners signers = Parse($"# header\n{line}\nbob@example.com {Bob.AllowedSignersKey}\n");
+        var signers = Parse($"# header\n{line}\nbob@example.com {Bob.AllowedSignersKey}\n");
 
-        AllowedSignersError error = Assert.Single(signers.Errors);
+        var error = Assert.Single(signers.Errors);
         Assert.Equal(2, error.LineNumber);
         Assert.StartsWith($"{Source}:2: ", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
@@ -180,7 +179,7 @@ public sealed class AllowedSignersTests
     [Fact]
     public void PrincipalsFor_ListsWhoMaySignWithAKey()
     {
-        AllowedSigners signers = Parse(
+        var signers = Parse(
             $"alice@example.com,*@ops.example.com,!eve@ops.example.com {Alice.AllowedSignersKey}\n"
             + $"alice-old@example.com valid-before=\"20250101Z\" {Alice.AllowedSignersKey}\n"
             + $"alice-git@example.com namespaces=\"git\" {Alice.AllowedSignersKey}\n"
@@ -193,11 +192,11 @@ public sealed class AllowedSignersTests
     [Fact]
     public void ClosestRefusal_IsExplained()
     {
-        AllowedSigners signers = Parse(
+        var signers = Parse(
             $"alice@example.com {Bob.AllowedSignersKey}\n"
             + $"alice@example.com namespaces=\"git\" {Alice.AllowedSignersKey}\n");
 
-        TrustDecision decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
 
         Assert.Equal($"{Source}:2: the key of 'alice@example.com' is not allowed in namespace 'checkpoint-approval' (namespaces=\"git\").", decision.Failure);
     }
@@ -206,11 +205,11 @@ public sealed class AllowedSignersTests
     public void LaterLine_CanTrustWhatAnEarlierLineRefuses()
     {
         // As in OpenSSH, each line is an independent grant; the first that allows the use wins.
-        AllowedSigners signers = Parse(
+        var signers = Parse(
             $"alice@example.com valid-before=\"20250101Z\" {Alice.AllowedSignersKey}\n"
             + $"alice@example.com {Alice.AllowedSignersKey}\n");
 
-        TrustDecision decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
 
         Assert.True(decision.IsTrusted);
         Assert.Equal(2, decision.Entry!.LineNumber);
@@ -221,7 +220,7 @@ public sealed class AllowedSignersTests
     {
         Assert.Empty(Parse(string.Empty).Entries);
         Assert.Single(Parse(new string('*', 100_000) + " x").Errors);
-        AllowedSigners stars = Parse(string.Join(",", Enumerable.Repeat(new string('*', 30) + "a", 30)) + " " + Alice.AllowedSignersKey);
+        var stars = Parse(string.Join(",", Enumerable.Repeat(new string('*', 30) + "a", 30)) + " " + Alice.AllowedSignersKey);
         Assert.False(stars.Authorize(new string('b', 2000), Alice.PublicKey, Approval, Now).IsTrusted);
     }
 

@@ -17,7 +17,7 @@ internal sealed class Mutator
 
     public byte[] RandomBytes(int maxLength)
     {
-        byte[] bytes = new byte[Random.Next(maxLength + 1)];
+        var bytes = new byte[Random.Next(maxLength + 1)];
         Random.NextBytes(bytes);
         return bytes;
     }
@@ -26,13 +26,13 @@ internal sealed class Mutator
     public byte[] MutateBytes(byte[] input, IReadOnlyList<int> lengthFields)
     {
         var bytes = new List<byte>(input);
-        int edits = 1 + Random.Next(3);
-        for (int edit = 0; edit < edits; edit++)
+        var edits = 1 + Random.Next(3);
+        for (var edit = 0; edit < edits; edit++)
         {
             switch (Random.Next(7))
             {
                 case 0 when bytes.Count > 0:
-                    int bit = Random.Next(bytes.Count * 8);
+                    var bit = Random.Next(bytes.Count * 8);
                     bytes[bit / 8] ^= (byte)(1 << (bit % 8));
                     break;
                 case 1 when bytes.Count > 0:
@@ -45,15 +45,15 @@ internal sealed class Mutator
                     bytes.InsertRange(Random.Next(bytes.Count + 1), RandomBytes(8));
                     break;
                 case 4 when bytes.Count > 0:
-                    int start = Random.Next(bytes.Count);
+                    var start = Random.Next(bytes.Count);
                     bytes.RemoveRange(start, Math.Min(bytes.Count - start, 1 + Random.Next(8)));
                     break;
                 case 5 when lengthFields.Count > 0:
-                    int offset = Pick(lengthFields);
+                    var offset = Pick(lengthFields);
                     if (offset + 4 <= bytes.Count)
                     {
-                        uint current = (uint)((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]);
-                        uint value = Random.Next(3) switch
+                        var current = (uint)((bytes[offset] << 24) | (bytes[offset + 1] << 16) | (bytes[offset + 2] << 8) | bytes[offset + 3]);
+                        var value = Random.Next(3) switch
                         {
                             0 => Pick(InterestingLengths),
                             1 => current + (uint)Random.Next(-2, 3),
@@ -69,8 +69,8 @@ internal sealed class Mutator
                 default:
                     if (bytes.Count > 1)
                     {
-                        int from = Random.Next(bytes.Count);
-                        int length = Math.Min(bytes.Count - from, 1 + Random.Next(16));
+                        var from = Random.Next(bytes.Count);
+                        var length = Math.Min(bytes.Count - from, 1 + Random.Next(16));
                         bytes.InsertRange(Random.Next(bytes.Count + 1), bytes.GetRange(from, length));
                     }
 
@@ -85,8 +85,8 @@ internal sealed class Mutator
     public string MutateText(string input, IReadOnlyList<string> dictionary)
     {
         var text = new StringBuilder(input);
-        int edits = 1 + Random.Next(3);
-        for (int edit = 0; edit < edits; edit++)
+        var edits = 1 + Random.Next(3);
+        for (var edit = 0; edit < edits; edit++)
         {
             switch (Random.Next(6))
             {
@@ -97,7 +97,7 @@ internal sealed class Mutator
                     text.Insert(Random.Next(text.Length + 1), RandomChar());
                     break;
                 case 2 when text.Length > 0:
-                    int start = Random.Next(text.Length);
+                    var start = Random.Next(text.Length);
                     text.Remove(start, Math.Min(text.Length - start, 1 + Random.Next(12)));
                     break;
                 case 3:
@@ -109,8 +109,8 @@ internal sealed class Mutator
                 default:
                     if (text.Length > 1)
                     {
-                        int from = Random.Next(text.Length);
-                        int length = Math.Min(text.Length - from, 1 + Random.Next(40));
+                        var from = Random.Next(text.Length);
+                        var length = Math.Min(text.Length - from, 1 + Random.Next(40));
                         text.Insert(Random.Next(text.Length + 1), text.ToString(from, length));
                     }
 
@@ -124,7 +124,7 @@ internal sealed class Mutator
     public string RandomText(int maxLength, IReadOnlyList<string> dictionary)
     {
         var text = new StringBuilder();
-        int target = Random.Next(maxLength + 1);
+        var target = Random.Next(maxLength + 1);
         while (text.Length < target)
         {
             if (Chance(30))

@@ -17,9 +17,9 @@ public sealed class OpenSshAgreementTests
     private static readonly DateTimeOffset Now = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
     private static readonly byte[] Manifest = Encoding.UTF8.GetBytes("{\"approver\":\"alice@example.com\"}\n");
 
-    private readonly GeneratedKeys keys;
+    private readonly GeneratedKeys _keys;
 
-    public OpenSshAgreementTests(GeneratedKeys keys) => this.keys = keys;
+    public OpenSshAgreementTests(GeneratedKeys keys) => this._keys = keys;
 
     public static TheoryData<string, string, string, bool> Cases => new()
     {
@@ -45,15 +45,15 @@ public sealed class OpenSshAgreementTests
     [MemberData(nameof(Cases))]
     public void CheckpointAndSshKeygen_AgreeOnTrust(string description, string lines, string principal, bool expected)
     {
-        GeneratedKey signer = keys["ed25519"];
-        string allowedSigners = lines.Replace("{key}", signer.PublicKeyText, StringComparison.Ordinal)
-            .Replace("{other}", keys["ecdsa-256"].PublicKeyText, StringComparison.Ordinal) + "\n";
-        string armored = keys.Sign("ed25519", Manifest);
+        var signer = _keys["ed25519"];
+        var allowedSigners = lines.Replace("{key}", signer.PublicKeyText, StringComparison.Ordinal)
+            .Replace("{other}", _keys["ecdsa-256"].PublicKeyText, StringComparison.Ordinal) + "\n";
+        var armored = _keys.Sign("ed25519", Manifest);
 
-        SshSignature signature = SshSignature.Parse(armored);
-        bool checkpoint = signature.Verify(Manifest, Approval).IsValid
+        var signature = SshSignature.Parse(armored);
+        var checkpoint = signature.Verify(Manifest, Approval).IsValid
             && AllowedSigners.Parse(allowedSigners, "allowed_signers").Authorize(principal, signature.PublicKey, signature.Namespace, Now).IsTrusted;
-        var openSsh = keys.Verify(allowedSigners, principal, Approval, armored, Manifest, VerifyTime);
+        var openSsh = _keys.Verify(allowedSigners, principal, Approval, armored, Manifest, VerifyTime);
 
         Assert.True(expected == checkpoint, $"{description}: Checkpoint said {checkpoint}");
         Assert.True(expected == openSsh.Accepted, $"{description}: ssh-keygen said {openSsh.Accepted}: {openSsh.Output}");
@@ -68,14 +68,14 @@ public sealed class OpenSshAgreementTests
     {
         // OpenSSH reads these times in the local zone. The extreme zones are UTC-12 and UTC+14 (POSIX TZ
         // "XXX+12" and "XXX-14"); Checkpoint must trust exactly where ssh-keygen in both of them does.
-        GeneratedKey signer = keys["ed25519"];
-        string allowedSigners = $"alice@example.com valid-after=\"20260615\",valid-before=\"20260620\" {signer.PublicKeyText}\n";
-        string armored = keys.Sign("ed25519", Manifest);
-        DateTimeOffset now = DateTimeOffset.ParseExact(instant, "yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+        var signer = _keys["ed25519"];
+        var allowedSigners = $"alice@example.com valid-after=\"20260615\",valid-before=\"20260620\" {signer.PublicKeyText}\n";
+        var armored = _keys.Sign("ed25519", Manifest);
+        var now = DateTimeOffset.ParseExact(instant, "yyyyMMddHHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
-        bool checkpoint = AllowedSigners.Parse(allowedSigners, "allowed_signers").Authorize("alice@example.com", signer.PublicKey, Approval, now).IsTrusted;
-        bool behindUtc = keys.Verify(allowedSigners, "alice@example.com", Approval, armored, Manifest, instant, "XXX+12").Accepted;
-        bool aheadOfUtc = keys.Verify(allowedSigners, "alice@example.com", Approval, armored, Manifest, instant, "XXX-14").Accepted;
+        var checkpoint = AllowedSigners.Parse(allowedSigners, "allowed_signers").Authorize("alice@example.com", signer.PublicKey, Approval, now).IsTrusted;
+        var behindUtc = _keys.Verify(allowedSigners, "alice@example.com", Approval, armored, Manifest, instant, "XXX+12").Accepted;
+        var aheadOfUtc = _keys.Verify(allowedSigners, "alice@example.com", Approval, armored, Manifest, instant, "XXX-14").Accepted;
 
         Assert.Equal(expected, checkpoint);
         Assert.Equal(expected, behindUtc && aheadOfUtc);
@@ -84,14 +84,14 @@ public sealed class OpenSshAgreementTests
     [Fact]
     public void PrincipalsFor_AgreesWithFindPrincipals()
     {
-        GeneratedKey signer = keys["ecdsa-384"];
-        string allowedSigners = $"bob@example.com {keys["ed25519"].PublicKeyText}\nalice@example.com,carol@example.com {signer.PublicKeyText}\n";
-        string stem = Path.Combine(keys.Directory, Guid.NewGuid().ToString("N"));
+        var signer = _keys["ecdsa-384"];
+        var allowedSigners = $"bob@example.com {_keys["ed25519"].PublicKeyText}\nalice@example.com,carol@example.com {signer.PublicKeyText}\n";
+        var stem = Path.Combine(_keys.Directory, Guid.NewGuid().ToString("N"));
         File.WriteAllText(stem + ".allowed", allowedSigners);
-        File.WriteAllText(stem + ".sig", keys.Sign("ecdsa-384", Manifest));
+        File.WriteAllText(stem + ".sig", _keys.Sign("ecdsa-384", Manifest));
 
-        var (exitCode, output) = keys.Run("-Y", "find-principals", "-f", stem + ".allowed", "-s", stem + ".sig");
-        IReadOnlyList<string> principals = AllowedSigners.Parse(allowedSigners, "allowed_signers").PrincipalsFor(signer.PublicKey, Approval, Now);
+        var (exitCode, output) = _keys.Run("-Y", "find-principals", "-f", stem + ".allowed", "-s", stem + ".sig");
+        var principals = AllowedSigners.Parse(allowedSigners, "allowed_signers").PrincipalsFor(signer.PublicKey, Approval, Now);
 
         Assert.Equal(0, exitCode);
         Assert.Equal(output.Trim().Split('\n'), principals);

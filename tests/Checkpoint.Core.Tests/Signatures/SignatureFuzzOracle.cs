@@ -28,7 +28,7 @@ internal static class SignatureFuzzOracle
         var clock = Stopwatch.StartNew();
         try
         {
-            string? problem = CheckOutcome(armored, message, genuine, alsoFromStream);
+            var problem = CheckOutcome(armored, message, genuine, alsoFromStream);
             if (problem is null && clock.Elapsed > SlowInput)
             {
                 problem = $"took {clock.Elapsed.TotalMilliseconds:F0} ms";
@@ -48,14 +48,14 @@ internal static class SignatureFuzzOracle
 
     private static string? CheckOutcome(string armored, byte[] message, IReadOnlyCollection<byte[]> genuine, bool alsoFromStream)
     {
-        if (!SshSignature.TryParse(armored, out SshSignature? signature, out string? error))
+        if (!SshSignature.TryParse(armored, out var signature, out var error))
         {
             return IsOneLine(error) ? null : $"parse error is not one clear line: '{error}'";
         }
 
-        byte[] blob = SshSignature.Dearmor(armored);
-        bool isGenuine = genuine.Any(candidate => candidate.AsSpan().SequenceEqual(blob));
-        SignatureCheck check = signature!.Verify(message, Approval);
+        var blob = SshSignature.Dearmor(armored);
+        var isGenuine = genuine.Any(candidate => candidate.AsSpan().SequenceEqual(blob));
+        var check = signature!.Verify(message, Approval);
         if (check.IsValid != isGenuine)
         {
             return isGenuine ? $"a genuine signature did not verify: {check.Failure}" : "a mutated signature verified";

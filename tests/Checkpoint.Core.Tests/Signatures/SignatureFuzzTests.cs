@@ -9,13 +9,13 @@ namespace Checkpoint.Core.Tests.Signatures;
 /// Issue 6, fuzzing: at least 100,000 seeded inputs through the SSHSIG armor and blob parser and the verifier.
 /// Inputs are mutations of genuine signatures (bit flips, byte edits, truncation, insertion, length-field
 /// edits, re-armored canonically), mutations of the armor text, genuine signatures over mutated messages,
-/// and random input. Failures print the input so it can join <see cref="SignatureRegressionTests"/>.
+/// and random input. Failures print the input so it can join <see cref="Regressions.SignatureRegressionTests"/>.
 /// </summary>
 public sealed class SignatureFuzzTests
 {
-    private readonly ITestOutputHelper output;
+    private readonly ITestOutputHelper _output;
 
-    public SignatureFuzzTests(ITestOutputHelper output) => this.output = output;
+    public SignatureFuzzTests(ITestOutputHelper output) => this._output = output;
 
     private const int RandomSeed = 20261126;
     private const int Inputs = 100_000;
@@ -28,26 +28,26 @@ public sealed class SignatureFuzzTests
     [Fact]
     public void SshSignatureParserAndVerifier_OnlyRejectCleanlyOrAcceptGenuineSignatures()
     {
-        byte[] message = Encoding.UTF8.GetBytes(SignatureVectors.Message);
-        List<Seed> seeds = MakeSeeds(message);
-        byte[][] genuine = seeds.Select(seed => seed.Blob).ToArray();
-        Seed[] ed25519Seeds = SeedsOf(seeds, "ed25519");
-        Seed[] ecdsaSeeds = SeedsOf(seeds, "ecdsa");
-        Seed[] rsaSeeds = SeedsOf(seeds, "rsa");
+        var message = Encoding.UTF8.GetBytes(SignatureVectors.Message);
+        var seeds = MakeSeeds(message);
+        var genuine = seeds.Select(seed => seed.Blob).ToArray();
+        var ed25519Seeds = SeedsOf(seeds, "ed25519");
+        var ecdsaSeeds = SeedsOf(seeds, "ecdsa");
+        var rsaSeeds = SeedsOf(seeds, "rsa");
         var mutator = new Mutator(RandomSeed);
         var failures = new List<string>();
-        int parsed = 0;
+        var parsed = 0;
         var clock = Stopwatch.StartNew();
 
-        for (int i = 0; i < Inputs && failures.Count < 5; i++)
+        for (var i = 0; i < Inputs && failures.Count < 5; i++)
         {
             // Ed25519 is cheap to verify, so it gets most of the budget; ECDSA still sees thousands of inputs and
             // RSA (whose mutated moduli BouncyCastle proves composite, at tens of milliseconds each) thousands more.
-            int pick = mutator.Random.Next(100);
-            Seed seed = pick < 88 ? mutator.Pick(ed25519Seeds) : pick < 97 ? mutator.Pick(ecdsaSeeds) : mutator.Pick(rsaSeeds);
-            int kind = mutator.Random.Next(100);
+            var pick = mutator.Random.Next(100);
+            var seed = pick < 88 ? mutator.Pick(ed25519Seeds) : pick < 97 ? mutator.Pick(ecdsaSeeds) : mutator.Pick(rsaSeeds);
+            var kind = mutator.Random.Next(100);
             string input;
-            byte[] against = message;
+            var against = message;
             if (kind < 50)
             {
                 input = TestSigner.Armor(mutator.MutateBytes(seed.Blob, seed.LengthFields));
@@ -67,7 +67,7 @@ public sealed class SignatureFuzzTests
             }
             else if (kind < 90)
             {
-                byte[] random = mutator.RandomBytes(200);
+                var random = mutator.RandomBytes(200);
                 input = TestSigner.Armor(mutator.Chance(50) ? Encoding.ASCII.GetBytes("SSHSIG\0\0\0\u0001").Concat(random).ToArray() : random);
             }
             else
@@ -77,7 +77,7 @@ public sealed class SignatureFuzzTests
 
             // A mutated message that happens to equal the original is the original.
             IReadOnlyCollection<byte[]> genuineForInput = against.AsSpan().SequenceEqual(message) ? genuine : Array.Empty<byte[]>();
-            string? problem = SignatureFuzzOracle.Check(input, against, genuineForInput, alsoFromStream: i % 32 == 0);
+            var problem = SignatureFuzzOracle.Check(input, against, genuineForInput, alsoFromStream: i % 32 == 0);
             if (problem is not null)
             {
                 failures.Add($"input {i} ({problem}): armored={SignatureFuzzOracle.Describe(input)} message={Convert.ToBase64String(against)}");
@@ -93,19 +93,19 @@ public sealed class SignatureFuzzTests
 
         // The mix must really exercise the verifier, not only the parser's first checks.
         Assert.InRange(parsed, Inputs / 20, Inputs);
-        output.WriteLine($"{Inputs} inputs, {parsed} parsed and were verified, in {clock.Elapsed.TotalSeconds:F1} s");
+        _output.WriteLine($"{Inputs} inputs, {parsed} parsed and were verified, in {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     [Fact]
     public void RealSshKeygenVectors_Verify_AndRejectAFlippedMessage()
     {
-        byte[] message = Encoding.UTF8.GetBytes(SignatureVectors.Message);
+        var message = Encoding.UTF8.GetBytes(SignatureVectors.Message);
         foreach (var (name, publicKey, armored) in SignatureVectors.All)
         {
-            SshSignature signature = SshSignature.Parse(armored);
+            var signature = SshSignature.Parse(armored);
             Assert.True(signature.Verify(message, SignatureFuzzOracle.Approval).IsValid, name);
             Assert.Equal(SshPublicKey.Parse(publicKey), signature.PublicKey);
-            byte[] flipped = (byte[])message.Clone();
+            var flipped = (byte[])message.Clone();
             flipped[0] ^= 0x80;
             Assert.False(signature.Verify(flipped, SignatureFuzzOracle.Approval).IsValid, name);
         }
@@ -154,7 +154,7 @@ public sealed class SignatureFuzzTests
         {
             while (position + 4 <= end)
             {
-                int length = (blob[position] << 24) | (blob[position + 1] << 16) | (blob[position + 2] << 8) | blob[position + 3];
+                var length = (blob[position] << 24) | (blob[position + 1] << 16) | (blob[position + 2] << 8) | blob[position + 3];
                 if (length < 0 || position + 4 + length > end)
                 {
                     return;

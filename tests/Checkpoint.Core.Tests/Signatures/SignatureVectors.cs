@@ -1,5 +1,3 @@
-using Checkpoint.Core.Signatures;
-
 namespace Checkpoint.Core.Tests.Signatures;
 
 /// <summary>

@@ -5,17 +5,17 @@ namespace Checkpoint.Core.Tests.Signatures;
 [Collection(OpenSshCollection.Name)]
 public sealed class SshPublicKeyTests
 {
-    private readonly GeneratedKeys keys;
+    private readonly GeneratedKeys _keys;
 
-    public SshPublicKeyTests(GeneratedKeys keys) => this.keys = keys;
+    public SshPublicKeyTests(GeneratedKeys keys) => this._keys = keys;
 
     [Theory]
     [MemberData(nameof(GeneratedKeys.Names), MemberType = typeof(GeneratedKeys))]
     public void Fingerprint_IsWhatSshKeygenPrints(string keyName)
     {
-        GeneratedKey key = keys[keyName];
+        var key = _keys[keyName];
 
-        var (exitCode, output) = keys.Run("-l", "-E", "sha256", "-f", key.PrivateKeyPath + ".pub");
+        var (exitCode, output) = _keys.Run("-l", "-E", "sha256", "-f", key.PrivateKeyPath + ".pub");
 
         Assert.Equal(0, exitCode);
         Assert.Equal(output.Split(' ')[1], key.PublicKey.Fingerprint);
@@ -25,10 +25,10 @@ public sealed class SshPublicKeyTests
     [MemberData(nameof(GeneratedKeys.Names), MemberType = typeof(GeneratedKeys))]
     public void PublicKey_RoundTripsThroughTextAndBlob(string keyName)
     {
-        GeneratedKey key = keys[keyName];
+        var key = _keys[keyName];
 
-        SshPublicKey fromText = SshPublicKey.Parse(key.PublicKey.ToString());
-        SshPublicKey fromBlob = SshPublicKey.FromBlob(key.PublicKey.Blob);
+        var fromText = SshPublicKey.Parse(key.PublicKey.ToString());
+        var fromBlob = SshPublicKey.FromBlob(key.PublicKey.Blob);
 
         Assert.Equal(key.PublicKeyText.Split(' ')[0] + " " + key.PublicKeyText.Split(' ')[1], key.PublicKey.ToString());
         Assert.Equal(key.PublicKey, fromText);
@@ -39,15 +39,15 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void DifferentKeys_AreNotEqual()
     {
-        Assert.NotEqual(keys["ed25519"].PublicKey, keys["ecdsa-256"].PublicKey);
+        Assert.NotEqual(_keys["ed25519"].PublicKey, _keys["ecdsa-256"].PublicKey);
         Assert.NotEqual(TestSigner.Ed25519(1).PublicKey, TestSigner.Ed25519(2).PublicKey);
-        Assert.False(keys["ed25519"].PublicKey.Equals(null));
+        Assert.False(_keys["ed25519"].PublicKey.Equals(null));
     }
 
     [Fact]
     public void DsaKey_IsRejected()
     {
-        string dsa = File.ReadAllText(keys.MakeKey("dsa", "-t", "dsa"));
+        var dsa = File.ReadAllText(_keys.MakeKey("dsa", "-t", "dsa"));
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.Parse(dsa));
 
@@ -57,7 +57,7 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void Rsa1024Key_IsRejected()
     {
-        string weak = File.ReadAllText(keys.MakeKey("rsa-1024", "-t", "rsa", "-b", "1024"));
+        var weak = File.ReadAllText(_keys.MakeKey("rsa-1024", "-t", "rsa", "-b", "1024"));
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.Parse(weak));
 
@@ -67,9 +67,9 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void CertificateKey_IsRejected()
     {
-        string caPublic = keys.MakeKey("ca", "-t", "ed25519");
-        string userPublic = keys.MakeKey("cert-user", "-t", "ed25519");
-        var (exitCode, output) = keys.Run("-q", "-s", caPublic[..^4], "-I", "id", "-n", "alice", userPublic);
+        var caPublic = _keys.MakeKey("ca", "-t", "ed25519");
+        var userPublic = _keys.MakeKey("cert-user", "-t", "ed25519");
+        var (exitCode, output) = _keys.Run("-q", "-s", caPublic[..^4], "-I", "id", "-n", "alice", userPublic);
         Assert.True(exitCode == 0, output);
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.Parse(File.ReadAllText(userPublic[..^4] + "-cert.pub")));
@@ -93,7 +93,7 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void KeyTextWhoseTypeDisagreesWithTheBlob_IsRejected()
     {
-        string base64 = keys["ed25519"].PublicKeyText.Split(' ')[1];
+        var base64 = _keys["ed25519"].PublicKeyText.Split(' ')[1];
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.Parse("ecdsa-sha2-nistp256 " + base64));
 
@@ -103,7 +103,7 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void Ed25519KeyOfWrongLength_IsRejected()
     {
-        byte[] blob = new TestSigner.Wire().String("ssh-ed25519").String(new byte[31]).ToArray();
+        var blob = new TestSigner.Wire().String("ssh-ed25519").String(new byte[31]).ToArray();
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.FromBlob(blob));
 
@@ -113,10 +113,10 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void EcdsaPointOffTheCurve_IsRejected()
     {
-        byte[] point = new byte[65];
+        var point = new byte[65];
         point[0] = 4;
         point[64] = 1;
-        byte[] blob = new TestSigner.Wire().String("ecdsa-sha2-nistp256").String("nistp256").String(point).ToArray();
+        var blob = new TestSigner.Wire().String("ecdsa-sha2-nistp256").String("nistp256").String(point).ToArray();
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.FromBlob(blob));
 
@@ -126,12 +126,12 @@ public sealed class SshPublicKeyTests
     [Fact]
     public void EcdsaKeyNamingAnotherCurve_IsRejected()
     {
-        byte[] good = keys["ecdsa-384"].PublicKey.Blob;
+        var good = _keys["ecdsa-384"].PublicKey.Blob;
         var reader = new SshWireReader(good, "test");
         reader.ReadBytes("type");
         reader.ReadBytes("curve");
-        byte[] point = reader.ReadBytes("point");
-        byte[] blob = new TestSigner.Wire().String("ecdsa-sha2-nistp384").String("nistp256").String(point).ToArray();
+        var point = reader.ReadBytes("point");
+        var blob = new TestSigner.Wire().String("ecdsa-sha2-nistp384").String("nistp256").String(point).ToArray();
 
         var error = Assert.Throws<SshFormatException>(() => SshPublicKey.FromBlob(blob));
 

@@ -9,9 +9,9 @@ public sealed class SshSignatureTests
     private const string Approval = "checkpoint-approval";
     private static readonly byte[] Manifest = Encoding.UTF8.GetBytes("{\"digest\":\"sha256:0123\",\"approver\":\"alice@example.com\"}\n");
 
-    private readonly GeneratedKeys keys;
+    private readonly GeneratedKeys _keys;
 
-    public SshSignatureTests(GeneratedKeys keys) => this.keys = keys;
+    public SshSignatureTests(GeneratedKeys keys) => this._keys = keys;
 
     public static IEnumerable<object[]> KeysAndHashes =>
         GeneratedKeys.Names.SelectMany(name => new[] { new object[] { name[0], "sha512" }, new object[] { name[0], "sha256" } });
@@ -20,11 +20,11 @@ public sealed class SshSignatureTests
     [MemberData(nameof(KeysAndHashes))]
     public void SignatureFromSshKeygen_Verifies_AndOpenSshAgrees(string keyName, string hashAlgorithm)
     {
-        GeneratedKey key = keys[keyName];
-        string armored = keys.Sign(keyName, Manifest, Approval, hashAlgorithm);
+        var key = _keys[keyName];
+        var armored = _keys.Sign(keyName, Manifest, Approval, hashAlgorithm);
 
-        SshSignature signature = SshSignature.Parse(armored);
-        SignatureCheck check = signature.Verify(Manifest, Approval);
+        var signature = SshSignature.Parse(armored);
+        var check = signature.Verify(Manifest, Approval);
 
         Assert.True(check.IsValid, check.Failure);
         Assert.Equal(1, signature.Version);
@@ -34,7 +34,7 @@ public sealed class SshSignatureTests
         Assert.Equal(keyName.StartsWith("rsa", StringComparison.Ordinal) ? "rsa-sha2-512" : key.PublicKey.KeyType, signature.SignatureAlgorithm);
         Assert.Null(signature.UserPresent);
         Assert.Null(signature.Counter);
-        var openSsh = keys.Verify($"alice@example.com {key.PublicKeyText}\n", "alice@example.com", Approval, armored, Manifest);
+        var openSsh = _keys.Verify($"alice@example.com {key.PublicKeyText}\n", "alice@example.com", Approval, armored, Manifest);
         Assert.True(openSsh.Accepted, openSsh.Output);
     }
 
@@ -42,9 +42,9 @@ public sealed class SshSignatureTests
     [MemberData(nameof(GeneratedKeys.Names), MemberType = typeof(GeneratedKeys))]
     public void VerifyingFromStream_GivesTheSameAnswerAsFromBytes(string keyName)
     {
-        byte[] large = new byte[300_000];
+        var large = new byte[300_000];
         new Random(4).NextBytes(large);
-        SshSignature signature = SshSignature.Parse(keys.Sign(keyName, large));
+        var signature = SshSignature.Parse(_keys.Sign(keyName, large));
 
         using var stream = new MemoryStream(large);
         Assert.True(signature.Verify(stream, Approval).IsValid);
@@ -56,14 +56,14 @@ public sealed class SshSignatureTests
     [Fact]
     public void VerifyingALargeMessage_ReadsItOnceWithoutBufferingIt()
     {
-        byte[] large = new byte[16 * 1024 * 1024];
+        var large = new byte[16 * 1024 * 1024];
         new Random(9).NextBytes(large);
-        SshSignature signature = SshSignature.Parse(TestSigner.Ed25519(9).Sign(large));
+        var signature = SshSignature.Parse(TestSigner.Ed25519(9).Sign(large));
         using var stream = new ForwardOnlyStream(large);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        SignatureCheck check = signature.Verify(stream, Approval);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var check = signature.Verify(stream, Approval);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(check.IsValid, check.Failure);
         Assert.True(allocated < 1024 * 1024, $"verifying a 16 MiB message allocated {allocated} bytes");
@@ -73,8 +73,8 @@ public sealed class SshSignatureTests
     public void RsaSha256Signature_Verifies()
     {
         // OpenSSH 9.2 always signs rsa-sha2-512, so this signature is built in the test following PROTOCOL.sshsig.
-        TestSigner signer = TestSigner.Rsa();
-        SshSignature signature = SshSignature.Parse(signer.Sign(Manifest, signatureAlgorithm: "rsa-sha2-256", hashAlgorithm: "sha256"));
+        var signer = TestSigner.Rsa();
+        var signature = SshSignature.Parse(signer.Sign(Manifest, signatureAlgorithm: "rsa-sha2-256", hashAlgorithm: "sha256"));
 
         Assert.Equal("rsa-sha2-256", signature.SignatureAlgorithm);
         Assert.True(signature.Verify(Manifest, Approval).IsValid);
@@ -88,8 +88,8 @@ public sealed class SshSignatureTests
     public void SecurityKeySignature_Verifies_AndRecordsUserPresence(string kind, byte flags, bool userPresent)
     {
         // No FIDO hardware here: the authenticator's output is built in the test following PROTOCOL.u2f.
-        TestSigner signer = kind == "ed25519" ? TestSigner.SkEd25519(seed: 2) : TestSigner.SkEcdsaP256(seed: 3);
-        SshSignature signature = SshSignature.Parse(signer.Sign(Manifest, flags: flags, counter: 4242));
+        var signer = kind == "ed25519" ? TestSigner.SkEd25519(seed: 2) : TestSigner.SkEcdsaP256(seed: 3);
+        var signature = SshSignature.Parse(signer.Sign(Manifest, flags: flags, counter: 4242));
 
         Assert.True(signature.Verify(Manifest, Approval).IsValid);
         Assert.Equal(userPresent, signature.UserPresent);
@@ -102,13 +102,13 @@ public sealed class SshSignatureTests
     [InlineData("ecdsa")]
     public void SecurityKeySignature_WithForgedFlagsOrCounter_IsRejected(string kind)
     {
-        TestSigner signer = kind == "ed25519" ? TestSigner.SkEd25519(seed: 2) : TestSigner.SkEcdsaP256(seed: 3);
-        byte[] blob = signer.SignBlob(Manifest, flags: 0x00, counter: 1);
+        var signer = kind == "ed25519" ? TestSigner.SkEd25519(seed: 2) : TestSigner.SkEcdsaP256(seed: 3);
+        var blob = signer.SignBlob(Manifest, flags: 0x00, counter: 1);
 
         // The flags byte and the counter are the last five bytes of the blob; both are signed.
-        byte[] presenceClaimed = (byte[])blob.Clone();
+        var presenceClaimed = (byte[])blob.Clone();
         presenceClaimed[^5] = 0x01;
-        byte[] counterChanged = (byte[])blob.Clone();
+        var counterChanged = (byte[])blob.Clone();
         counterChanged[^1] = 2;
 
         Assert.False(SshSignature.FromBlob(presenceClaimed).Verify(Manifest, Approval).IsValid);
@@ -119,13 +119,13 @@ public sealed class SshSignatureTests
     [MemberData(nameof(GeneratedKeys.Names), MemberType = typeof(GeneratedKeys))]
     public void ApprovalSignedInGitNamespace_IsRejected(string keyName)
     {
-        string armored = keys.Sign(keyName, Manifest, "git");
+        var armored = _keys.Sign(keyName, Manifest, "git");
 
-        SignatureCheck check = SshSignature.Parse(armored).Verify(Manifest, Approval);
+        var check = SshSignature.Parse(armored).Verify(Manifest, Approval);
 
         Assert.False(check.IsValid);
         Assert.Contains("'git'", check.Failure, StringComparison.Ordinal);
-        var openSsh = keys.Verify($"alice@example.com {keys[keyName].PublicKeyText}\n", "alice@example.com", Approval, armored, Manifest);
+        var openSsh = _keys.Verify($"alice@example.com {_keys[keyName].PublicKeyText}\n", "alice@example.com", Approval, armored, Manifest);
         Assert.False(openSsh.Accepted);
     }
 
@@ -162,12 +162,12 @@ public sealed class SshSignatureTests
     [MemberData(nameof(Tampering))]
     public void TamperedSignature_IsRejectedWithReason(string tampering, Func<GeneratedKeys, string> makeSignature, string reason)
     {
-        string armored = makeSignature(keys);
+        var armored = makeSignature(_keys);
 
         string failure;
-        if (SshSignature.TryParse(armored, out SshSignature? signature, out string? error))
+        if (SshSignature.TryParse(armored, out var signature, out var error))
         {
-            SignatureCheck check = signature!.Verify(Manifest, Approval);
+            var check = signature!.Verify(Manifest, Approval);
             Assert.False(check.IsValid, tampering);
             failure = check.Failure!;
         }
@@ -184,11 +184,11 @@ public sealed class SshSignatureTests
     [MemberData(nameof(GeneratedKeys.Names), MemberType = typeof(GeneratedKeys))]
     public void FlippedByteInMessage_IsRejected(string keyName)
     {
-        SshSignature signature = SshSignature.Parse(keys.Sign(keyName, Manifest));
-        byte[] tampered = (byte[])Manifest.Clone();
+        var signature = SshSignature.Parse(_keys.Sign(keyName, Manifest));
+        var tampered = (byte[])Manifest.Clone();
         tampered[3] ^= 0x01;
 
-        SignatureCheck check = signature.Verify(tampered, Approval);
+        var check = signature.Verify(tampered, Approval);
 
         Assert.False(check.IsValid);
         Assert.Contains("does not match the message", check.Failure, StringComparison.Ordinal);
@@ -198,7 +198,7 @@ public sealed class SshSignatureTests
     public void SignatureWithCrLfLineEndings_Verifies()
     {
         // A checkout with core.autocrlf=true rewrites the .sig file; the blob is unchanged, so it must still verify.
-        string armored = keys.Sign("ed25519", Manifest).Replace("\n", "\r\n", StringComparison.Ordinal);
+        var armored = _keys.Sign("ed25519", Manifest).Replace("\n", "\r\n", StringComparison.Ordinal);
 
         Assert.True(SshSignature.Parse(armored).Verify(Manifest, Approval).IsValid);
     }
@@ -206,24 +206,24 @@ public sealed class SshSignatureTests
     [Fact]
     public void DsaSignatureFromSshKeygen_IsRejected()
     {
-        string dsaPublic = keys.MakeKey("dsa-signer", "-t", "dsa");
-        string file = Path.Combine(keys.Directory, "dsa-message");
+        var dsaPublic = _keys.MakeKey("dsa-signer", "-t", "dsa");
+        var file = Path.Combine(_keys.Directory, "dsa-message");
         File.WriteAllBytes(file, Manifest);
-        var (exitCode, output) = keys.Run("-Y", "sign", "-f", dsaPublic[..^4], "-n", Approval, file);
+        var (exitCode, output) = _keys.Run("-Y", "sign", "-f", dsaPublic[..^4], "-n", Approval, file);
         Assert.True(exitCode == 0, output);
 
-        Assert.False(SshSignature.TryParse(File.ReadAllText(file + ".sig"), out _, out string? error));
+        Assert.False(SshSignature.TryParse(File.ReadAllText(file + ".sig"), out _, out var error));
         Assert.Contains("DSA keys (ssh-dss) are not accepted", error, StringComparison.Ordinal);
     }
 
     [Fact]
     public void DsaKey_IsRejected()
     {
-        byte[] dsaKey = new TestSigner.Wire().String("ssh-dss").String(new byte[] { 1 }).String(new byte[] { 1 }).String(new byte[] { 1 }).String(new byte[] { 1 }).ToArray();
-        byte[] blob = new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(1).String(dsaKey).String(Approval).String(Array.Empty<byte>()).String("sha512")
+        var dsaKey = new TestSigner.Wire().String("ssh-dss").String(new byte[] { 1 }).String(new byte[] { 1 }).String(new byte[] { 1 }).String(new byte[] { 1 }).ToArray();
+        var blob = new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(1).String(dsaKey).String(Approval).String(Array.Empty<byte>()).String("sha512")
             .String(new TestSigner.Wire().String("ssh-dss").String(new byte[40]).ToArray()).ToArray();
 
-        Assert.False(SshSignature.TryParse(TestSigner.Armor(blob), out _, out string? error));
+        Assert.False(SshSignature.TryParse(TestSigner.Armor(blob), out _, out var error));
         Assert.Contains("DSA", error, StringComparison.Ordinal);
     }
 
@@ -231,9 +231,9 @@ public sealed class SshSignatureTests
     public void SignatureOfAnotherKey_DoesNotVerify()
     {
         // The signature field of one key spliced into a blob naming another key of the same type.
-        byte[] original = TestSigner.Ed25519(5).SignBlob(Manifest);
-        byte[] otherKeyBlob = TestSigner.Ed25519(6).PublicBlob;
-        byte[] spliced = original.ToArray();
+        var original = TestSigner.Ed25519(5).SignBlob(Manifest);
+        var otherKeyBlob = TestSigner.Ed25519(6).PublicBlob;
+        var spliced = original.ToArray();
         Buffer.BlockCopy(otherKeyBlob, 0, spliced, 14, otherKeyBlob.Length);
 
         Assert.False(SshSignature.FromBlob(spliced).Verify(Manifest, Approval).IsValid);
@@ -242,14 +242,14 @@ public sealed class SshSignatureTests
     [Fact]
     public void VerifyWithEmptyExpectedNamespace_IsAProgrammingError()
     {
-        SshSignature signature = SshSignature.Parse(TestSigner.Ed25519(5).Sign(Manifest));
+        var signature = SshSignature.Parse(TestSigner.Ed25519(5).Sign(Manifest));
 
         Assert.Throws<ArgumentException>(() => signature.Verify(Manifest, string.Empty));
     }
 
     private static string Rearmor(string armored, Action<byte[]>? edit = null, byte[]? append = null, int? truncateTo = null)
     {
-        byte[] blob = SshSignature.Dearmor(armored);
+        var blob = SshSignature.Dearmor(armored);
         edit?.Invoke(blob);
         if (append is not null)
         {
@@ -271,19 +271,19 @@ public sealed class SshSignatureTests
         // The reserved field follows magic(6), version(4), key and namespace; rebuild the blob with content in it.
         var reader = new SshWireReader(blob, "test");
         reader.ReadMagic(Encoding.ASCII.GetBytes("SSHSIG"), "magic");
-        uint version = reader.ReadUInt32("version");
-        byte[] key = reader.ReadBytes("key");
-        byte[] ns = reader.ReadBytes("ns");
+        var version = reader.ReadUInt32("version");
+        var key = reader.ReadBytes("key");
+        var ns = reader.ReadBytes("ns");
         reader.ReadBytes("reserved");
-        byte[] hash = reader.ReadBytes("hash");
-        byte[] signature = reader.ReadBytes("signature");
+        var hash = reader.ReadBytes("hash");
+        var signature = reader.ReadBytes("signature");
         return new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(version).String(key).String(ns).String("tag").String(hash).String(signature).ToArray();
     }
 
     /// <summary>A stream that can only be read forwards, like a pipe from git cat-file.</summary>
     private sealed class ForwardOnlyStream(byte[] content) : Stream
     {
-        private int position;
+        private int _position;
 
         public override bool CanRead => true;
 
@@ -297,9 +297,9 @@ public sealed class SshSignatureTests
 
         public override int Read(byte[] buffer, int offset, int count)
         {
-            int read = Math.Min(count, content.Length - position);
-            Buffer.BlockCopy(content, position, buffer, offset, read);
-            position += read;
+            var read = Math.Min(count, content.Length - _position);
+            Buffer.BlockCopy(content, _position, buffer, offset, read);
+            _position += read;
             return read;
         }
 

@@ -34,18 +34,18 @@ internal sealed class TestSigner
         + "c372ad121b57ccc58dc2e623202779558e0ba167446ec93aaf00e52b2be639e3187b61a9a876dba59bcfdb3668aa6b06"
         + "f797598cfa6db38e39c57bc7374bde81";
 
-    private readonly string keyType;
-    private readonly AsymmetricKeyParameter privateKey;
-    private readonly string? curve;
-    private readonly string application;
+    private readonly string _keyType;
+    private readonly AsymmetricKeyParameter _privateKey;
+    private readonly string? _curve;
+    private readonly string _application;
 
     private TestSigner(string keyType, AsymmetricKeyParameter privateKey, byte[] publicBlob, string? curve = null, string application = "ssh:")
     {
-        this.keyType = keyType;
-        this.privateKey = privateKey;
+        this._keyType = keyType;
+        this._privateKey = privateKey;
         PublicBlob = publicBlob;
-        this.curve = curve;
-        this.application = application;
+        this._curve = curve;
+        this._application = application;
     }
 
     public byte[] PublicBlob { get; }
@@ -70,7 +70,7 @@ internal sealed class TestSigner
     {
         var modulus = new BigInteger(RsaModulusHex, 16);
         var privateKey = new RsaKeyParameters(isPrivate: true, modulus, new BigInteger(RsaPrivateExponentHex, 16));
-        byte[] blob = new Wire().String("ssh-rsa").Mpint(BigInteger.ValueOf(65537)).Mpint(modulus).ToArray();
+        var blob = new Wire().String("ssh-rsa").Mpint(BigInteger.ValueOf(65537)).Mpint(modulus).ToArray();
         return new TestSigner("ssh-rsa", privateKey, blob);
     }
 
@@ -98,7 +98,7 @@ internal sealed class TestSigner
         string? signedNamespace = null,
         string? signedHashAlgorithm = null)
     {
-        byte[] messageHash = hashAlgorithm switch
+        var messageHash = hashAlgorithm switch
         {
             "sha256" => SHA256.HashData(message),
             "sha512" => SHA512.HashData(message),
@@ -106,15 +106,15 @@ internal sealed class TestSigner
             "md5" => MD5.HashData(message),
             _ => throw new ArgumentException(hashAlgorithm),
         };
-        byte[] signedData = new Wire()
+        var signedData = new Wire()
             .Raw(Encoding.ASCII.GetBytes("SSHSIG"))
             .String(signedNamespace ?? signatureNamespace)
             .String(Array.Empty<byte>())
             .String(signedHashAlgorithm ?? hashAlgorithm)
             .String(messageHash)
             .ToArray();
-        string algorithm = signatureAlgorithm ?? (keyType == "ssh-rsa" ? "rsa-sha2-512" : keyType);
-        byte[] signatureField = keyType switch
+        var algorithm = signatureAlgorithm ?? (_keyType == "ssh-rsa" ? "rsa-sha2-512" : _keyType);
+        var signatureField = _keyType switch
         {
             "ssh-ed25519" => new Wire().String(algorithm).String(Ed25519Sign(signedData)).ToArray(),
             "sk-ssh-ed25519@openssh.com" => new Wire().String(algorithm).String(Ed25519Sign(AuthenticatorData(signedData, flags, counter))).Byte(flags).UInt32(counter).ToArray(),
@@ -136,9 +136,9 @@ internal sealed class TestSigner
     /// <summary>ssh-keygen's armor: header, base64 in 70-column lines, footer, trailing newline.</summary>
     public static string Armor(byte[] blob)
     {
-        string base64 = Convert.ToBase64String(blob);
+        var base64 = Convert.ToBase64String(blob);
         var text = new StringBuilder(SshSignature.ArmorHeader).Append('\n');
-        for (int i = 0; i < base64.Length; i += 70)
+        for (var i = 0; i < base64.Length; i += 70)
         {
             text.Append(base64, i, Math.Min(70, base64.Length - i)).Append('\n');
         }
@@ -149,7 +149,7 @@ internal sealed class TestSigner
     private static TestSigner Ed25519Type(string type, int seed, bool sk, string application = "ssh:")
     {
         var privateKey = new Ed25519PrivateKeyParameters(SeededBytes(seed, 32));
-        byte[] publicKey = privateKey.GeneratePublicKey().GetEncoded();
+        var publicKey = privateKey.GeneratePublicKey().GetEncoded();
         var blob = new Wire().String(type).String(publicKey);
         if (sk)
         {
@@ -162,9 +162,9 @@ internal sealed class TestSigner
     private static TestSigner EcdsaType(string type, string curveName, int seed, bool sk, string application = "ssh:")
     {
         var parameters = new ECDomainParameters(Org.BouncyCastle.Crypto.EC.CustomNamedCurves.GetByName("P-" + curveName.Substring("nistp".Length)));
-        BigInteger d = new BigInteger(1, SeededBytes(seed, 64)).Mod(parameters.N.Subtract(BigInteger.One)).Add(BigInteger.One);
+        var d = new BigInteger(1, SeededBytes(seed, 64)).Mod(parameters.N.Subtract(BigInteger.One)).Add(BigInteger.One);
         var privateKey = new ECPrivateKeyParameters(d, parameters);
-        byte[] point = parameters.G.Multiply(d).Normalize().GetEncoded(compressed: false);
+        var point = parameters.G.Multiply(d).Normalize().GetEncoded(compressed: false);
         var blob = new Wire().String(type).String(curveName).String(point);
         if (sk)
         {
@@ -176,30 +176,30 @@ internal sealed class TestSigner
 
     private static byte[] SeededBytes(int seed, int count)
     {
-        byte[] bytes = new byte[count];
+        var bytes = new byte[count];
         SeededRandom(seed).NextBytes(bytes);
         return bytes;
     }
 
     private static SecureRandom SeededRandom(int seed)
     {
-        SecureRandom random = SecureRandom.GetInstance("SHA256PRNG", autoSeed: false);
+        var random = SecureRandom.GetInstance("SHA256PRNG", autoSeed: false);
         random.SetSeed(Encoding.ASCII.GetBytes("checkpoint-test-key-" + seed));
         return random;
     }
 
     private byte[] AuthenticatorData(byte[] signedData, byte flags, uint counter) =>
-        new Wire().Raw(SHA256.HashData(Encoding.UTF8.GetBytes(application))).Byte(flags).UInt32(counter).Raw(SHA256.HashData(signedData)).ToArray();
+        new Wire().Raw(SHA256.HashData(Encoding.UTF8.GetBytes(_application))).Byte(flags).UInt32(counter).Raw(SHA256.HashData(signedData)).ToArray();
 
     private byte[] Ed25519Sign(byte[] data)
     {
         var signer = new Ed25519Signer();
-        signer.Init(forSigning: true, privateKey);
+        signer.Init(forSigning: true, _privateKey);
         signer.BlockUpdate(data, 0, data.Length);
         return signer.GenerateSignature();
     }
 
-    private byte[] EcdsaHash(byte[] data) => curve switch
+    private byte[] EcdsaHash(byte[] data) => _curve switch
     {
         "nistp256" => SHA256.HashData(data),
         "nistp384" => SHA384.HashData(data),
@@ -210,8 +210,8 @@ internal sealed class TestSigner
     {
         // Deterministic k (RFC 6979) keeps fuzz inputs identical from run to run.
         var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
-        signer.Init(forSigning: true, privateKey);
-        BigInteger[] rs = signer.GenerateSignature(hash);
+        signer.Init(forSigning: true, _privateKey);
+        var rs = signer.GenerateSignature(hash);
         return new Wire().Mpint(rs[0]).Mpint(rs[1]).ToArray();
     }
 
@@ -224,27 +224,27 @@ internal sealed class TestSigner
             _ => new Sha512Digest(),
         };
         var signer = new RsaDigestSigner(digest);
-        signer.Init(forSigning: true, privateKey);
+        signer.Init(forSigning: true, _privateKey);
         signer.BlockUpdate(data, 0, data.Length);
-        byte[] signature = signer.GenerateSignature();
-        int modulusBytes = (((RsaKeyParameters)privateKey).Modulus.BitLength + 7) / 8;
+        var signature = signer.GenerateSignature();
+        var modulusBytes = (((RsaKeyParameters)_privateKey).Modulus.BitLength + 7) / 8;
         return signature.Length == modulusBytes ? signature : new byte[modulusBytes - signature.Length].Concat(signature).ToArray();
     }
 
     /// <summary>RFC 4251 encoder for building test blobs.</summary>
     internal sealed class Wire
     {
-        private readonly MemoryStream stream = new();
+        private readonly MemoryStream _stream = new();
 
         public Wire Raw(byte[] bytes)
         {
-            stream.Write(bytes);
+            _stream.Write(bytes);
             return this;
         }
 
         public Wire Byte(byte value)
         {
-            stream.WriteByte(value);
+            _stream.WriteByte(value);
             return this;
         }
 
@@ -252,7 +252,7 @@ internal sealed class TestSigner
         {
             Span<byte> bytes = stackalloc byte[4];
             System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-            stream.Write(bytes);
+            _stream.Write(bytes);
             return this;
         }
 
@@ -262,6 +262,6 @@ internal sealed class TestSigner
 
         public Wire Mpint(BigInteger value) => String(value.ToByteArray());
 
-        public byte[] ToArray() => stream.ToArray();
+        public byte[] ToArray() => _stream.ToArray();
     }
 }

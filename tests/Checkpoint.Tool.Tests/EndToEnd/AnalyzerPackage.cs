@@ -44,9 +44,3 @@ public sealed class AnalyzerPackage : IDisposable
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class AnalyzerPackageCollection : ICollectionFixture<AnalyzerPackage>
-{
-    public const string Name = "analyzer package and installed tool";
-}

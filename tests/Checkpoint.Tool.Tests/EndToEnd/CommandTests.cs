@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Checkpoint.Core;
+using Checkpoint.Core.Gate;
 using Checkpoint.Core.Policy;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;

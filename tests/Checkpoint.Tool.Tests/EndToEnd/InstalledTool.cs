@@ -67,16 +67,3 @@ public sealed class InstalledTool : IDisposable
         }
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class InstalledToolCollection : ICollectionFixture<InstalledTool>
-{
-    public const string Name = "installed checkpoint tool";
-}
-
-/// <summary>A second installed copy, so the verdict tests run beside the other command tests on two cores.</summary>
-[CollectionDefinition(Name)]
-public sealed class InstalledToolForVerdictsCollection : ICollectionFixture<InstalledTool>
-{
-    public const string Name = "installed checkpoint tool, verdicts";
-}

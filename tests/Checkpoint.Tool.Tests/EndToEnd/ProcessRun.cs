@@ -2,11 +2,6 @@ using System.Diagnostics;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
 
-public sealed record ProcessOutcome(int ExitCode, string Output, string Error)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
-}
-
 /// <summary>Runs real executables (git, ssh-keygen, dotnet, the installed checkpoint) for the tests.</summary>
 internal static class ProcessRun
 {

@@ -1,13 +1,5 @@
 namespace Checkpoint.Tool.Tests.EndToEnd;
 
-/// <summary>An SSH key pair made by the real ssh-keygen in the test's temp folder.</summary>
-public sealed record TestKey(string Principal, string PrivateKeyPath, string PublicKeyPath)
-{
-    public string PublicKey => File.ReadAllText(PublicKeyPath).Trim();
-
-    public string AllowedSignersLine => $"{Principal} namespaces=\"checkpoint-approval\" {PublicKey}";
-}
-
 /// <summary>
 /// A real git repository in a temp folder with a bare "origin": a protected main branch that
 /// carries .checkpoint/ (policy and allowed_signers for Alice and Bob), and helpers to branch,

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Checkpoint.Core;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
 

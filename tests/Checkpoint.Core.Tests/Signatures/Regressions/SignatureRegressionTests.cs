@@ -1,7 +1,7 @@
 using System.Text;
 using Checkpoint.Core.Signatures;
 
-namespace Checkpoint.Core.Tests.Signatures;
+namespace Checkpoint.Core.Tests.Signatures.Regressions;
 
 /// <summary>
 /// SSHSIG inputs that once broke, or would break a naive parser or verifier, kept so they stay handled.
@@ -36,7 +36,7 @@ public sealed class SignatureRegressionTests
     [MemberData(nameof(Inputs))]
     public void OnceFailingInput_IsNowRejectedCleanly(string why, string armored)
     {
-        string? problem = SignatureFuzzOracle.Check(armored, Message, Array.Empty<byte[]>());
+        var problem = SignatureFuzzOracle.Check(armored, Message, Array.Empty<byte[]>());
 
         Assert.True(problem is null, why + ": " + problem);
     }
@@ -44,9 +44,9 @@ public sealed class SignatureRegressionTests
     [Fact]
     public void RsaKeyWithSmallFactor_IsReportedAsUnusable()
     {
-        SshSignature signature = SshSignature.Parse(TestSigner.Armor(WithRsaModulusDivisibleBy3(SignatureBlob(SignatureVectors.Rsa3072Signature))));
+        var signature = SshSignature.Parse(TestSigner.Armor(WithRsaModulusDivisibleBy3(SignatureBlob(SignatureVectors.Rsa3072Signature))));
 
-        SignatureCheck check = signature.Verify(Message, SignatureFuzzOracle.Approval);
+        var check = signature.Verify(Message, SignatureFuzzOracle.Approval);
 
         Assert.False(check.IsValid);
         Assert.Contains("is unusable", check.Failure, StringComparison.Ordinal);
@@ -67,17 +67,17 @@ public sealed class SignatureRegressionTests
     {
         var reader = new SshWireReader(blob, "test");
         reader.ReadMagic(Encoding.ASCII.GetBytes("SSHSIG"), "magic");
-        uint version = reader.ReadUInt32("version");
+        var version = reader.ReadUInt32("version");
         var key = new SshWireReader(reader.ReadBytes("key"), "key");
-        byte[] rest = blob[(blob.Length - reader.Remaining)..];
+        var rest = blob[(blob.Length - reader.Remaining)..];
         key.ReadBytes("type");
-        byte[] exponent = key.ReadBytes("e");
+        var exponent = key.ReadBytes("e");
         var modulus = new Org.BouncyCastle.Math.BigInteger(1, key.ReadPositiveMpint("n", 4096, requireCanonical: true));
         while (modulus.Mod(Org.BouncyCastle.Math.BigInteger.Three).SignValue != 0)
         {
             modulus = modulus.Add(Org.BouncyCastle.Math.BigInteger.Two);
         }
-        byte[] newKey = new TestSigner.Wire().String("ssh-rsa").String(exponent).Mpint(modulus).ToArray();
+        var newKey = new TestSigner.Wire().String("ssh-rsa").String(exponent).Mpint(modulus).ToArray();
         return new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(version).String(newKey).Raw(rest).ToArray();
     }
 
@@ -85,18 +85,18 @@ public sealed class SignatureRegressionTests
     {
         var reader = new SshWireReader(blob, "test");
         reader.ReadMagic(Encoding.ASCII.GetBytes("SSHSIG"), "magic");
-        uint version = reader.ReadUInt32("version");
-        byte[] key = reader.ReadBytes("key");
-        byte[] ns = reader.ReadBytes("namespace");
-        byte[] reserved = reader.ReadBytes("reserved");
-        byte[] hash = reader.ReadBytes("hash");
+        var version = reader.ReadUInt32("version");
+        var key = reader.ReadBytes("key");
+        var ns = reader.ReadBytes("namespace");
+        var reserved = reader.ReadBytes("reserved");
+        var hash = reader.ReadBytes("hash");
         var signature = new SshWireReader(reader.ReadBytes("signature"), "signature");
-        byte[] algorithm = signature.ReadBytes("algorithm");
+        var algorithm = signature.ReadBytes("algorithm");
         var pair = new SshWireReader(signature.ReadBytes("pair"), "pair");
         pair.ReadBytes("r");
-        byte[] s = pair.ReadBytes("s");
-        byte[] newPair = new TestSigner.Wire().String(Array.Empty<byte>()).String(s).ToArray();
-        byte[] newSignature = new TestSigner.Wire().String(algorithm).String(newPair).ToArray();
+        var s = pair.ReadBytes("s");
+        var newPair = new TestSigner.Wire().String(Array.Empty<byte>()).String(s).ToArray();
+        var newSignature = new TestSigner.Wire().String(algorithm).String(newPair).ToArray();
         return new TestSigner.Wire().Raw(Encoding.ASCII.GetBytes("SSHSIG")).UInt32(version).String(key).String(ns).String(reserved).String(hash).String(newSignature).ToArray();
     }
 }

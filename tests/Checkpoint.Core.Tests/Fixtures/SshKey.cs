@@ -12,7 +12,7 @@ internal sealed class SshKey
         Name = name;
         PrivateKeyPath = privateKeyPath;
         PublicKey = File.ReadAllText(privateKeyPath + ".pub").Trim();
-        string[] parts = PublicKey.Split(' ');
+        var parts = PublicKey.Split(' ');
         PublicKeyText = parts[0] + " " + parts[1];
     }
 
@@ -44,11 +44,11 @@ internal sealed class SshKey
     /// <summary>Signs <paramref name="content"/> with real ssh-keygen -Y sign and returns the armored signature.</summary>
     public string Sign(byte[] content, string signatureNamespace = "checkpoint-approval")
     {
-        string directory = Path.Combine(Path.GetTempPath(), "checkpoint-sign-" + Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(Path.GetTempPath(), "checkpoint-sign-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         try
         {
-            string file = Path.Combine(directory, "manifest.json");
+            var file = Path.Combine(directory, "manifest.json");
             File.WriteAllBytes(file, content);
             ProcessRunner.RunChecked("ssh-keygen", directory, new[] { "-q", "-Y", "sign", "-f", PrivateKeyPath, "-n", signatureNamespace, file });
             return File.ReadAllText(file + ".sig");
@@ -63,13 +63,13 @@ internal sealed class SshKey
     {
         lock (Gate)
         {
-            if (Cache.TryGetValue(name, out SshKey? key))
+            if (Cache.TryGetValue(name, out var key))
             {
                 return key;
             }
 
             Directory.CreateDirectory(KeyDirectory);
-            string path = Path.Combine(KeyDirectory, name);
+            var path = Path.Combine(KeyDirectory, name);
             if (!File.Exists(path))
             {
                 var arguments = new List<string> { "-q", "-t", type };
