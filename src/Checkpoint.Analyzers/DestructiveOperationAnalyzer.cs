@@ -25,7 +25,8 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         RuleDescriptors.UnattestedDestructiveOperation,
         RuleDescriptors.UnattestedDisruptiveOperation,
         RuleDescriptors.UnreadableCatalogueLine,
-        RuleDescriptors.StaleBaselineEntry);
+        RuleDescriptors.StaleBaselineEntry,
+        RuleDescriptors.CoveredOperation);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -60,7 +61,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date), baseline);
+        var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options));
         if (classifier.OnlyFrameworkOperations)
         {
             // No cloud SDK, catalogue entry or [Destructive]: only Directory.Delete, Process.Start and
@@ -103,11 +104,13 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     /// compilation and by <see cref="FrameworkOperationSites"/>, so both paths classify, check the
     /// site, look up attestations and baseline keys, and word the message the same way.
     /// </summary>
-    internal sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline)
+    internal sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode)
     {
         // Display strings of the few operations a compilation calls, built once each rather than at every site.
         private readonly ConcurrentDictionary<ISymbol, string> _messageNames = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _keyNames = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, string> _operationIds = new(SymbolEqualityComparer.Default);
+        private static readonly Func<ISymbol, string> OperationIdOf = OperationIdOfMember;
         private static readonly Func<ISymbol, string> KeyNameOf = BaselineKey.OperationName;
         private static readonly Func<ISymbol, string> MessageNameOf = OperationName;
 
@@ -182,7 +185,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            // Issue 3 precision: a visible dry run, a test double being configured or checked, and a
+            // Precision: a visible dry run, a test double being configured or checked, and a
             // site whose arguments make it harmless (SQL that drops nothing) are not operations.
             if (Rehearsal.IsRehearsal(operation) ||
                 TestDoubleUsage.IsTestDoubleUsage(operation) ||
@@ -192,26 +195,77 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             }
 
             var coverage = attestations.For(containingSymbol);
-            if (coverage is Coverage.Attested or Coverage.MarkedDestructive)
+            var covered = coverage.Kind is Coverage.Attested or Coverage.MarkedDestructive;
+            if (covered && !reviewMode)
             {
+                return;
+            }
+
+            var memberOfSite = BaselineKey.MemberOf(containingSymbol);
+            var key = BaselineKey.For(operation, member, memberOfSite, KeyName);
+            var baselined = !covered && baseline is not null && baseline.Observe(key);
+            var properties = Facts(classification, description, member, memberOfSite, coverage, key, baselined);
+            var name = _messageNames.GetOrAdd(member, MessageNameOf);
+            if (covered)
+            {
+                var by = coverage.Kind == Coverage.MarkedDestructive
+                    ? "its member is marked [Destructive], so its callers carry the attestation"
+                    : "attested by " + coverage.Approvers.Replace(";", ", ");
+                report(Diagnostic.Create(RuleDescriptors.CoveredOperation, Location(operation), properties, access, name, description, by));
                 return;
             }
 
             var descriptor = classification.Tier == OperationTier.Destructive
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
-            var key = BaselineKey.For(operation, member, BaselineKey.MemberOf(containingSymbol), KeyName);
             var diagnostic = Diagnostic.Create(
                 descriptor,
                 Location(operation),
-                ImmutableDictionary<string, string?>.Empty.Add(BaselineKey.PropertyName, key),
+                properties,
                 access,
-                _messageNames.GetOrAdd(member, MessageNameOf),
+                name,
                 description,
-                coverage == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
+                coverage.Kind == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
 
             // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
-            report(baseline is not null && baseline.Observe(key) ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
+            report(baselined ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
+        }
+
+        /// <summary>The site's facts as diagnostic properties (<see cref="DiagnosticProperties"/>): tools read these, not the message.</summary>
+        private ImmutableDictionary<string, string?> Facts(OperationClassification classification, string description, ISymbol member, ISymbol memberOfSite, AttestationCoverage coverage, string key, bool baselined)
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, string?>();
+            builder.Add(BaselineKey.PropertyName, key);
+            builder.Add(DiagnosticProperties.Operation, KeyName(member));
+            builder.Add(DiagnosticProperties.OperationId, _operationIds.GetOrAdd(member.OriginalDefinition, OperationIdOf));
+            builder.Add(DiagnosticProperties.Service, member.ContainingNamespace?.ToDisplayString() ?? string.Empty);
+            builder.Add(DiagnosticProperties.Effect, description);
+            builder.Add(DiagnosticProperties.Tier, classification.Tier == OperationTier.Destructive ? "Destructive" : "Disruptive");
+            builder.Add(DiagnosticProperties.Member, memberOfSite.GetDocumentationCommentId() ?? memberOfSite.ToDisplayString());
+            builder.Add(DiagnosticProperties.Coverage, coverage.Kind switch
+            {
+                Coverage.Attested => DiagnosticProperties.CoverageValues.Attested,
+                Coverage.MarkedDestructive => DiagnosticProperties.CoverageValues.Destructive,
+                Coverage.OnlyInvalidAttestations => DiagnosticProperties.CoverageValues.Invalid,
+                _ => DiagnosticProperties.CoverageValues.None,
+            });
+            if (coverage.Kind == Coverage.Attested)
+            {
+                builder.Add(DiagnosticProperties.Approvers, coverage.Approvers);
+            }
+
+            builder.Add(DiagnosticProperties.Baselined, baselined ? "true" : "false");
+            return builder.ToImmutable();
+        }
+
+        private static string OperationIdOfMember(ISymbol member)
+        {
+            if (member is IMethodSymbol { ReducedFrom: { } unreduced })
+            {
+                member = unreduced;
+            }
+
+            return member.GetDocumentationCommentId() ?? member.ToDisplayString();
         }
 
         private string KeyName(ISymbol target) => _keyNames.GetOrAdd(target.OriginalDefinition, KeyNameOf);

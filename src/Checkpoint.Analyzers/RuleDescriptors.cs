@@ -30,6 +30,16 @@ internal static class RuleDescriptors
         description: "An operation that stops, powers off, deallocates, reimages, disables, detaches, disassociates, revokes, resets or reboots something is called by a member that carries no valid [ApprovedBy] attestation.",
         helpLinkUri: RuleHelpUri.For(RuleIdentifiers.UnattestedDisruptiveOperation));
 
+    public static readonly DiagnosticDescriptor CoveredOperation = new(
+        RuleIdentifiers.CoveredOperation,
+        title: "Destructive or disruptive operation covered by an attestation (review mode)",
+        messageFormat: "{0} '{1}' {2}; {3}",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "Reported only when the analyzer option checkpoint.review_mode is true, as checkpoint review sets it: an operation that an [ApprovedBy] attestation or a [Destructive] marking covers, so a reviewer sees every destructive site a change touches.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.CoveredOperation));
+
     public static readonly DiagnosticDescriptor IncompleteAttestation = new(
         RuleIdentifiers.IncompleteAttestation,
         title: "Incomplete [ApprovedBy] attestation",

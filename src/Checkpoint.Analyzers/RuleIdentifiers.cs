@@ -10,4 +10,5 @@ internal static class RuleIdentifiers
     public const string MisplacedAttestation = "CHK005";
     public const string UnreadableCatalogueLine = "CHK006";
     public const string StaleBaselineEntry = "CHK007";
+    public const string CoveredOperation = "CHK008";
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Attestations;
@@ -11,9 +12,9 @@ namespace Checkpoint.Analyzers.Attestations;
 /// </summary>
 internal sealed class AttestationScope(DateTime todayUtc)
 {
-    private readonly ConcurrentDictionary<ISymbol, Coverage> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, AttestationCoverage> _cache = new(SymbolEqualityComparer.Default);
 
-    public Coverage For(ISymbol containingSymbol)
+    public AttestationCoverage For(ISymbol containingSymbol)
     {
         while (containingSymbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } nested
                && nested.ContainingSymbol is { } outer)
@@ -24,11 +25,11 @@ internal sealed class AttestationScope(DateTime todayUtc)
         return _cache.GetOrAdd(containingSymbol, Compute);
     }
 
-    private Coverage Compute(ISymbol member)
+    private AttestationCoverage Compute(ISymbol member)
     {
         var sawInvalid = false;
         var fromMember = Inspect(member, ref sawInvalid);
-        if (fromMember != Coverage.None)
+        if (fromMember is not null)
         {
             return fromMember;
         }
@@ -36,7 +37,7 @@ internal sealed class AttestationScope(DateTime todayUtc)
         if (member is IMethodSymbol { AssociatedSymbol: { } associated })
         {
             var fromAssociated = Inspect(associated, ref sawInvalid);
-            if (fromAssociated != Coverage.None)
+            if (fromAssociated is not null)
             {
                 return fromAssociated;
             }
@@ -45,35 +46,40 @@ internal sealed class AttestationScope(DateTime todayUtc)
         for (var type = member.ContainingType; type is not null; type = type.ContainingType)
         {
             var fromType = Inspect(type, ref sawInvalid);
-            if (fromType != Coverage.None)
+            if (fromType is not null)
             {
                 return fromType;
             }
         }
 
-        return sawInvalid ? Coverage.OnlyInvalidAttestations : Coverage.None;
+        return sawInvalid ? AttestationCoverage.OnlyInvalid : AttestationCoverage.None;
     }
 
-    private Coverage Inspect(ISymbol symbol, ref bool sawInvalid)
+    /// <summary>The coverage one symbol's own attributes give, or null when they give none.</summary>
+    private AttestationCoverage? Inspect(ISymbol symbol, ref bool sawInvalid)
     {
+        List<string>? approvers = null;
         foreach (var attribute in symbol.GetAttributes())
         {
             if (CheckpointAttributes.IsDestructive(attribute))
             {
-                return Coverage.MarkedDestructive;
+                return AttestationCoverage.MarkedDestructive;
             }
 
             if (CheckpointAttributes.IsApprovedBy(attribute))
             {
-                if (Attestation.Read(attribute).FindDefect(todayUtc) == AttestationDefect.None)
+                var attestation = Attestation.Read(attribute);
+                if (attestation.FindDefect(todayUtc) == AttestationDefect.None)
                 {
-                    return Coverage.Attested;
+                    (approvers ??= []).Add(attestation.Approver!.Trim());
                 }
-
-                sawInvalid = true;
+                else
+                {
+                    sawInvalid = true;
+                }
             }
         }
 
-        return Coverage.None;
+        return approvers is null ? null : new AttestationCoverage(Coverage.Attested, string.Join(";", approvers));
     }
 }
