@@ -142,7 +142,9 @@ public static class ChangeResolver
         var approvals = ApprovalReader.Read(repository.Objects, head.Id, diff.Changes, approvalNotices);
         phase("approvals");
 
-        var workingTree = repository.ReadWorkingTreeStatus();
+        // Approval files are left out, as from the digest: a base keeps every approval ever merged,
+        // and the gate's cost must not grow with them.
+        var workingTree = repository.ReadWorkingTreeStatus(ApprovalPaths.Directory + "/*.json", ApprovalPaths.Directory + "/*.json.sig");
         phase("working tree");
 
         return new ResolvedChange(repository, resolvedBase, head, mergeBase, branch, protectedBranch, configuration, identity, commits, diff, approvals, approvalNotices, workingTree);
