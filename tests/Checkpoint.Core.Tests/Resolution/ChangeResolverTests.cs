@@ -40,6 +40,10 @@ public sealed class ChangeResolverTests
         Assert.Equal("class App\n{\n    static void Main() { }\n}\n", System.Text.Encoding.UTF8.GetString(change.Objects.Read(change.MergeBase + ":src/App.cs", 1024)!.Content));
         Assert.Contains(change.Objects.ReadTree(change.Head + ":src", "src")!, e => e.Path.Display == "src/App.cs" && e.IsRegularFile);
         Assert.Null(change.Objects.Read(change.Head + ":missing.txt", 1024));
+        Assert.Equal(
+            repo.Git("ls-tree", "-r", "--name-only", "HEAD").Split('\n'),
+            change.Objects.ListFiles(change.Head + "^{tree}")!.Select(e => e.Path.Display));
+        Assert.Equal(new[] { "src/App.cs" }, change.Objects.ListFiles(change.MergeBase + ":src", "src")!.Select(e => e.Path.Display));
     }
 
     [Fact]
