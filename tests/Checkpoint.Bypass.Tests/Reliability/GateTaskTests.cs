@@ -2,6 +2,7 @@ using System.Collections;
 using Checkpoint.Build.Tasks;
 using Checkpoint.Core.Tests.Fixtures;
 using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 
@@ -37,6 +38,25 @@ public sealed class GateTaskTests
 
         Assert.False(task.Execute());
         Assert.Contains("could not locate the repository and fails closed", Assert.Single(engine.Errors).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EngineThatFailsWhileAProjectKeepsItsVerdict_FailsTheProjectInOneLine()
+    {
+        var engine = new BuildEngine { FailRegistration = true };
+        var verdict = new TaskItem("Approved");
+        verdict.SetMetadata("Passed", "true");
+        verdict.SetMetadata("Code", string.Empty);
+        var task = new CheckpointGateResult
+        {
+            BuildEngine = engine,
+            Verdict = [verdict],
+            GateProperties = [new TaskItem("CheckpointRepositoryDirectory=/repo"), new TaskItem("CheckpointBaseRef="), new TaskItem("CheckpointSkipReason=")],
+            ProjectFile = "/repo/App/App.csproj",
+        };
+
+        Assert.False(task.Execute());
+        Assert.Contains("could not read its verdict and fails closed", Assert.Single(engine.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]
