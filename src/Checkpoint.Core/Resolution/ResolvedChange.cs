@@ -166,6 +166,7 @@ public sealed class ResolvedChange : IDisposable
                 return Array.Empty<string>();
             }
 
+            // HEAD's approvals folder may be a file or a symlink (an invalid approval the gate reports).
             var committed = new HashSet<string>(
                 (Objects.ReadTree(Head + ":" + ApprovalPaths.Directory, ApprovalPaths.Directory) ?? Array.Empty<GitTreeEntry>()).Select(e => e.Path.Display),
                 StringComparer.Ordinal);
@@ -175,7 +176,7 @@ public sealed class ResolvedChange : IDisposable
                 .OrderBy(path => path, StringComparer.Ordinal)
                 .ToList();
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is GitException)
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException || ex is GitException)
         {
             // A hint that cannot be given is left out; the verdict does not depend on it.
             return Array.Empty<string>();
