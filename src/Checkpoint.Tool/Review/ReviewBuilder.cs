@@ -1,45 +1,69 @@
 using System;
 using System.Linq;
-using System.Text;
-using Checkpoint.Core.Approvals;
-using Checkpoint.Core.Git;
+using Checkpoint.Tool.Analysis;
 using Checkpoint.Tool.Commands;
 using Spectre.Console;
 
 namespace Checkpoint.Tool.Review;
 
-/// <summary>Assembles a <see cref="ChangeReview"/> for the range the gate resolved.</summary>
+/// <summary>
+/// Assembles a <see cref="ChangeReview"/> for the range the gate resolved, from git objects only:
+/// the raw tree diff, the changed blobs (one batched read), diffs computed here, and the
+/// operation analysis. The working tree, and every attribute or driver it could bring, is not read.
+/// </summary>
 internal static class ReviewBuilder
 {
-    private const string ApprovalsPrefix = ApprovalManifest.ApprovalsDirectory + "/";
+    private static readonly string[] UnanalyzedCode =
+    {
+        ".vb", ".fs", ".fsx", ".csx", ".ps1", ".psm1", ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".ts", ".sql", ".cmd", ".bat", ".tf", ".bicep",
+    };
 
-    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan buildTimeout)
+    /// <summary>What the digest leaves out: plain files (mode 100644) directly in .checkpoint/approvals/ named *.json or *.json.sig.</summary>
+    private static bool IsApproval(ChangedEntry entry) =>
+        WeakeningScan.IsApproval(entry.Path) && entry.OldMode is "000000" or "100644" && entry.NewMode is "000000" or "100644";
+
+    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan timeout)
     {
         var range = session.RequireRange();
+        var repository = session.Repository;
+        var objects = new GitObjects(repository.Cli);
+        var entries = repository.DiffTree(range.MergeBase, range.HeadCommit)
+            .Select(c => new ChangedEntry(c.Path.Display, c.Status, c.OldMode, c.NewMode, c.OldObjectId, c.NewObjectId))
+            .Where(e => !IsApproval(e))
+            .ToList();
+        var blobs = objects.ReadBlobs(entries.SelectMany(e => new[] { e.OldBlob, e.NewBlob }), TextDiff.MaxBytes);
+        var change = new ReviewedChange(repository.Root, range.MergeBase, range.HeadCommit, entries, objects);
+
+        var fileDiffs = entries.Select(e => TextDiff.Compare(e, blobs)).ToList();
+        var files = fileDiffs
+            .Select(f => new ReviewedFile(
+                f.Path,
+                f.Change,
+                f.IsBinary ? null : f.Added.Count,
+                f.IsBinary ? null : f.Removed.Count,
+                f.SymlinkTarget ?? f.OldSymlinkTarget,
+                f.ModeChange))
+            .ToList();
+
+        OperationReview operations;
         if (analyzeOperations)
         {
             // stderr, so json and markdown on stdout stay clean.
-            session.Console.Error.MarkupLine("[grey]Building the merge-base and HEAD with the analyzers to find destructive operations...[/]");
+            void Progress(string message) => session.Console.Error.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+            operations = OperationAnalysis.Run(change, blobs, ReviewCache.ForEnvironment(session.Environment), session.Environment.Variables, timeout, Progress);
+        }
+        else
+        {
+            operations = OperationReview.NotAnalyzed("--no-build was given, so no operation analysis ran");
         }
 
-        var repository = session.Repository;
-
-        var diffText = DiffText(repository, range);
-        var fileDiffs = UnifiedDiff.Parse(diffText).Where(f => !IsApproval(f.Path)).ToList();
-        var changeByPath = fileDiffs.GroupBy(f => f.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().IsNew ? "created" : g.First().IsDeleted ? "deleted" : "modified", StringComparer.Ordinal);
-
-        var files = session.Target.ChangedFiles
-            .Select(f => new ReviewedFile(
-                f.Path.Display,
-                changeByPath.TryGetValue(f.Path.Display, out var change) ? change : "modified",
-                f.AddedLines,
-                f.RemovedLines))
+        var scripts = entries.Where(e => UnanalyzedCode.Any(x => e.Path.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
+            .Select(e => $"{e.Path}: not C#; the analyzers cannot read it")
             .ToList();
-
-        var operations = analyzeOperations
-            ? new OperationAnalysis(repository, session.Environment.Variables, buildTimeout).Compare(range.MergeBase, range.HeadCommit)
-            : OperationReview.NotAnalyzed("--no-build was given, so the merge-base and HEAD were not built");
+        if (scripts.Count > 0)
+        {
+            operations = new OperationReview(operations.Analyzed, operations.NotAnalyzedReason, operations.Changes, operations.Warnings, operations.NotAnalyzedFiles.Concat(scripts).ToList());
+        }
 
         return new ChangeReview(
             session.Target.RepositoryIdentity ?? "(unknown repository)",
@@ -47,24 +71,10 @@ internal static class ReviewBuilder
             range.MergeBase,
             range.HeadCommit,
             range.Digest,
+            BuildLogicScan.Find(fileDiffs),
             WeakeningScan.Find(fileDiffs),
             operations,
             AttestationScan.Find(fileDiffs),
             files);
     }
-
-    private static string DiffText(GitRepository repository, ReviewedRange range)
-    {
-        var result = repository.Cli.Run(
-            "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--unified=0",
-            "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", range.MergeBase, range.HeadCommit);
-        if (!result.Succeeded)
-        {
-            throw new ToolException("git diff failed: " + result.Error.Trim());
-        }
-
-        return Encoding.UTF8.GetString(result.Output);
-    }
-
-    private static bool IsApproval(string path) => path.StartsWith(ApprovalsPrefix, StringComparison.Ordinal);
 }
