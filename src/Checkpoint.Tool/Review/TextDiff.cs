@@ -63,7 +63,7 @@ internal static class TextDiff
     /// <summary>Fills the added and removed lines and the unified text of two texts.</summary>
     public static void Fill(FileDiff diff, string oldText, string newText)
     {
-        var result = Differ.Instance.CreateLineDiffs(oldText, newText, ignoreWhitespace: false);
+        var result = Differ.Instance.CreateLineDiffs(WithoutFinalNewline(oldText), WithoutFinalNewline(newText), ignoreWhitespace: false);
         var oldLines = result.PiecesOld;
         var newLines = result.PiecesNew;
         foreach (var block in result.DiffBlocks)
@@ -132,6 +132,10 @@ internal static class TextDiff
 
         return text.ToString();
     }
+
+    // A final newline ends the last line; it is not an empty line after it.
+    private static string WithoutFinalNewline(string text) =>
+        text.EndsWith("\r\n", StringComparison.Ordinal) ? text.Substring(0, text.Length - 2) : text.EndsWith('\n') ? text.Substring(0, text.Length - 1) : text;
 
     private static byte[]? Content(string blob, IReadOnlyDictionary<string, byte[]> blobs) => blobs.TryGetValue(blob, out var content) ? content : null;
 
