@@ -53,8 +53,15 @@ public sealed class InstalledTool : IDisposable
 
     public string Executable { get; }
 
-    public ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
-        ProcessRun.Run(Executable, arguments, workingDirectory, environment ?? ProcessRun.LocalEnvironment());
+    /// <summary>The review cache of this installation's runs (XDG_CACHE_HOME), so tests never write to the user's.</summary>
+    public string CacheHome => Path.Combine(Root, "cache");
+
+    public ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
+        var withCache = new Dictionary<string, string?>(environment ?? ProcessRun.LocalEnvironment());
+        withCache.TryAdd("XDG_CACHE_HOME", CacheHome);
+        return ProcessRun.Run(Executable, arguments, workingDirectory, withCache);
+    }
 
     public void Dispose()
     {
