@@ -72,8 +72,10 @@ internal static class ApproveCommand
     private static int Approve(RepositorySession session, ApprovalRequest request)
     {
         var console = session.Console;
-        var repository = session.Repository;
+
+        // The target first: the session then reuses the repository it opened.
         var target = session.Target;
+        var repository = session.Repository;
         var range = session.RequireRange();
         var policy = target.Configuration.Policy;
         var signers = target.Configuration.AllowedSigners ?? throw new ToolException(
