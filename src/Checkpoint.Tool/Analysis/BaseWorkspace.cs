@@ -22,6 +22,9 @@ internal sealed class BaseWorkspace
     public const long MaxFileBytes = 16 * 1024 * 1024;
 
     private const string ManifestName = "workspace.json";
+
+    // Bumped whenever what the cache holds changes meaning; an older folder is rebuilt.
+    private const int ManifestFormat = 1;
     private const int BlobsPerRead = 4000;
 
     private BaseWorkspace(string folder, IReadOnlyList<TreeFile> files, IReadOnlyList<BaseProject> projects, IReadOnlyList<string> problems, bool fromCache)
@@ -89,11 +92,11 @@ internal sealed class BaseWorkspace
     private static IReadOnlyList<TreeFile> Materialize(ReviewedChange change, string tree)
     {
         var files = change.Objects.ListFiles(change.MergeBase);
-        var regular = files.Where(f => f.IsRegularFile && IsSafePath(f.Path)).ToList();
+        var regular = files.Where(f => f.IsRegularFile && f.Size <= MaxFileBytes && IsSafePath(f.Path)).ToList();
         for (var start = 0; start < regular.Count; start += BlobsPerRead)
         {
             var chunk = regular.Skip(start).Take(BlobsPerRead).ToList();
-            var contents = change.Objects.ReadBlobs(chunk.Select(f => f.Blob), MaxFileBytes);
+            var contents = change.Objects.ReadBlobs(chunk.Select(f => f.Blob), long.MaxValue);
             foreach (var file in chunk)
             {
                 if (contents.TryGetValue(file.Blob, out var bytes))
@@ -272,7 +275,8 @@ internal sealed class BaseWorkspace
     private static void Write(BaseWorkspace workspace, string manifest)
     {
         var document = new WorkspaceDocument(
-            workspace.Files.Select(f => new[] { f.Path, f.Mode, f.Blob }).ToList(),
+            ManifestFormat,
+            workspace.Files.Select(f => new[] { f.Path, f.Mode, f.Blob, f.Size?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-" }).ToList(),
             workspace.Projects.ToList(),
             workspace.Problems.ToList());
         File.WriteAllText(manifest, JsonSerializer.Serialize(document), Encoding.UTF8);
@@ -283,12 +287,14 @@ internal sealed class BaseWorkspace
         try
         {
             var document = JsonSerializer.Deserialize<WorkspaceDocument>(File.ReadAllText(manifest));
-            if (document?.Files == null || document.Projects == null || document.Problems == null)
+            if (document?.Files == null || document.Projects == null || document.Problems == null || document.Format != ManifestFormat)
             {
                 return null;
             }
 
-            var files = document.Files.Where(f => f.Length == 3).Select(f => new TreeFile(f[0], f[1], f[2])).ToList();
+            var files = document.Files.Where(f => f.Length == 4)
+                .Select(f => new TreeFile(f[0], f[1], f[2], long.TryParse(f[3], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : null))
+                .ToList();
             return new BaseWorkspace(folder, files, document.Projects, document.Problems, fromCache: true);
         }
         catch (JsonException)
@@ -297,5 +303,5 @@ internal sealed class BaseWorkspace
         }
     }
 
-    private sealed record WorkspaceDocument(List<string[]> Files, List<BaseProject> Projects, List<string> Problems);
+    private sealed record WorkspaceDocument(int Format, List<string[]> Files, List<BaseProject> Projects, List<string> Problems);
 }

@@ -23,20 +23,21 @@ internal sealed class GitObjects : IGitObjects
 
     public IReadOnlyList<TreeFile> ListFiles(string commit)
     {
-        var result = _git.RunChecked("ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit);
+        var result = _git.RunChecked("ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", commit);
         var files = new List<TreeFile>();
         foreach (var record in SplitNul(result.Output))
         {
             var tab = Array.IndexOf(record, (byte)'\t');
-            var meta = tab < 0 ? Array.Empty<string>() : Encoding.ASCII.GetString(record, 0, tab).Split(' ');
-            if (meta.Length != 3)
+            var meta = tab < 0 ? Array.Empty<string>() : Encoding.ASCII.GetString(record, 0, tab).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            if (meta.Length != 4)
             {
                 throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git ls-tree' output");
             }
 
             var path = new byte[record.Length - tab - 1];
             Array.Copy(record, tab + 1, path, 0, path.Length);
-            files.Add(new TreeFile(new GitPath(path).Display, meta[0], meta[2]));
+            long? size = meta[3] == "-" ? null : long.Parse(meta[3], NumberStyles.None, CultureInfo.InvariantCulture);
+            files.Add(new TreeFile(new GitPath(path).Display, meta[0], meta[2], size));
         }
 
         return files;
@@ -51,22 +52,7 @@ internal sealed class GitObjects : IGitObjects
             return contents;
         }
 
-        var request = Encoding.ASCII.GetBytes(string.Join("\n", ids) + "\n");
-        var check = _git.Run(new[] { "cat-file", "--batch-check" }, request);
-        if (!check.Succeeded)
-        {
-            throw GitCli.Failure(new[] { "cat-file", "--batch-check" }, check);
-        }
-
-        var small = new List<string>();
-        foreach (var line in check.OutputText.Split('\n'))
-        {
-            var parts = line.Trim().Split(' ');
-            if (parts.Length == 3 && parts[1] == "blob" && long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture) <= maxBytes)
-            {
-                small.Add(parts[0]);
-            }
-        }
+        var small = maxBytes == long.MaxValue ? ids : SmallBlobs(ids, maxBytes);
 
         if (small.Count == 0)
         {
@@ -104,6 +90,27 @@ internal sealed class GitObjects : IGitObjects
         }
 
         return contents;
+    }
+
+    private List<string> SmallBlobs(IReadOnlyList<string> ids, long maxBytes)
+    {
+        var check = _git.Run(new[] { "cat-file", "--batch-check" }, Encoding.ASCII.GetBytes(string.Join("\n", ids) + "\n"));
+        if (!check.Succeeded)
+        {
+            throw GitCli.Failure(new[] { "cat-file", "--batch-check" }, check);
+        }
+
+        var small = new List<string>();
+        foreach (var line in check.OutputText.Split('\n'))
+        {
+            var parts = line.Trim().Split(' ');
+            if (parts.Length == 3 && parts[1] == "blob" && long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture) <= maxBytes)
+            {
+                small.Add(parts[0]);
+            }
+        }
+
+        return small;
     }
 
     private static List<byte[]> SplitNul(byte[] output)

@@ -13,7 +13,8 @@ internal interface IGitObjects
 
     /// <summary>
     /// The raw bytes of each blob no larger than <paramref name="maxBytes"/>; larger blobs are left
-    /// out of the result (the caller says so), never truncated.
+    /// out of the result (the caller says so), never truncated. <see cref="long.MaxValue"/> skips the
+    /// size check, for blobs whose sizes the caller already knows.
     /// </summary>
     IReadOnlyDictionary<string, byte[]> ReadBlobs(IEnumerable<string> blobIds, long maxBytes);
 }

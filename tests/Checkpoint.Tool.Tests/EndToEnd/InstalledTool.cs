@@ -53,6 +53,9 @@ public sealed class InstalledTool : IDisposable
 
     public string Executable { get; }
 
+    /// <summary>The packed Checkpoint.Tool .nupkg that was installed.</summary>
+    public string Package => Directory.GetFiles(Path.Combine(Root, "feed"), "Checkpoint.Tool.*.nupkg").Single();
+
     /// <summary>The review cache of this installation's runs (XDG_CACHE_HOME), so tests never write to the user's.</summary>
     public string CacheHome => Path.Combine(Root, "cache");
 
