@@ -111,7 +111,19 @@ internal sealed class OperationSiteAnalysis
             _notes.Add($"{plan.Template.Path} targets {string.Join(", ", plan.Template.TargetFrameworks)}; the review compiles {plan.Path} for {plan.Template.TargetFramework}, the first one listed");
         }
 
-        var work = affected.Where(p => p.ExistsBefore).Select(p => (Side: ReviewSide.MergeBase, Plan: p))
+        var results = new ConcurrentBag<(ReviewSide Side, IReadOnlyList<OperationSite> Sites, AnalyzedProject Project)>();
+        var baseSites = new BaseSiteCache(_workspace, DateTime.UtcNow.Date);
+        var cachedBefore = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var plan in affected.Where(p => p.ExistsBefore))
+        {
+            if (baseSites.TryGet(plan.Path) is { } cached)
+            {
+                results.Add((ReviewSide.MergeBase, cached.Sites, cached.Project));
+                cachedBefore.Add(plan.Path);
+            }
+        }
+
+        var work = affected.Where(p => p.ExistsBefore && !cachedBefore.Contains(p.Path)).Select(p => (Side: ReviewSide.MergeBase, Plan: p))
             .Concat(affected.Where(p => p.ExistsAfter).Select(p => (Side: ReviewSide.Head, Plan: p)))
             .ToList();
 
@@ -121,12 +133,16 @@ internal sealed class OperationSiteAnalysis
             Compile(side, plan, new HashSet<string>(StringComparer.Ordinal));
         }
 
-        var results = new ConcurrentBag<(ReviewSide Side, IReadOnlyList<OperationSite> Sites, AnalyzedProject Project)>();
         Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(2, Environment.ProcessorCount) }, item =>
         {
             if (_compilations.TryGetValue((item.Side, item.Plan.Path), out var compilation) && compilation != null)
             {
-                results.Add(Analyze(item.Side, item.Plan, compilation));
+                var result = Analyze(item.Side, item.Plan, compilation);
+                results.Add(result);
+                if (item.Side == ReviewSide.MergeBase)
+                {
+                    baseSites.Store(item.Plan.Path, result.Item2, result.Item3);
+                }
             }
         });
 
@@ -459,8 +475,7 @@ internal sealed class OperationSiteAnalysis
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: true);
-        var diagnostics = compilation.WithAnalyzers(ReviewAnalyzers.All, options).GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-
+        var diagnostics = compilation.WithAnalyzers(ReviewAnalyzers.All, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         var sites = new List<OperationSite>();
         var errors = new List<Diagnostic>();
         foreach (var diagnostic in diagnostics)
@@ -473,10 +488,18 @@ internal sealed class OperationSiteAnalysis
                     sites.Add(site);
                 }
             }
-            else if (diagnostic.Severity == DiagnosticSeverity.Error && !diagnostic.IsSuppressed && !diagnostic.Id.StartsWith("CHK", StringComparison.Ordinal))
+            else if (diagnostic.Id == "AD0001")
             {
+                // An analyzer that threw: its sites in this compilation are missing.
                 errors.Add(diagnostic);
             }
+        }
+
+        // Compile errors of the changed files only: the analyzers have already bound every method,
+        // and errors elsewhere are the same on both sides.
+        foreach (var tree in compilation.SyntaxTrees.Where(t => _workspace.RepositoryPath(t.FilePath) is string path && _changes.ContainsKey(path)))
+        {
+            errors.AddRange(compilation.GetSemanticModel(tree).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed));
         }
 
         var first = errors.OrderBy(e => e.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(e => e.Location.SourceSpan.Start).FirstOrDefault();
