@@ -495,9 +495,10 @@ internal sealed class OperationSiteAnalysis
             }
         }
 
-        // Compile errors of the changed files only: the analyzers have already bound every method,
-        // and errors elsewhere are the same on both sides.
-        foreach (var tree in compilation.SyntaxTrees.Where(t => _workspace.RepositoryPath(t.FilePath) is string path && _changes.ContainsKey(path)))
+        // Compile errors of HEAD's changed files only: the analyzers have already bound every method,
+        // errors elsewhere are the same on both sides, and the merge-base's sites are cached
+        // whichever branch is reviewed next.
+        foreach (var tree in compilation.SyntaxTrees.Where(t => side == ReviewSide.Head && _workspace.RepositoryPath(t.FilePath) is string path && _changes.ContainsKey(path)))
         {
             errors.AddRange(compilation.GetSemanticModel(tree).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed));
         }
