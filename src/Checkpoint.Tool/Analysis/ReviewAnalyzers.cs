@@ -10,7 +10,8 @@ namespace Checkpoint.Tool.Analysis;
 
 /// <summary>
 /// The analyzers the review runs: those of the Checkpoint.Analyzers assembly shipped inside this
-/// tool, whatever the branch or the merge-base references. No other analyzer or generator runs.
+/// tool that report operation sites (CHK001, CHK002, CHK008), whatever the branch or the merge-base
+/// references. No other analyzer or generator runs.
 /// </summary>
 internal static class ReviewAnalyzers
 {
@@ -29,6 +30,7 @@ internal static class ReviewAnalyzers
                 && t.GetCustomAttributes<DiagnosticAnalyzerAttribute>().Any(a => a.Languages.Contains(LanguageNames.CSharp)))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .Where(a => a.SupportedDiagnostics.Any(d => d.Id is "CHK001" or "CHK002" or "CHK008"))
             .ToImmutableArray();
     }
 }
