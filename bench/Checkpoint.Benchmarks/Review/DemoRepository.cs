@@ -24,8 +24,8 @@ public sealed class DemoRepository
 
     public string RepositoryDirectory => Path.Combine(WorkRoot, "repo");
 
-    /// <summary>The tool built from this source tree.</summary>
-    public string Tool => Path.Combine(WorkRoot, "tool", "checkpoint.dll");
+    /// <summary>The tool built from this source tree (Release).</summary>
+    public static string Tool => SourceTree.Path("src", "Checkpoint.Tool", "bin", "Release", "net8.0", "checkpoint.dll");
 
     /// <summary>A local environment whose review cache (XDG_CACHE_HOME) lives in the work folder.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
@@ -53,8 +53,8 @@ public sealed class DemoRepository
         File.WriteAllText(Path.Combine(workRoot, "gitconfig"), "[user]\n\tname = Alice\n\temail = alice@contoso.com\n[init]\n\tdefaultBranch = main\n");
         var demo = new DemoRepository(workRoot, environment);
 
-        log.WriteLine($"Building the checkpoint tool into {workRoot}/tool ...");
-        ChildProcess.RunChecked("dotnet", SourceTree.Root, environment, "build", SourceTree.Path("src", "Checkpoint.Tool", "Checkpoint.Tool.csproj"), "-c", "Release", "-o", Path.Combine(workRoot, "tool"), "-nologo", "-v:q", "-nodeReuse:false");
+        log.WriteLine("Building the checkpoint tool (Release) ...");
+        ChildProcess.RunChecked("dotnet", SourceTree.Root, environment, "build", SourceTree.Path("src", "Checkpoint.Tool", "Checkpoint.Tool.csproj"), "-c", "Release", "-nologo", "-v:q", "-nodeReuse:false");
         demo.WriteRepository();
         return demo;
     }

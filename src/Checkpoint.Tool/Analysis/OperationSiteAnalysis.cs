@@ -220,7 +220,12 @@ internal sealed class OperationSiteAnalysis
     private void ReportSourcesInNoProject()
     {
         var compiled = _plans.SelectMany(p => p.SourcesBefore.Concat(p.SourcesAfter)).ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in _changes.Values.Where(e => ProjectLayout.IsCSharpSource(e.Path) && !compiled.Contains(e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal))
+        foreach (var link in _changes.Values.Where(e => ProjectLayout.IsCSharpSource(e.Path) && e.NewMode == ChangedEntry.SymbolicLinkMode).OrderBy(e => e.Path, StringComparer.Ordinal))
+        {
+            _notAnalyzed.Add($"{link.Path}: a symbolic link; the review does not follow links, read the file it points to");
+        }
+
+        foreach (var entry in _changes.Values.Where(e => ProjectLayout.IsCSharpSource(e.Path) && e.NewMode != ChangedEntry.SymbolicLinkMode && !compiled.Contains(e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             _notAnalyzed.Add($"{entry.Path}: in no C# project the review compiles (not a compile item of the merge-base's projects, nor under a project folder)");
         }

@@ -33,7 +33,21 @@ public sealed class ToolPackageTests(InstalledTool tool)
             stream.CopyTo(packaged);
         }
 
-        var built = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Checkpoint.Analyzers.dll"));
-        Assert.Equal(built, packaged.ToArray());
+        packaged.Position = 0;
+        using var built = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Checkpoint.Analyzers.dll"));
+        Assert.Equal(TypeNames(built), TypeNames(packaged));
+        Assert.Contains("Checkpoint.Analyzers.DestructiveOperationAnalyzer", TypeNames(built));
+    }
+
+    private static List<string> TypeNames(Stream assembly)
+    {
+        assembly.Position = 0;
+        using var reader = new System.Reflection.PortableExecutable.PEReader(assembly, System.Reflection.PortableExecutable.PEStreamOptions.LeaveOpen);
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+        return metadata.TypeDefinitions
+            .Select(handle => metadata.GetTypeDefinition(handle))
+            .Select(type => metadata.GetString(type.Namespace) + "." + metadata.GetString(type.Name))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 }
