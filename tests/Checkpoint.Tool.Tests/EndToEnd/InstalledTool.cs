@@ -56,8 +56,12 @@ public sealed class InstalledTool : IDisposable
     /// <summary>The packed Checkpoint.Tool .nupkg that was installed.</summary>
     public string Package => Directory.GetFiles(Path.Combine(Root, "feed"), "Checkpoint.Tool.*.nupkg").Single();
 
-    /// <summary>The review cache of this installation's runs (XDG_CACHE_HOME), so tests never write to the user's.</summary>
-    public string CacheHome => Path.Combine(Root, "cache");
+    /// <summary>
+    /// The review cache of this installation's runs (XDG_CACHE_HOME), so tests never write to the
+    /// user's. Outside <see cref="Root"/>: NuGet reads every nuget.config above the merge-base's files,
+    /// and Root's allows only the tool feed.
+    /// </summary>
+    public string CacheHome { get; } = Directory.CreateTempSubdirectory("checkpoint-review-cache-").FullName;
 
     public ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
@@ -71,6 +75,7 @@ public sealed class InstalledTool : IDisposable
         try
         {
             Directory.Delete(Root, recursive: true);
+            Directory.Delete(CacheHome, recursive: true);
         }
         catch (IOException)
         {

@@ -100,11 +100,12 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
         Assert.Equal("src/Service.csproj", json.RootElement.GetProperty("buildLogic").EnumerateArray().Single().GetProperty("path").GetString());
     }
 
+    /// <summary>The project also targets two frameworks: the review compiles the first one listed, and says so.</summary>
     [Fact]
     public void CallMovedBetweenMembersOfOneFile_IsMoved()
     {
         using var repository = TestRepository.OnMain();
-        repository.Write("src/Service.csproj", Project("""<PackageReference Include="AWSSDK.S3" Version="4.1.0" />"""));
+        repository.Write("src/Service.csproj", Project("""<PackageReference Include="AWSSDK.S3" Version="4.1.0" />""", "net10.0;netstandard2.0"));
         repository.Write("src/Cleanup.cs", """
             using System.Threading.Tasks;
             using Amazon.S3;
@@ -135,6 +136,7 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
         var result = package.Tool.Run(repository.Work, null, "review", "--format", "json");
 
         using var json = JsonDocument.Parse(result.Output);
+        Assert.Contains(json.RootElement.GetProperty("operations").GetProperty("warnings").EnumerateArray(), w => w.GetString() == "src/Service.csproj targets net10.0, netstandard2.0; the review compiles src/Service.csproj for net10.0, the first one listed");
         var change = Assert.Single(json.RootElement.GetProperty("operations").GetProperty("changes").EnumerateArray());
         Assert.Equal(("moved", "M:Cleanup.KeepAsync(Amazon.S3.IAmazonS3)", "M:Cleanup.RetireAsync(Amazon.S3.IAmazonS3)"), (
             change.GetProperty("change").GetString(),
@@ -142,10 +144,10 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
             change.GetProperty("previousMember").GetString()));
     }
 
-    private static string Project(string packages) => $"""
+    private static string Project(string packages, string frameworks = "net10.0") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
-            <TargetFramework>net10.0</TargetFramework>
+            <TargetFrameworks>{frameworks}</TargetFrameworks>
             <Nullable>enable</Nullable>
           </PropertyGroup>
           <ItemGroup>
