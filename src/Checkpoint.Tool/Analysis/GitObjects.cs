@@ -1,46 +1,48 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.IO;
 using System.Linq;
-using System.Text;
 using Checkpoint.Core.Git;
 
 namespace Checkpoint.Tool.Analysis;
 
 /// <summary>
-/// <see cref="IGitObjects"/> through Core's git runner (neutral configuration, no replace refs):
-/// one <c>git ls-tree</c> per listing, and one <c>cat-file --batch-check</c> plus one
-/// <c>cat-file --batch</c> for any number of blobs.
+/// <see cref="IGitObjects"/> through Core's batched object reader: trees and blobs come from the
+/// one <c>git cat-file --batch</c> process the resolved change already runs, so a review adds no
+/// git process for them.
 /// </summary>
 internal sealed class GitObjects : IGitObjects
 {
-    private readonly GitCli _git;
+    private readonly GitObjectReader _reader;
 
-    public GitObjects(GitCli git)
+    public GitObjects(GitObjectReader reader)
     {
-        _git = git;
+        _reader = reader;
     }
 
     public IReadOnlyList<TreeFile> ListFiles(string commit)
     {
-        var result = _git.RunChecked("ls-tree", "-r", "-l", "-z", "--full-tree", "--end-of-options", commit);
         var files = new List<TreeFile>();
-        foreach (var record in SplitNul(result.Output))
+        var folders = new Stack<(string Tree, string Prefix)>();
+        folders.Push((commit + "^{tree}", string.Empty));
+        while (folders.Count > 0)
         {
-            var tab = Array.IndexOf(record, (byte)'\t');
-            var meta = tab < 0 ? Array.Empty<string>() : Encoding.ASCII.GetString(record, 0, tab).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (meta.Length != 4)
+            var (tree, prefix) = folders.Pop();
+            var entries = _reader.ReadTree(tree, prefix) ?? throw new GitException(GitFailureKind.UnexpectedOutput, $"tree {tree} cannot be read");
+            foreach (var entry in entries)
             {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git ls-tree' output");
+                if (entry.IsDirectory)
+                {
+                    folders.Push((entry.ObjectId, entry.Path.Display + "/"));
+                }
+                else
+                {
+                    files.Add(new TreeFile(entry.Path.Display, entry.Mode, entry.ObjectId, entry.Size));
+                }
             }
-
-            var path = new byte[record.Length - tab - 1];
-            Array.Copy(record, tab + 1, path, 0, path.Length);
-            long? size = meta[3] == "-" ? null : long.Parse(meta[3], NumberStyles.None, CultureInfo.InvariantCulture);
-            files.Add(new TreeFile(new GitPath(path).Display, meta[0], meta[2], size));
         }
 
-        return files;
+        return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     public IReadOnlyDictionary<string, byte[]> ReadBlobs(IEnumerable<string> blobIds, long maxBytes)
@@ -52,82 +54,26 @@ internal sealed class GitObjects : IGitObjects
             return contents;
         }
 
-        var small = maxBytes == long.MaxValue ? ids : SmallBlobs(ids, maxBytes);
-
-        if (small.Count == 0)
+        _reader.ReadBlobs(ids, (id, header, content) =>
         {
-            return contents;
-        }
-
-        var batch = _git.Run(new[] { "cat-file", "--batch" }, Encoding.ASCII.GetBytes(string.Join("\n", small) + "\n"));
-        if (!batch.Succeeded)
-        {
-            throw GitCli.Failure(new[] { "cat-file", "--batch" }, batch);
-        }
-
-        // "<id> blob <size>\n<content>\n" per object.
-        var output = batch.Output;
-        var position = 0;
-        while (position < output.Length)
-        {
-            var end = Array.IndexOf(output, (byte)'\n', position);
-            if (end < 0)
+            if (header is { Type: "blob" } && header.Size <= maxBytes)
             {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "'git cat-file --batch' output ended inside a header");
+                var bytes = new byte[header.Size];
+                var read = 0;
+                while (read < bytes.Length)
+                {
+                    var count = content.Read(bytes, read, bytes.Length - read);
+                    if (count <= 0)
+                    {
+                        throw new EndOfStreamException($"blob {id} ended early");
+                    }
+
+                    read += count;
+                }
+
+                contents[id] = bytes;
             }
-
-            var header = Encoding.ASCII.GetString(output, position, end - position).Split(' ');
-            if (header.Length != 3)
-            {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git cat-file --batch' header: " + string.Join(" ", header));
-            }
-
-            var size = int.Parse(header[2], NumberStyles.None, CultureInfo.InvariantCulture);
-            var content = new byte[size];
-            Array.Copy(output, end + 1, content, 0, size);
-            contents[header[0]] = content;
-            position = end + 1 + size + 1;
-        }
-
+        });
         return contents;
-    }
-
-    private List<string> SmallBlobs(IReadOnlyList<string> ids, long maxBytes)
-    {
-        var check = _git.Run(new[] { "cat-file", "--batch-check" }, Encoding.ASCII.GetBytes(string.Join("\n", ids) + "\n"));
-        if (!check.Succeeded)
-        {
-            throw GitCli.Failure(new[] { "cat-file", "--batch-check" }, check);
-        }
-
-        var small = new List<string>();
-        foreach (var line in check.OutputText.Split('\n'))
-        {
-            var parts = line.Trim().Split(' ');
-            if (parts.Length == 3 && parts[1] == "blob" && long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture) <= maxBytes)
-            {
-                small.Add(parts[0]);
-            }
-        }
-
-        return small;
-    }
-
-    private static List<byte[]> SplitNul(byte[] output)
-    {
-        var records = new List<byte[]>();
-        var start = 0;
-        for (var i = 0; i < output.Length; i++)
-        {
-            if (output[i] == 0)
-            {
-                var record = new byte[i - start];
-                Array.Copy(output, start, record, 0, record.Length);
-                records.Add(record);
-                start = i + 1;
-            }
-        }
-
-        return records;
     }
 }

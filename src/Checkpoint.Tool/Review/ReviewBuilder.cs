@@ -18,21 +18,19 @@ internal static class ReviewBuilder
         ".vb", ".fs", ".fsx", ".csx", ".ps1", ".psm1", ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".ts", ".sql", ".cmd", ".bat", ".tf", ".bicep",
     };
 
-    /// <summary>What the digest leaves out: plain files (mode 100644) directly in .checkpoint/approvals/ named *.json or *.json.sig.</summary>
-    private static bool IsApproval(ChangedEntry entry) =>
-        WeakeningScan.IsApproval(entry.Path) && entry.OldMode is "000000" or "100644" && entry.NewMode is "000000" or "100644";
-
     public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan timeout)
     {
         var range = session.RequireRange();
-        var repository = session.Repository;
-        var objects = new GitObjects(repository.Cli);
-        var entries = repository.DiffTree(range.MergeBase, range.HeadCommit)
-            .Select(c => new ChangedEntry(c.Path.Display, c.Status, c.OldMode, c.NewMode, c.OldObjectId, c.NewObjectId))
-            .Where(e => !IsApproval(e))
+        var resolved = session.Change;
+        var objects = new GitObjects(resolved.Objects);
+
+        // Exactly what the digest covers: the approvals it leaves out are left out here too.
+        var entries = resolved.Entries
+            .Where(e => !e.IsApproval)
+            .Select(e => new ChangedEntry(e.Path.Display, e.Status, e.OldMode, e.NewMode, e.OldObjectId, e.NewObjectId))
             .ToList();
         var blobs = objects.ReadBlobs(entries.SelectMany(e => new[] { e.OldBlob, e.NewBlob }), TextDiff.MaxBytes);
-        var change = new ReviewedChange(repository.Root, range.MergeBase, range.HeadCommit, entries, objects);
+        var change = new ReviewedChange(resolved.RepositoryRoot, range.MergeBase, range.HeadCommit, entries, objects);
 
         var fileDiffs = entries.Select(e => TextDiff.Compare(e, blobs)).ToList();
         var files = fileDiffs
@@ -66,7 +64,7 @@ internal static class ReviewBuilder
         }
 
         return new ChangeReview(
-            session.Target.RepositoryIdentity ?? "(unknown repository)",
+            resolved.Identity ?? "(unknown repository)",
             range.BaseRef,
             range.MergeBase,
             range.HeadCommit,
