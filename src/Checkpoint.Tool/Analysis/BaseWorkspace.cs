@@ -24,7 +24,7 @@ internal sealed class BaseWorkspace
     private const string ManifestName = "workspace.json";
 
     // Bumped whenever what the cache holds changes meaning; an older folder is rebuilt.
-    private const int ManifestFormat = 1;
+    private const int ManifestFormat = 2;
     private const int BlobsPerRead = 4000;
 
     private BaseWorkspace(string folder, IReadOnlyList<TreeFile> files, IReadOnlyList<BaseProject> projects, IReadOnlyList<string> problems, bool fromCache)
@@ -84,7 +84,14 @@ internal sealed class BaseWorkspace
         var files = Materialize(change, Path.Combine(folder, "tree"));
         var (projects, problems) = Evaluate(folder, files, environment, timeout);
         var workspace = new BaseWorkspace(folder, files, projects, problems, fromCache: false);
-        Write(workspace, manifest);
+
+        // A project that could not be evaluated (a restore that failed on the network, say) is
+        // tried again by the next review rather than remembered.
+        if (problems.Count == 0)
+        {
+            Write(workspace, manifest);
+        }
+
         ReviewCache.Trim(folder);
         return workspace;
     }
@@ -92,11 +99,11 @@ internal sealed class BaseWorkspace
     private static IReadOnlyList<TreeFile> Materialize(ReviewedChange change, string tree)
     {
         var files = change.Objects.ListFiles(change.MergeBase);
-        var regular = files.Where(f => f.IsRegularFile && f.Size <= MaxFileBytes && IsSafePath(f.Path)).ToList();
+        var regular = files.Where(f => f.IsRegularFile && (f.Size ?? 0) <= MaxFileBytes && IsSafePath(f.Path)).ToList();
         for (var start = 0; start < regular.Count; start += BlobsPerRead)
         {
             var chunk = regular.Skip(start).Take(BlobsPerRead).ToList();
-            var contents = change.Objects.ReadBlobs(chunk.Select(f => f.Blob), long.MaxValue);
+            var contents = change.Objects.ReadBlobs(chunk.Select(f => f.Blob), MaxFileBytes);
             foreach (var file in chunk)
             {
                 if (contents.TryGetValue(file.Blob, out var bytes))

@@ -8,13 +8,12 @@ namespace Checkpoint.Tool.Analysis;
 /// </summary>
 internal interface IGitObjects
 {
-    /// <summary>Every blob and gitlink of <paramref name="commit"/>'s tree, recursively.</summary>
+    /// <summary>Every blob and gitlink of <paramref name="commit"/>'s tree, recursively (sizes may be unknown).</summary>
     IReadOnlyList<TreeFile> ListFiles(string commit);
 
     /// <summary>
     /// The raw bytes of each blob no larger than <paramref name="maxBytes"/>; larger blobs are left
-    /// out of the result (the caller says so), never truncated. <see cref="long.MaxValue"/> skips the
-    /// size check, for blobs whose sizes the caller already knows.
+    /// out of the result (the caller says so), never truncated.
     /// </summary>
     IReadOnlyDictionary<string, byte[]> ReadBlobs(IEnumerable<string> blobIds, long maxBytes);
 }
