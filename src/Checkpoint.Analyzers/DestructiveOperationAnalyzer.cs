@@ -115,7 +115,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         private static readonly Func<ISymbol, string> MessageNameOf = OperationName;
 
         // The operation actions run for every call, method group, `new` and property access of the
-        // compilation (100,000 calls in benchmark 1), and nearly all of them are no operation: each entry
+        // compilation (100,000 calls in the benchmark of docs/performance.md), and nearly all of them are no operation: each entry
         // point asks the classifier first (a name pre-filter, then a per-member cache) and only then pays
         // for a location, a report delegate and the site checks.
         public void AnalyzeInvocation(OperationAnalysisContext context)

@@ -24,7 +24,7 @@ internal static class BuiltInCatalogue
         var entries = ImmutableArray.CreateBuilder<OperationEntry>();
         AddAws(entries);
         AddAzure(entries);
-        Families.BreadthFamilies.AddTo(entries);
+        Families.OperationFamilies.AddTo(entries);
         return entries.ToImmutable();
     }
 

@@ -1,6 +1,4 @@
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
-
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>
 /// Google Cloud. Real assemblies: Google.Cloud.Storage.V1 5.0.0 and the Google.Apis.Storage.v1
@@ -12,7 +10,8 @@ public sealed class GoogleCloudTests
     [Fact]
     public async Task DeleteBucketOnStorageClient_IsFlagged()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Google.Cloud.Storage.V1;
 
@@ -26,7 +25,8 @@ public sealed class GoogleCloudTests
                     await storage.[|DeleteNotificationAsync|]("logs", "7");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Equal("CHK001", flagged[0].Id);
         Assert.Equal("Call to 'Google.Cloud.Storage.V1.StorageClient.DeleteBucketAsync' deletes a Google Cloud Storage bucket and has no [ApprovedBy] attestation", flagged[0].GetMessage());
@@ -35,7 +35,8 @@ public sealed class GoogleCloudTests
     [Fact]
     public async Task DeleteBucketWithDeleteObjects_SaysEveryObjectGoes()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Cloud.Storage.V1;
 
             class Cleanup
@@ -47,7 +48,8 @@ public sealed class GoogleCloudTests
                     storage.[|DeleteBucket|]("empty", keep);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.EndsWith("deletes a Google Cloud Storage bucket and every object in it and has no [ApprovedBy] attestation", flagged[0].GetMessage());
         Assert.DoesNotContain("every object", flagged[1].GetMessage());
@@ -56,7 +58,8 @@ public sealed class GoogleCloudTests
     [Fact]
     public async Task RestoreAndReadOnStorageClient_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Cloud.Storage.V1;
 
             class Recovery
@@ -69,13 +72,15 @@ public sealed class GoogleCloudTests
                     storage.ListObjects("logs");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task GapicClients_DeleteDropDestroyAreDestructive_StopSuspendDisableAreDisruptive()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Cloud.Compute.V1;
             using Google.Cloud.Kms.V1;
             using Google.Cloud.SecretManager.V1;
@@ -95,7 +100,8 @@ public sealed class GoogleCloudTests
                     secrets.[|DeleteSecret|]("projects/p/secrets/s");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Equal(["CHK001", "CHK002", "CHK002", "CHK001", "CHK001", "CHK001", "CHK002", "CHK001"], flagged.Select(d => d.Id));
         Assert.Contains("deletes a Google Cloud Compute instance", flagged[0].GetMessage());
@@ -106,7 +112,8 @@ public sealed class GoogleCloudTests
     [Fact]
     public async Task GapicDeleteThroughConcreteImplementationAndRequestObject_IsFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Google.Cloud.Compute.V1;
 
@@ -118,13 +125,15 @@ public sealed class GoogleCloudTests
                     await client.[|DeleteAsync|]("p", "z", "vm");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task GapicRestoresStartsAndPolls_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Cloud.Compute.V1;
             using Google.Cloud.Kms.V1;
             using Google.Cloud.SecretManager.V1;
@@ -143,13 +152,15 @@ public sealed class GoogleCloudTests
                     secrets.EnableSecretVersion("name");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task BigQueryDeletes_AreFlagged_AndDeleteContentsSaysSo()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Cloud.BigQuery.V2;
 
             class Warehouse
@@ -163,7 +174,8 @@ public sealed class GoogleCloudTests
                     dataset.[|Delete|]();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Contains("deletes a Google Cloud BigQuery dataset and every table in it", flagged[0].GetMessage());
         Assert.Contains("deletes a BigQuery table", flagged[2].GetMessage());
@@ -172,7 +184,8 @@ public sealed class GoogleCloudTests
     [Fact]
     public async Task FirestoreAndDatastoreDeletes_AreFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Google.Cloud.Datastore.V1;
             using Google.Cloud.Firestore;
@@ -189,13 +202,15 @@ public sealed class GoogleCloudTests
                     await datastore.[|DeleteAsync|](key);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task FirestoreAndDatastoreReadsAndWrites_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Google.Cloud.Datastore.V1;
             using Google.Cloud.Firestore;
@@ -210,13 +225,15 @@ public sealed class GoogleCloudTests
                     datastore.Lookup(key);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task DiscoveryClientDeleteRequest_IsFlaggedWhereItIsExecuted()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Google.Apis.Storage.v1;
 
@@ -229,7 +246,8 @@ public sealed class GoogleCloudTests
                     await request.[|ExecuteAsync|]();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Contains("executes a Google Storage API request that deletes buckets (buckets.delete)", flagged[0].GetMessage());
     }
@@ -237,7 +255,8 @@ public sealed class GoogleCloudTests
     [Fact]
     public async Task DiscoveryClientReadsAndUnexecutedDeleteRequests_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Apis.Storage.v1;
 
             class Raw
@@ -249,6 +268,7 @@ public sealed class GoogleCloudTests
                     return service.Buckets.Delete("staging");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 }

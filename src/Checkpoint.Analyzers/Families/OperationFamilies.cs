@@ -4,8 +4,8 @@ using Checkpoint.Analyzers.Catalogue;
 namespace Checkpoint.Analyzers.Families;
 
 /// <summary>
-/// The operation families of issue 3, as built-in catalogue entries: Google Cloud, Kubernetes,
-/// Pulumi, data stores, raw SQL, the file system and shell-outs. Like the AWS and Azure families,
+/// The built-in operation families beyond AWS and Azure, as catalogue entries: Google Cloud,
+/// Kubernetes, Pulumi, data stores, raw SQL, the file system and shell-outs. Like the AWS and Azure families,
 /// every entry names a type (so an absent SDK resolves to nothing and costs nothing) and a member
 /// pattern; the entries whose harm depends on the call site carry an <see cref="OperationCondition"/>.
 /// Within one tier, a later entry that matches the same member wins the wording, so specific
@@ -17,7 +17,7 @@ namespace Checkpoint.Analyzers.Families;
 /// else can be an operation the analyzer reaches them through a name pre-filter on call syntax
 /// instead of per-operation actions, so a project without a cloud SDK still pays almost nothing.
 /// </remarks>
-internal static class BreadthFamilies
+internal static class OperationFamilies
 {
     /// <summary>Each family with its entries, in catalogue order: docs/rules/CHK001.md and CHK002.md are generated from it.</summary>
     public static ImmutableArray<(string Family, ImmutableArray<OperationEntry> Entries)> Families { get; } = ImmutableArray.Create(

@@ -1,7 +1,6 @@
 using Checkpoint.Analyzers.Families;
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
 
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>System.IO and System.Diagnostics.Process, from the framework itself.</summary>
 public sealed class FileSystemAndShellTests
@@ -9,7 +8,8 @@ public sealed class FileSystemAndShellTests
     [Fact]
     public async Task RecursiveDirectoryDeletes_AreDisruptive_OtherDeletesAreNot()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.IO;
 
             class Workspace
@@ -29,7 +29,8 @@ public sealed class FileSystemAndShellTests
                     new FileInfo(path).Delete();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.All(flagged, d => Assert.Equal("CHK002", d.Id));
         Assert.Equal("Call to 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", flagged[0].GetMessage());
@@ -71,7 +72,8 @@ public sealed class FileSystemAndShellTests
     [Fact]
     public async Task ProcessStartOfATeardown_IsFlagged()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Diagnostics;
 
             class Scripts
@@ -93,7 +95,8 @@ public sealed class FileSystemAndShellTests
                     process.[|Start|]();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'terraform destroy' and has no [ApprovedBy] attestation", flagged[0].GetMessage());
         Assert.Contains("runs 'aws s3 rb'", flagged[4].GetMessage());
@@ -102,7 +105,8 @@ public sealed class FileSystemAndShellTests
     [Fact]
     public async Task StaticPropertiesNamedLikeRequestFlags_DoNotConfuseTheAnalysis()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Diagnostics;
             using System.IO;
 
@@ -123,13 +127,15 @@ public sealed class FileSystemAndShellTests
                     Directory.[|Delete|](path, true);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task ProcessStartOfHarmlessOrInvisibleCommands_IsNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Diagnostics;
 
             class Scripts
@@ -143,6 +149,7 @@ public sealed class FileSystemAndShellTests
                     Process.Start(new ProcessStartInfo("git", "status"));
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 }

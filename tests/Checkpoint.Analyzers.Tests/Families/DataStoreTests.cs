@@ -1,6 +1,4 @@
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
-
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>
 /// Data stores, all real assemblies: Microsoft.EntityFrameworkCore(.Relational) 10.0.15 and 8.0.34,
@@ -43,7 +41,9 @@ public sealed class DataStoreTests
     [Fact]
     public async Task EfCore10EnsureDeletedAndExecuteDelete_AreFlagged()
     {
-        var flagged = await AssertFlaggedAsync(EfCoreSource);
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode(EfCoreSource)
+        .ValidateAsync();
 
         Assert.Equal("Call to 'Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteDelete' deletes every row the query selects and has no [ApprovedBy] attestation", flagged[2].GetMessage());
     }
@@ -51,7 +51,11 @@ public sealed class DataStoreTests
     [Fact]
     public async Task EfCore8ExecuteDeleteOnItsOtherDeclaringType_IsFlagged()
     {
-        var flagged = await AssertFlaggedAsync(EfCoreSource, EfCore.Version8);
+        var flagged = await CheckpointProject.Create()
+            .WithPackages([.. CheckpointProject.CloudSdks.Where(p => p != "Microsoft.EntityFrameworkCore.Relational")])
+            .WithEfCore8()
+            .WithSourceCode(EfCoreSource)
+            .ValidateAsync();
 
         Assert.Equal("Call to 'Microsoft.EntityFrameworkCore.RelationalQueryableExtensions.ExecuteDelete' deletes every row the query selects and has no [ApprovedBy] attestation", flagged[2].GetMessage());
     }
@@ -59,7 +63,8 @@ public sealed class DataStoreTests
     [Fact]
     public async Task MongoDropsAndDeleteMany_AreFlagged_DeleteOneIsNot()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using MongoDB.Bson;
             using MongoDB.Driver;
@@ -82,13 +87,15 @@ public sealed class DataStoreTests
                     await events.InsertOneAsync(new BsonDocument());
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task RedisFlushesAreDestructive_ShutdownIsDisruptive()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using StackExchange.Redis;
 
@@ -105,7 +112,8 @@ public sealed class DataStoreTests
                     await db.StringSetAsync("k", "v");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Equal(["CHK001", "CHK001", "CHK002"], flagged.Select(d => d.Id));
     }

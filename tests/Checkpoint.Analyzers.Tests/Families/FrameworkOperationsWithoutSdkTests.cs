@@ -1,8 +1,8 @@
 using Checkpoint.Analyzers.Baseline;
+using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
 
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>
 /// A project that references no cloud SDK (a deploy tool, a build script) is still checked for the
@@ -41,7 +41,9 @@ public sealed class FrameworkOperationsWithoutSdkTests
     [Fact]
     public async Task DeployToolWithoutAnySdk_IsFlaggedByDefault()
     {
-        var flagged = await AssertFlaggedAsync(DeployTool, withSdks: false);
+        var flagged = await CheckpointProject.Create()
+        .WithSourceCode(DeployTool)
+        .ValidateAsync();
 
         Assert.Equal(
             ["CHK001", "CHK001", "CHK001", "CHK002", "CHK002", "CHK002", "CHK002", "CHK001", "CHK002"],
@@ -53,7 +55,8 @@ public sealed class FrameworkOperationsWithoutSdkTests
     [Fact]
     public async Task LookAlikesWithoutAnySdk_AreNotFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.Create()
+        .WithSourceCode("""
             using System;
             using System.Data.Common;
             using System.Diagnostics;
@@ -88,13 +91,15 @@ public sealed class FrameworkOperationsWithoutSdkTests
                     var name = nameof(Directory.Delete);
                 }
             }
-            """, withSdks: false);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task AttestedTeardownWithoutAnySdk_IsNotFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.Create()
+        .WithSourceCode("""
             using System.Diagnostics;
             using System.IO;
             using Checkpoint;
@@ -110,16 +115,19 @@ public sealed class FrameworkOperationsWithoutSdkTests
 
                 void Clean(string path) => Directory.[|Delete|](path, true);
             }
-            """, withSdks: false);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task SyntaxPathAndOperationPath_ReportTheSameSitesMessagesAndBaselineKeys()
     {
-        var (source, _) = ParseMarkup(DeployTool);
+        var source = SourceMarkup.Parse(DeployTool).Text;
 
-        var withoutSdks = await AnalyzeAsync(source, withSdks: false);
-        var withSdks = await AnalyzeAsync(source, withSdks: true);
+        var withoutSdks = await CheckpointProject.Create()
+        .WithSourceCode(source).AnalyzeAsync();
+        var withSdks = await CheckpointProject.WithSdks()
+        .WithSourceCode(source).AnalyzeAsync();
 
         Assert.Equal(9, withoutSdks.Length);
         Assert.Equal(Describe(withSdks), Describe(withoutSdks));
@@ -165,8 +173,10 @@ public sealed class FrameworkOperationsWithoutSdkTests
             }
             """;
 
-        var withoutSdks = await AnalyzeAsync(Source, withSdks: false);
-        var withSdks = await AnalyzeAsync(Source, withSdks: true);
+        var withoutSdks = await CheckpointProject.Create()
+        .WithSourceCode(Source).AnalyzeAsync();
+        var withSdks = await CheckpointProject.WithSdks()
+        .WithSourceCode(Source).AnalyzeAsync();
 
         Assert.Equal(7, withoutSdks.Length);
         Assert.Equal(Describe(withSdks), Describe(withoutSdks));
@@ -181,8 +191,10 @@ public sealed class FrameworkOperationsWithoutSdkTests
             Process.Start("pulumi", "destroy --yes");
             """;
 
-        var withoutSdks = await AnalyzeAsync(Script, outputKind: OutputKind.ConsoleApplication, withSdks: false);
-        var withSdks = await AnalyzeAsync(Script, outputKind: OutputKind.ConsoleApplication, withSdks: true);
+        var withoutSdks = await CheckpointProject.Create().WithOutputKind(OutputKind.ConsoleApplication)
+        .WithSourceCode(Script).AnalyzeAsync();
+        var withSdks = await CheckpointProject.WithSdks().WithOutputKind(OutputKind.ConsoleApplication)
+        .WithSourceCode(Script).AnalyzeAsync();
 
         Assert.Equal("CHK001", Assert.Single(withoutSdks).Id);
         Assert.Equal(Describe(withSdks), Describe(withoutSdks));
@@ -199,9 +211,11 @@ public sealed class FrameworkOperationsWithoutSdkTests
                 void Clean(string path) => Directory.Delete(path, true);
             }
             """;
-        var key = (await AnalyzeAsync(Script, withSdks: false)).Single().Properties[BaselineKey.PropertyName];
+        var key = (await CheckpointProject.Create()
+        .WithSourceCode(Script).AnalyzeAsync()).Single().Properties[BaselineKey.PropertyName];
 
-        var diagnostics = await AnalyzeAsync(Script, baseline: key + Environment.NewLine, withSdks: false);
+        var diagnostics = await CheckpointProject.Create().WithBaseline(key + Environment.NewLine)
+        .WithSourceCode(Script).AnalyzeAsync();
 
         Assert.True(Assert.Single(diagnostics).IsSuppressed);
     }
@@ -211,9 +225,12 @@ public sealed class FrameworkOperationsWithoutSdkTests
     [InlineData(true)]
     public async Task FrameworkOperationsSetToNever_TurnsThemOff(bool withSdks)
     {
-        var (source, _) = ParseMarkup(DeployTool);
+        var source = SourceMarkup.Parse(DeployTool).Text;
 
-        var diagnostics = await AnalyzeAsync(source, withSdks: withSdks, globalOptions: new Dictionary<string, string> { ["checkpoint.framework_operations"] = "never" });
+        var project = withSdks ? CheckpointProject.WithSdks() : CheckpointProject.Create();
+        var diagnostics = await project
+            .WithGlobalOption("checkpoint.framework_operations", "never")
+            .WithSourceCode(source).AnalyzeAsync();
 
         Assert.Empty(diagnostics);
     }
@@ -224,9 +241,11 @@ public sealed class FrameworkOperationsWithoutSdkTests
     [InlineData("")]
     public async Task FrameworkOperationsSetToAnythingElse_LeavesThemOn(string value)
     {
-        var (source, _) = ParseMarkup(DeployTool);
+        var source = SourceMarkup.Parse(DeployTool).Text;
 
-        var diagnostics = await AnalyzeAsync(source, withSdks: false, globalOptions: new Dictionary<string, string> { ["checkpoint.framework_operations"] = value });
+        var diagnostics = await CheckpointProject.Create()
+            .WithGlobalOption("checkpoint.framework_operations", value)
+            .WithSourceCode(source).AnalyzeAsync();
 
         Assert.Equal(9, diagnostics.Length);
     }
@@ -251,11 +270,15 @@ public sealed class FrameworkOperationsWithoutSdkTests
             }
             """;
 
-        var flagged = await AssertFlaggedAsync(Source, withSdks: false);
+        var flagged = await CheckpointProject.Create()
+        .WithSourceCode(Source)
+        .ValidateAsync();
 
         Assert.Equal(4, flagged.Length);
-        var (source, _) = ParseMarkup(Source);
-        Assert.Equal(Describe(await AnalyzeAsync(source, withSdks: true)), Describe(await AnalyzeAsync(source, withSdks: false)));
+        var source = SourceMarkup.Parse(Source).Text;
+        Assert.Equal(Describe(await CheckpointProject.WithSdks()
+        .WithSourceCode(source).AnalyzeAsync()), Describe(await CheckpointProject.Create()
+        .WithSourceCode(source).AnalyzeAsync()));
     }
 
     [Fact]
@@ -271,10 +294,14 @@ public sealed class FrameworkOperationsWithoutSdkTests
             }
             """;
 
-        var flagged = await AssertFlaggedAsync(Source, withSdks: false);
+        var flagged = await CheckpointProject.Create()
+        .WithSourceCode(Source)
+        .ValidateAsync();
 
         Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", Assert.Single(flagged).GetMessage());
-        Assert.Equal(Describe(await AnalyzeAsync(ParseMarkup(Source).Source, withSdks: true)), Describe(await AnalyzeAsync(ParseMarkup(Source).Source, withSdks: false)));
+        Assert.Equal(Describe(await CheckpointProject.WithSdks()
+        .WithSourceCode(SourceMarkup.Parse(Source).Text).AnalyzeAsync()), Describe(await CheckpointProject.Create()
+        .WithSourceCode(SourceMarkup.Parse(Source).Text).AnalyzeAsync()));
     }
 
     [Fact]
@@ -328,11 +355,15 @@ public sealed class FrameworkOperationsWithoutSdkTests
             }
             """;
 
-        var flagged = await AssertFlaggedAsync(Source, withSdks: false);
+        var flagged = await CheckpointProject.Create()
+        .WithSourceCode(Source)
+        .ValidateAsync();
 
         Assert.Equal(3, flagged.Length);
-        var (source, _) = ParseMarkup(Source);
-        Assert.Equal(Describe(await AnalyzeAsync(source, withSdks: true)), Describe(await AnalyzeAsync(source, withSdks: false)));
+        var source = SourceMarkup.Parse(Source).Text;
+        Assert.Equal(Describe(await CheckpointProject.WithSdks()
+        .WithSourceCode(source).AnalyzeAsync()), Describe(await CheckpointProject.Create()
+        .WithSourceCode(source).AnalyzeAsync()));
     }
 
     private static string[] Describe(IEnumerable<Diagnostic> diagnostics)

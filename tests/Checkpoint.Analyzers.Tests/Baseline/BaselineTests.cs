@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
 
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Baseline;
 
 /// <summary>CheckpointBaseline.txt: adopting Checkpoint without letting a new call through. Real Google.Cloud.Storage.V1.</summary>
 public sealed class BaselineTests
@@ -28,7 +27,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task EveryReportedSite_CarriesItsBaselineKey()
     {
-        var diagnostics = await AnalyzeAsync(Cleanup);
+        var diagnostics = await CheckpointProject.WithSdks()
+        .WithSourceCode(Cleanup).AnalyzeAsync();
 
         Assert.Equal(
             [
@@ -51,7 +51,8 @@ public sealed class BaselineTests
               M:Ops.Cleanup.Purge(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1
             """;
 
-        var diagnostics = await AnalyzeAsync(Cleanup, baseline);
+        var diagnostics = await CheckpointProject.WithSdks().WithBaseline(baseline)
+        .WithSourceCode(Cleanup).AnalyzeAsync();
 
         Assert.Equal([true, true, false, true], diagnostics.Select(d => d.IsSuppressed));
         var unlisted = Assert.Single(diagnostics, d => !d.IsSuppressed);
@@ -62,12 +63,14 @@ public sealed class BaselineTests
     [Fact]
     public async Task KeysSurviveUnrelatedEdits()
     {
-        var before = (await AnalyzeAsync(Cleanup)).Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
+        var before = (await CheckpointProject.WithSdks()
+        .WithSourceCode(Cleanup).AnalyzeAsync()).Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
 
         var edited = Cleanup
             .Replace("namespace Ops;", "namespace Ops;\n\n// A comment and a new member above the sites.\nclass Unrelated { void M() { } }\n")
             .Replace("await storage.DeleteBucketAsync(\"staging-2019\");", "var x = 1;\n        await storage.DeleteBucketAsync(\"staging-2019\");\n        storage.GetBucket(\"other\");");
-        var after = (await AnalyzeAsync(edited)).Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
+        var after = (await CheckpointProject.WithSdks()
+        .WithSourceCode(edited).AnalyzeAsync()).Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
 
         Assert.Equal(before, after);
     }
@@ -81,7 +84,8 @@ public sealed class BaselineTests
             M:Ops.Gone.Run Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1
             """;
 
-        var diagnostics = await AnalyzeAsync(Cleanup, baseline);
+        var diagnostics = await CheckpointProject.WithSdks().WithBaseline(baseline)
+        .WithSourceCode(Cleanup).AnalyzeAsync();
 
         var stale = diagnostics.Where(d => d.Id == "CHK007").ToList();
         Assert.Equal(2, stale.Count);
@@ -101,7 +105,8 @@ public sealed class BaselineTests
             "    [Checkpoint.ApprovedBy(\"alice@contoso.com\", Reason = \"Scratch bucket\")]\n    void Purge(");
         var baseline = "M:Ops.Cleanup.Purge(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1";
 
-        var diagnostics = await AnalyzeAsync(attested, baseline);
+        var diagnostics = await CheckpointProject.WithSdks().WithBaseline(baseline)
+        .WithSourceCode(attested).AnalyzeAsync();
 
         Assert.Contains(diagnostics, d => d.Id == "CHK007");
     }
@@ -109,7 +114,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task WithoutABaselineFile_NothingIsSuppressedOrStale()
     {
-        var diagnostics = await AnalyzeAsync(Cleanup);
+        var diagnostics = await CheckpointProject.WithSdks()
+        .WithSourceCode(Cleanup).AnalyzeAsync();
 
         Assert.All(diagnostics, d => Assert.False(d.IsSuppressed));
         Assert.DoesNotContain(diagnostics, d => d.Id == "CHK007");
@@ -118,7 +124,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task LambdasAndLocalFunctions_CountForTheirMember()
     {
-        var diagnostics = await AnalyzeAsync("""
+        var diagnostics = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System;
             using Google.Cloud.Storage.V1;
 
@@ -131,7 +138,7 @@ public sealed class BaselineTests
                     void Local() => storage.DeleteBucket("b");
                 }
             }
-            """);
+            """).AnalyzeAsync();
 
         Assert.Equal(
             ["M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1",
@@ -142,8 +149,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task TopLevelStatementsAndFieldInitializers_HaveKeys()
     {
-        var diagnostics = await AnalyzeAsync(
-            """
+        var diagnostics = await CheckpointProject.WithSdks().WithOutputKind(OutputKind.ConsoleApplication)
+        .WithSourceCode("""
             using Google.Cloud.Storage.V1;
 
             var storage = StorageClient.Create();
@@ -154,8 +161,7 @@ public sealed class BaselineTests
             {
                 private static readonly System.Action<string, DeleteBucketOptions?> Purge = StorageClient.Create().DeleteBucket;
             }
-            """,
-            outputKind: OutputKind.ConsoleApplication);
+            """).AnalyzeAsync();
 
         var keys = diagnostics.Select(d => d.Properties["CheckpointBaselineKey"]).ToList();
         Assert.Equal(3, keys.Distinct().Count());
@@ -167,7 +173,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task CallsAndMethodGroups_OfOneOperation_CountTogetherInSourceOrder()
     {
-        var diagnostics = await AnalyzeAsync("""
+        var diagnostics = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System;
             using Google.Cloud.Storage.V1;
 
@@ -181,7 +188,7 @@ public sealed class BaselineTests
                     storage.DeleteBucket("b");
                 }
             }
-            """);
+            """).AnalyzeAsync();
 
         Assert.Equal(
             ["M:Jobs.Run(Google.Cloud.Storage.V1.StorageClient) Google.Cloud.Storage.V1.StorageClient.DeleteBucket #1",
@@ -194,7 +201,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task NestedAndChainedCalls_GetDistinctKeys_InTheOrderTheirNamesAreWritten()
     {
-        var diagnostics = await AnalyzeAsync("""
+        var diagnostics = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Checkpoint;
 
             class Shredder
@@ -208,7 +216,7 @@ public sealed class BaselineTests
                     s.Shred().Shred();
                 }
             }
-            """);
+            """).AnalyzeAsync();
 
         var keys = diagnostics
             .Where(d => d.Id == "CHK001")
@@ -222,7 +230,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task ObjectCreations_CountAmongTheConstructorsOfTheirType()
     {
-        var diagnostics = await AnalyzeAsync("""
+        var diagnostics = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Checkpoint;
 
             class Wiper
@@ -239,7 +248,7 @@ public sealed class BaselineTests
                     Wiper third = new();
                 }
             }
-            """);
+            """).AnalyzeAsync();
 
         Assert.Equal(
             ["M:Jobs.Run Wiper..ctor #1", "M:Jobs.Run Wiper..ctor #2", "M:Jobs.Run Wiper..ctor #3"],
@@ -249,8 +258,8 @@ public sealed class BaselineTests
     [Fact]
     public async Task WithoutACloudSdk_FrameworkOperationsGetTheSameKeys()
     {
-        var diagnostics = await AnalyzeAsync(
-            """
+        var diagnostics = await CheckpointProject.Create()
+        .WithSourceCode("""
             using System;
             using System.IO;
 
@@ -263,8 +272,7 @@ public sealed class BaselineTests
                     Directory.Delete(root + "/b", true);
                 }
             }
-            """,
-            withSdks: false);
+            """).AnalyzeAsync();
 
         Assert.Equal(
             ["M:Cleanup.Run(System.String) System.IO.Directory.Delete #1",

@@ -1,6 +1,4 @@
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
-
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>
 /// Kubernetes: the real KubernetesClient 21.0.8. Pulumi Automation API: a stub
@@ -11,7 +9,8 @@ public sealed class KubernetesAndPulumiTests
     [Fact]
     public async Task KubernetesDeleteExtensionsOnOperationGroups_AreFlagged()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using k8s;
 
@@ -26,7 +25,8 @@ public sealed class KubernetesAndPulumiTests
                     await CoreV1OperationsExtensions.[|DeleteNamespacedServiceAsync|](client.CoreV1, "svc", "prod");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.All(flagged, d => Assert.Equal("CHK001", d.Id));
         Assert.Equal("Call to 'k8s.CoreV1OperationsExtensions.DeleteNamespacedPodAsync' deletes a Kubernetes pod and has no [ApprovedBy] attestation", flagged[0].GetMessage());
@@ -36,7 +36,8 @@ public sealed class KubernetesAndPulumiTests
     [Fact]
     public async Task KubernetesGenericClientAndClientSets_AreFlagged()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using k8s;
             using k8s.ClientSets;
@@ -51,7 +52,8 @@ public sealed class KubernetesAndPulumiTests
                     await secrets.[|DeleteCollectionAsync|]("prod");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Contains("deletes a Kubernetes resource", flagged[0].GetMessage());
         Assert.Contains("deletes a Kubernetes pod", flagged[1].GetMessage());
@@ -60,7 +62,8 @@ public sealed class KubernetesAndPulumiTests
     [Fact]
     public async Task KubernetesDryRunAll_IsNotFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
             using k8s;
@@ -75,13 +78,15 @@ public sealed class KubernetesAndPulumiTests
                     await client.CoreV1.[|DeleteNamespacedPodAsync|]("web-0", "prod", dryRun: null);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task KubernetesReadsAndWatches_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using k8s;
 
@@ -93,13 +98,15 @@ public sealed class KubernetesAndPulumiTests
                     await client.CoreV1.ReadNamespaceAsync("prod");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task PulumiDestroyAndRemoveStack_AreFlagged()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Pulumi.Automation;
 
@@ -113,7 +120,8 @@ public sealed class KubernetesAndPulumiTests
                     await stack.Workspace.[|RemoveStackAsync|]("dev");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Equal("Call to 'Pulumi.Automation.WorkspaceStack.DestroyAsync' destroys every resource in a Pulumi stack and has no [ApprovedBy] attestation", flagged[0].GetMessage());
     }
@@ -121,7 +129,8 @@ public sealed class KubernetesAndPulumiTests
     [Fact]
     public async Task PulumiPreviewOnlyDestroyAndPreview_AreNotFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Pulumi.Automation;
 
@@ -137,6 +146,7 @@ public sealed class KubernetesAndPulumiTests
                     await stack.[|DestroyAsync|](new DestroyOptions { PreviewOnly = false });
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 }

@@ -1,7 +1,6 @@
 using Checkpoint.Analyzers.Families;
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
 
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>Raw SQL through EF Core 10, ADO.NET (DbCommand) and Dapper 2.1.86, all real assemblies.</summary>
 public sealed class RawSqlTests
@@ -33,7 +32,8 @@ public sealed class RawSqlTests
     [Fact]
     public async Task EfCoreRawSqlThatDropsOrDeletesEverything_IsFlagged()
     {
-        var flagged = await AssertFlaggedAsync("""
+        var flagged = await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Microsoft.EntityFrameworkCore;
 
@@ -56,7 +56,8 @@ public sealed class RawSqlTests
                     db.Database.ExecuteSqlRaw(table);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
 
         Assert.Equal("Call to 'Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRaw' runs SQL that destroys data (DROP TABLE) and has no [ApprovedBy] attestation", flagged[0].GetMessage());
     }
@@ -64,7 +65,8 @@ public sealed class RawSqlTests
     [Fact]
     public async Task DbCommandWithDestructiveCommandText_IsFlaggedAtExecuteNonQuery()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Data.Common;
             using System.Threading.Tasks;
 
@@ -101,13 +103,15 @@ public sealed class RawSqlTests
                     command.[|ExecuteNonQuery|]();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task DapperExecuteWithDestructiveSql_IsFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Data;
             using System.Threading.Tasks;
             using Dapper;
@@ -122,6 +126,7 @@ public sealed class RawSqlTests
                     connection.Query<int>("SELECT Id FROM Orders");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 }

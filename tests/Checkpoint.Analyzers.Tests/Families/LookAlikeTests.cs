@@ -1,6 +1,4 @@
-using static Checkpoint.Analyzers.Tests.Breadth.BreadthHarness;
-
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>
 /// The look-alike suite: code that reads like the catalogue but destroys nothing. Nothing here may
@@ -12,7 +10,8 @@ public sealed class LookAlikeTests
     [Fact]
     public async Task UserWrappersNamedLikeSdkMethods_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
 
             class BucketWrapper
@@ -37,13 +36,15 @@ public sealed class LookAlikeTests
                     wrapper.DeleteNamespacedPod("web-0", "prod");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task HttpClientAndCollections_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Collections.Generic;
             using System.Net.Http;
             using System.Threading.Tasks;
@@ -59,13 +60,15 @@ public sealed class LookAlikeTests
                     ids.Clear();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task TestDoubleSetupsAndChecks_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading;
             using System.Threading.Tasks;
             using Amazon.S3;
@@ -103,13 +106,15 @@ public sealed class LookAlikeTests
                     A.CallTo(() => storage.DeleteObject("logs", "a.txt", null)).MustHaveHappened();
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task RealCallsDressedAsTestDoubleSetups_AreStillFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Amazon.S3;
             using Amazon.S3.Model;
@@ -128,13 +133,15 @@ public sealed class LookAlikeTests
                     _fake.DeleteBucketAsync("x").Returns(Task.FromResult(new DeleteBucketResponse()));
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task VisibleDryRuns_AreNotFlagged()
     {
-        await AssertFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Collections.Generic;
             using System.Threading.Tasks;
             using Amazon.EC2;
@@ -155,13 +162,15 @@ public sealed class LookAlikeTests
                     await ec2.[|TerminateInstancesAsync|](real);
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task RestoresAndUndeletes_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using System.Threading.Tasks;
             using Amazon.S3;
             using Google.Cloud.Kms.V1;
@@ -178,13 +187,15 @@ public sealed class LookAlikeTests
                     spanner.RestoreDatabase("parent", "db", "backup");
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 
     [Fact]
     public async Task CommentedOutAndNameOfAndStringMentions_AreNotFlagged()
     {
-        await AssertNothingFlaggedAsync("""
+        await CheckpointProject.WithSdks()
+        .WithSourceCode("""
             using Google.Cloud.Storage.V1;
             using MongoDB.Driver;
 
@@ -200,6 +211,7 @@ public sealed class LookAlikeTests
                     return nameof(storage.DeleteBucket) + nameof(IMongoClient.DropDatabase) + "client.DropDatabase(\"shop\")";
                 }
             }
-            """);
+            """)
+        .ValidateAsync();
     }
 }

@@ -2,16 +2,16 @@ using System.Text;
 using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Families;
 
-namespace Checkpoint.Analyzers.Tests.Breadth;
+namespace Checkpoint.Analyzers.Tests.Families;
 
 /// <summary>
-/// The issue 3 families in docs/rules/CHK001.md (every entry, with its rule) and CHK002.md (the
-/// disruptive ones) are generated from <see cref="BreadthFamilies"/>, between two markers, so the
+/// The operation families in docs/rules/CHK001.md (every entry, with its rule) and CHK002.md (the
+/// disruptive ones) are generated from <see cref="OperationFamilies"/>, between two markers, so the
 /// docs cannot drift from the catalogue. Run the tests with CHECKPOINT_UPDATE_DOCS=1 to rewrite them.
 /// </summary>
 public sealed class RuleDocsCatalogueTests
 {
-    private const string Begin = "<!-- checkpoint-families:begin (generated from BreadthFamilies; run the tests with CHECKPOINT_UPDATE_DOCS=1 to update) -->";
+    private const string Begin = "<!-- checkpoint-families:begin (generated from OperationFamilies; run the tests with CHECKPOINT_UPDATE_DOCS=1 to update) -->";
     private const string End = "<!-- checkpoint-families:end -->";
 
     [Theory]
@@ -44,7 +44,7 @@ public sealed class RuleDocsCatalogueTests
     private static string Render(OperationTier? tier)
     {
         var builder = new StringBuilder();
-        foreach (var (family, entries) in BreadthFamilies.Families)
+        foreach (var (family, entries) in OperationFamilies.Families)
         {
             var rows = entries.Where(e => tier is null || e.Tier == tier).ToList();
             if (rows.Count == 0)
