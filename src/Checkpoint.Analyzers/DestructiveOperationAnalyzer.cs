@@ -194,7 +194,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var coverage = attestations.For(containingSymbol);
+            var coverage = attestations.For(containingSymbol, operation);
             var covered = coverage.Kind is Coverage.Attested or Coverage.MarkedDestructive;
             if (covered && !reviewMode)
             {

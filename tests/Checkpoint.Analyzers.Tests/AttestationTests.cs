@@ -193,8 +193,8 @@ public sealed class AttestationTests
             Task RetireAsync(IAmazonS3 s3) => s3.{|#2:DeleteBucketAsync|}("staging");
         }
         """)
-        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("assembly"),
-        CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(1).WithArguments("module"),
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("the assembly"),
+        CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(1).WithArguments("the module"),
         CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
             .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""))
         .ValidateAsync();
@@ -210,7 +210,7 @@ public sealed class AttestationTests
         {
             Task RetireAsync(IAmazonS3 s3)
             {
-                [ApprovedBy("alice@contoso.com", Reason = "Retire staging")]
+                [{|CHK005:ApprovedBy("alice@contoso.com", Reason = "Retire staging")|}]
                 Task Local() => s3.{|CHK001:DeleteBucketAsync|}("a");
                 return Local();
             }

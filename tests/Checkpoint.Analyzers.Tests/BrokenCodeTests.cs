@@ -24,7 +24,7 @@ public sealed class BrokenCodeTests
 
         // An analyzer crash fails the test (AD0001); these are the only diagnostics.
         .ShouldReportDiagnostic(
-            CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("assembly"),
+            CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("the assembly"),
             CheckpointProject.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(1).WithArguments("the approver is empty or blank"),
             CheckpointProject.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(2).WithArguments("the approver is empty or blank"))
         .ValidateAsync();
