@@ -6,6 +6,7 @@ using Checkpoint.Analyzers.Attestations;
 using Checkpoint.Analyzers.Baseline;
 using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Families;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -189,10 +190,19 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             // site whose arguments make it harmless (SQL that drops nothing) are not operations.
             if (Rehearsal.IsRehearsal(operation) ||
                 TestDoubleUsage.IsTestDoubleUsage(operation) ||
-                classification.DescribeAt(operation) is not { } description)
+                classification.FindAt(operation, ValueScope.Empty) is not { } finding)
             {
                 return;
             }
+
+            Report(operation, classification, finding, containingSymbol, report, member, access);
+        }
+
+        /// <summary>Attestation lookup, baseline, facts and message for a site that is an operation.</summary>
+        private void Report(IOperation operation, OperationClassification classification, SiteFinding finding, ISymbol containingSymbol, Action<Diagnostic> report, ISymbol member, string access, string? name = null)
+        {
+            var description = finding.Description;
+            var tier = finding.Tier ?? classification.Tier;
 
             var coverage = attestations.For(containingSymbol, operation);
             var covered = coverage.Kind is Coverage.Attested or Coverage.MarkedDestructive;
@@ -204,8 +214,8 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             var memberOfSite = BaselineKey.MemberOf(containingSymbol);
             var key = BaselineKey.For(operation, member, memberOfSite, KeyName);
             var baselined = !covered && baseline is not null && baseline.Observe(key);
-            var properties = Facts(classification, description, member, memberOfSite, coverage, key, baselined);
-            var name = _messageNames.GetOrAdd(member, MessageNameOf);
+            var properties = Facts(tier, finding, member, memberOfSite, coverage, key, baselined, name is not null);
+            name ??= _messageNames.GetOrAdd(member, MessageNameOf);
             if (covered)
             {
                 var by = coverage.Kind == Coverage.MarkedDestructive
@@ -215,7 +225,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var descriptor = classification.Tier == OperationTier.Destructive
+            var descriptor = tier == OperationTier.Destructive
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
             var diagnostic = Diagnostic.Create(
@@ -225,22 +235,33 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 access,
                 name,
                 description,
-                coverage.Kind == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
+                coverage.Kind == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty,
+                finding.Target is null ? string.Empty : " (target '" + finding.Target + "')");
 
             // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
             report(baselined ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
         }
 
         /// <summary>The site's facts as diagnostic properties (<see cref="DiagnosticProperties"/>): tools read these, not the message.</summary>
-        private ImmutableDictionary<string, string?> Facts(OperationClassification classification, string description, ISymbol member, ISymbol memberOfSite, AttestationCoverage coverage, string key, bool baselined)
+        private ImmutableDictionary<string, string?> Facts(OperationTier tier, SiteFinding finding, ISymbol member, ISymbol memberOfSite, AttestationCoverage coverage, string key, bool baselined, bool matchedByName)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, string?>();
             builder.Add(BaselineKey.PropertyName, key);
             builder.Add(DiagnosticProperties.Operation, KeyName(member));
             builder.Add(DiagnosticProperties.OperationId, _operationIds.GetOrAdd(member.OriginalDefinition, OperationIdOf));
             builder.Add(DiagnosticProperties.Service, member.ContainingNamespace?.ToDisplayString() ?? string.Empty);
-            builder.Add(DiagnosticProperties.Effect, description);
-            builder.Add(DiagnosticProperties.Tier, classification.Tier == OperationTier.Destructive ? "Destructive" : "Disruptive");
+            builder.Add(DiagnosticProperties.Effect, finding.Description);
+            builder.Add(DiagnosticProperties.Tier, tier == OperationTier.Destructive ? "Destructive" : "Disruptive");
+            if (finding.Target is not null)
+            {
+                builder.Add(DiagnosticProperties.Target, finding.Target);
+            }
+
+            if (matchedByName)
+            {
+                builder.Add(DiagnosticProperties.MatchedByName, "true");
+            }
+
             builder.Add(DiagnosticProperties.Member, memberOfSite.GetDocumentationCommentId() ?? memberOfSite.ToDisplayString());
             builder.Add(DiagnosticProperties.Coverage, coverage.Kind switch
             {

@@ -6,9 +6,10 @@ internal static class RuleDescriptors
 {
     private const string Security = "Security";
 
-    // {0} how the operation is reached ("Call to", "Method group", "Access to"), {1} the operation,
-    // {2} what it does, {3} "" or "valid " when an attestation exists but does not count.
-    private const string UnattestedOperationMessage = "{0} '{1}' {2} and has no {3}[ApprovedBy] attestation";
+    // {0} how the operation is reached ("Call to", "Method group", "Access to", "Dynamic call to"), {1} the
+    // operation, {2} what it does, {3} "" or "valid " when an attestation exists but does not count,
+    // {4} "" or " (target 'x')" when the site names its target as a constant.
+    private const string UnattestedOperationMessage = "{0} '{1}' {2}{4} and has no {3}[ApprovedBy] attestation: attest the member with [ApprovedBy(\"<approver>\", Reason = ...)], mark it [Destructive] so that its callers attest, or list the site in CheckpointBaseline.txt";
 
     public static readonly DiagnosticDescriptor UnattestedDestructiveOperation = new(
         RuleIdentifiers.UnattestedDestructiveOperation,

@@ -59,5 +59,8 @@ internal static class CheckpointProject
             .WithReferences(PackageAssemblies.PackageBuild("Microsoft.EntityFrameworkCore.Relational", "8.0.34", "net8.0"))
             .WithReferences(PackageAssemblies.PackageBuild("Microsoft.EntityFrameworkCore.Abstractions", "8.0.34", "net8.0"));
 
+    /// <summary>How CHK001 and CHK002 messages end: what to do about the site.</summary>
+    public const string Remedy = ": attest the member with [ApprovedBy(\"<approver>\", Reason = ...)], mark it [Destructive] so that its callers attest, or list the site in CheckpointBaseline.txt";
+
     public static ExpectedDiagnostic Diagnostic(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor) => ExpectedDiagnostic.Create(descriptor);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;

@@ -33,7 +33,7 @@ public sealed class FileSystemAndShellTests
         .ValidateAsync();
 
         Assert.All(flagged, d => Assert.Equal("CHK002", d.Id));
-        Assert.Equal("Call to 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", flagged[0].GetMessage());
+        Assert.Equal("Call to 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, flagged[0].GetMessage());
     }
 
     [Theory]
@@ -98,7 +98,7 @@ public sealed class FileSystemAndShellTests
             """)
         .ValidateAsync();
 
-        Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'terraform destroy' and has no [ApprovedBy] attestation", flagged[0].GetMessage());
+        Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'terraform destroy' and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, flagged[0].GetMessage());
         Assert.Contains("runs 'aws s3 rb'", flagged[4].GetMessage());
     }
 

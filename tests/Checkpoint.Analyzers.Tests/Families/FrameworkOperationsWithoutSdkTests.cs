@@ -48,8 +48,8 @@ public sealed class FrameworkOperationsWithoutSdkTests
         Assert.Equal(
             ["CHK001", "CHK001", "CHK001", "CHK002", "CHK002", "CHK002", "CHK002", "CHK001", "CHK002"],
             flagged.Select(d => d.Id));
-        Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'kubectl delete' and has no [ApprovedBy] attestation", flagged[1].GetMessage());
-        Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", flagged[6].GetMessage());
+        Assert.Equal("Call to 'System.Diagnostics.Process.Start' runs 'kubectl delete' and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, flagged[1].GetMessage());
+        Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, flagged[6].GetMessage());
     }
 
     [Fact]
@@ -298,7 +298,7 @@ public sealed class FrameworkOperationsWithoutSdkTests
         .WithSourceCode(Source)
         .ValidateAsync();
 
-        Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation", Assert.Single(flagged).GetMessage());
+        Assert.Equal("Method group 'System.IO.Directory.Delete' deletes a directory and everything in it and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, Assert.Single(flagged).GetMessage());
         Assert.Equal(Describe(await CheckpointProject.WithSdks()
         .WithSourceCode(SourceMarkup.Parse(Source).Text).AnalyzeAsync()), Describe(await CheckpointProject.Create()
         .WithSourceCode(SourceMarkup.Parse(Source).Text).AnalyzeAsync()));

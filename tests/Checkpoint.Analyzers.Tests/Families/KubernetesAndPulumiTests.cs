@@ -29,7 +29,7 @@ public sealed class KubernetesAndPulumiTests
         .ValidateAsync();
 
         Assert.All(flagged, d => Assert.Equal("CHK001", d.Id));
-        Assert.Equal("Call to 'k8s.CoreV1OperationsExtensions.DeleteNamespacedPodAsync' deletes a Kubernetes pod and has no [ApprovedBy] attestation", flagged[0].GetMessage());
+        Assert.Equal("Call to 'k8s.CoreV1OperationsExtensions.DeleteNamespacedPodAsync' deletes a Kubernetes pod (target 'web-0') and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, flagged[0].GetMessage());
         Assert.Contains("deletes every Kubernetes deployment that matches a selector", flagged[2].GetMessage());
     }
 
@@ -123,7 +123,7 @@ public sealed class KubernetesAndPulumiTests
             """)
         .ValidateAsync();
 
-        Assert.Equal("Call to 'Pulumi.Automation.WorkspaceStack.DestroyAsync' destroys every resource in a Pulumi stack and has no [ApprovedBy] attestation", flagged[0].GetMessage());
+        Assert.Equal("Call to 'Pulumi.Automation.WorkspaceStack.DestroyAsync' destroys every resource in a Pulumi stack and has no [ApprovedBy] attestation" + CheckpointProject.Remedy, flagged[0].GetMessage());
     }
 
     [Fact]

@@ -41,7 +41,10 @@ public sealed record ExpectedDiagnostic
     /// <summary>Reported but marked suppressed (a baseline entry, a suppressor).</summary>
     public ExpectedDiagnostic Suppressed() => this with { IsSuppressed = true };
 
-    /// <summary>The message this expectation requires, or null when it says nothing about the message.</summary>
+    /// <summary>
+    /// The message this expectation requires, or null when it says nothing about the message. Arguments
+    /// the expectation does not give (fewer than the format has) are not compared: they show as <c>*</c>.
+    /// </summary>
     internal string? ExpectedMessage(DiagnosticDescriptor? descriptor)
     {
         if (Message is not null)
@@ -49,10 +52,29 @@ public sealed record ExpectedDiagnostic
             return Message;
         }
 
-        return Arguments is null || descriptor is null
-            ? null
-            : string.Format(CultureInfo.InvariantCulture, descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture), [.. Arguments]);
+        if (Arguments is null || descriptor is null)
+        {
+            return null;
+        }
+
+        var format = descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture);
+        var padded = Arguments.Concat(Enumerable.Repeat<object>(AnyArgument, 10)).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, format, padded);
     }
+
+    /// <summary>Whether an actual message is the expected one, any argument not given matching anything.</summary>
+    internal static bool Matches(string actual, string expected)
+    {
+        if (!expected.Contains(AnyArgument, StringComparison.Ordinal))
+        {
+            return actual == expected;
+        }
+
+        var pattern = "^" + string.Join(".*?", expected.Split(AnyArgument).Select(System.Text.RegularExpressions.Regex.Escape)) + "$";
+        return System.Text.RegularExpressions.Regex.IsMatch(actual, pattern, System.Text.RegularExpressions.RegexOptions.Singleline);
+    }
+
+    private const string AnyArgument = "\u0001";
 
     public override string ToString()
         => Id + (MarkupLocation is { } location ? " at {|#" + location + ":|}" : string.Empty)

@@ -417,7 +417,7 @@ public sealed class ProjectBuilder
 
             var message = expectation.ExpectedMessage(descriptors.FirstOrDefault(d => d.Id == expectation.Id));
             var candidates = pool.Where(d => d.Id == expectation.Id && at(d) && d.IsSuppressed == expectation.IsSuppressed).ToList();
-            var match = candidates.FirstOrDefault(d => message is null || d.GetMessage(System.Globalization.CultureInfo.InvariantCulture) == message);
+            var match = candidates.FirstOrDefault(d => message is null || ExpectedDiagnostic.Matches(d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), message));
             if (match is null)
             {
                 problems.Add(candidates.Count == 0
