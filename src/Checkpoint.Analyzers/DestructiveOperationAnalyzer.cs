@@ -6,6 +6,7 @@ using Checkpoint.Analyzers.Attestations;
 using Checkpoint.Analyzers.Baseline;
 using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Families;
+using Checkpoint.Analyzers.Helpers;
 using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -62,16 +63,24 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options));
+        var helpers = HelperSummaries.Create(context.Compilation, classifier, context.CancellationToken);
+        var frameworkOff = FrameworkOperationsOption.OffInFiles(context.Options, context.Compilation);
+        var analysis = new OperationAnalysis(classifier, helpers, new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options), frameworkOff);
         if (classifier.OnlyFrameworkOperations)
         {
             // No cloud SDK, catalogue entry or [Destructive]: only Directory.Delete, Process.Start and
-            // DbCommand.ExecuteNonQuery-like calls can matter, so bind only the sites named like them.
-            new FrameworkOperationSites(classifier, analysis).Register(context);
+            // DbCommand.ExecuteNonQuery-like calls (and helpers that pass their parameters to them) can
+            // matter, so bind only the sites named like them.
+            new FrameworkOperationSites(classifier, helpers, analysis).Register(context);
             return;
         }
 
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        if (classifier.MayClassifyDynamicNames)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
+        }
+
         context.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
         if (classifier.MayClassifyConstructors)
         {
@@ -105,8 +114,12 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     /// compilation and by <see cref="FrameworkOperationSites"/>, so both paths classify, check the
     /// site, look up attestations and baseline keys, and word the message the same way.
     /// </summary>
-    internal sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode)
+    internal sealed class OperationAnalysis(OperationClassifier classifier, HelperSummaries? helpers, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode, System.Func<SyntaxTree, bool> frameworkOperationsOff)
     {
+        /// <summary>The catalogue's answer, else whether the member is a helper of this compilation.</summary>
+        public OperationClassification? Classify(ISymbol member)
+            => classifier.Classify(member) ?? helpers?.Classify(member);
+
         // Display strings of the few operations a compilation calls, built once each rather than at every site.
         private readonly ConcurrentDictionary<ISymbol, string> _messageNames = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _keyNames = new(SymbolEqualityComparer.Default);
@@ -122,15 +135,33 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (classifier.Classify(invocation.TargetMethod) is { } classification)
+            if (Classify(invocation.TargetMethod) is { } classification)
             {
                 Analyze(invocation, classification, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken, invocation.TargetMethod, "Call to");
             }
         }
 
+        /// <summary>
+        /// A call on a <c>dynamic</c> receiver binds to nothing; it is reported when its member name is a
+        /// catalogued operation of this compilation's SDKs, and the message says it was matched by name.
+        /// </summary>
+        public void AnalyzeDynamicInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IDynamicInvocationOperation)context.Operation;
+            if (invocation.Operation is not IDynamicMemberReferenceOperation member || classifier.ClassifyDynamicName(member.MemberName) is not { } tier
+                || IsNeverExecuted(invocation) || TestDoubleUsage.IsTestDoubleUsage(invocation))
+            {
+                return;
+            }
+
+            var finding = new SiteFinding("is a catalogued operation, matched by name (the receiver is dynamic, so the analyzer cannot see which type it is)");
+            var classification = new OperationClassification(tier, finding.Description);
+            Report(invocation, classification, finding, context.ContainingSymbol, context.ReportDiagnostic, invocation.Operation.Type ?? (ISymbol)context.ContainingSymbol, "Dynamic call to", member.MemberName);
+        }
+
         public void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            if (classifier.Classify(invocation.TargetMethod) is { } classification)
+            if (Classify(invocation.TargetMethod) is { } classification)
             {
                 Analyze(invocation, classification, containingSymbol, report, cancellationToken, invocation.TargetMethod, "Call to");
             }
@@ -181,7 +212,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 
         private void Analyze(IOperation operation, OperationClassification classification, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken, ISymbol member, string access)
         {
-            if (IsNeverExecuted(operation))
+            if (IsNeverExecuted(operation) || (classification.Entry is { IsFrameworkOperation: true } && frameworkOperationsOff(operation.Syntax.SyntaxTree)))
             {
                 return;
             }

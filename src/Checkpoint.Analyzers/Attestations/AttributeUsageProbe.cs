@@ -29,8 +29,13 @@ internal static class AttributeUsageProbe
 {
     private const int ChunkLength = 8192;
 
-    // The short names as written in source: [ApprovedBy] and [Destructive], with or without "Attribute".
-    private static readonly string[] Words = { "ApprovedBy", "Destructive" };
+    // The short names as written in source: [ApprovedBy] and [Destructive], with or without "Attribute";
+    // then the call shapes of the members a helper can pass its parameters to (HelperSummaries): one
+    // pass over the text answers both questions.
+    private static readonly string[] Words = { "ApprovedBy", "Destructive", "Execute", "Start(", "Query", "Sql(", "Wrap(", "Finish", "Run(" };
+
+    /// <summary>The index of the first word that <see cref="TreesWithSinkWords"/> looks for.</summary>
+    private const int FirstSinkWord = 2;
 
     private static readonly ConditionalWeakTable<Compilation, WordsInTrees> Scans = new();
 
@@ -56,6 +61,26 @@ internal static class AttributeUsageProbe
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The trees whose text names a member a helper can pass its parameters to (<c>.Start(</c>,
+    /// <c>ExecuteNonQuery</c>, <c>Query</c> ...): the only trees that can declare such a helper.
+    /// </summary>
+    public static IEnumerable<SyntaxTree> TreesWithSinkWords(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = Scans.GetValue(compilation, c => WordsInTrees.Scan(c, cancellationToken));
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            for (var word = FirstSinkWord; word < Words.Length; word++)
+            {
+                if (found.Contains(tree, word))
+                {
+                    yield return tree;
+                    break;
+                }
+            }
+        }
     }
 
     private static bool Names(AttributeSyntax attribute, string shortName)
