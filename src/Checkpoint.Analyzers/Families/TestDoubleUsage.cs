@@ -126,7 +126,19 @@ internal static class TestDoubleUsage
             }
         }
 
-        return values.Count > 0 && values.All(v => OperationValues.OperationOf(v, at) is { } operation && IsTestDouble(operation, operation, depth + 1));
+        // A placeholder (null!, default!) until a set-up assigns the double holds no client.
+        var assigned = values.Where(v => !IsPlaceholder(v)).Select(v => OperationValues.OperationInMember(v, at)).ToList();
+        return assigned.Count > 0 && assigned.All(o => o is not null && IsTestDouble(o, o, depth + 1));
+    }
+
+    private static bool IsPlaceholder(ExpressionSyntax value)
+    {
+        while (value is PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression } suppressed)
+        {
+            value = suppressed.Operand;
+        }
+
+        return value is LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression } or DefaultExpressionSyntax;
     }
 
     /// <summary>A parameter of a private method or local function that every call in its type passes a double.</summary>
@@ -150,7 +162,7 @@ internal static class TestDoubleUsage
                     MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
                     _ => null,
                 };
-                if (name != method.Name || OperationValues.OperationOf(invocation, at) is not IInvocationOperation call
+                if (name != method.Name || OperationValues.OperationInMember(invocation, at) is not IInvocationOperation call
                     || !SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, method.OriginalDefinition))
                 {
                     continue;

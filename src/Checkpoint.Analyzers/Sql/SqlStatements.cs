@@ -280,17 +280,15 @@ internal static class SqlStatements
     private static bool Unfiltered(List<SqlToken> tokens, int from, int end)
     {
         var depth = 0;
-        var afterTarget = false;
         for (var i = from; i < end; i++)
         {
             var token = tokens[i];
             depth += token.IsSymbol('(') ? 1 : token.IsSymbol(')') ? -1 : 0;
-            if (token.Kind == SqlTokenKind.Unknown && afterTarget)
+            if (token.Kind == SqlTokenKind.Unknown && i > from)
             {
                 return false;
             }
 
-            afterTarget |= i > from;
             if (depth == 0 && token.Kind == SqlTokenKind.Word && token.Text is "WHERE" or "JOIN" or "USING")
             {
                 return token.Text == "WHERE" && IsTautology(tokens, from, end);

@@ -375,6 +375,30 @@ internal static class OperationValues
         return model.GetOperation(syntax);
     }
 
+    /// <summary>
+    /// The operation of an expression within the operation tree of the member that contains it, so that
+    /// its locals can be followed to their declarations.
+    /// </summary>
+    public static IOperation? OperationInMember(SyntaxNode syntax, IOperation at)
+    {
+        var owner = syntax.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or EqualsValueClauseSyntax or ArrowExpressionClauseSyntax) ?? syntax;
+        var root = OperationOf(owner, at);
+        if (root is null)
+        {
+            return OperationOf(syntax, at);
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation.Syntax.Span == syntax.Span && operation.Syntax.RawKind == syntax.RawKind)
+            {
+                return operation;
+            }
+        }
+
+        return OperationOf(syntax, at);
+    }
+
     /// <summary>True when the operation is the constant <see langword="true"/>.</summary>
     public static bool IsTrue(IOperation? operation)
         => operation is not null && Unwrap(operation).ConstantValue is { HasValue: true, Value: true };
