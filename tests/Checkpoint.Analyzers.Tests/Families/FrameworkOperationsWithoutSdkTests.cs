@@ -368,4 +368,36 @@ public sealed class FrameworkOperationsWithoutSdkTests
 
     private static string[] Describe(IEnumerable<Diagnostic> diagnostics)
         => [.. diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} {d.Properties[BaselineKey.PropertyName]} {d.IsSuppressed}")];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task FrameworkOperationsSetToNeverInAnEditorConfigSection_TurnsThemOffForItsFiles(bool withSdks)
+    {
+        var source = SourceMarkup.Parse(DeployTool).Text;
+        var project = withSdks ? CheckpointProject.WithSdks() : CheckpointProject.Create();
+
+        var diagnostics = await project
+            .WithEditorConfigOption("checkpoint.framework_operations", "never")
+            .WithSourceCode(source).AnalyzeAsync();
+
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task DiagnosticProperties_CarryTheConstantTarget()
+    {
+        var diagnostics = await CheckpointProject.Create()
+            .WithSourceCode("""
+                using System.IO;
+
+                class Workspace
+                {
+                    void Clean() => Directory.Delete("/srv/build", true);
+                }
+                """)
+            .AnalyzeAsync();
+
+        Assert.Equal("/srv/build", Assert.Single(diagnostics).Properties[DiagnosticProperties.Target]);
+    }
 }
