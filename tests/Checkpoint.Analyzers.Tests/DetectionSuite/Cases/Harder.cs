@@ -58,7 +58,7 @@ class Harder
 
     Task Case_InsideLambda(IAmazonS3 s3) => Task.Run(() => s3.DeleteBucketAsync("logs")); // expect CHK001
 
-    void Case_Ternary(bool all) => Process.Start("kubectl", all ? "delete ns prod" : "get ns");
+    void Case_Ternary(bool all) => Process.Start("kubectl", all ? "delete ns prod" : "get ns"); // expect CHK001
 
     void Case_PsqlHarmless() => Process.Start("psql", "-c \"SELECT count(*) FROM orders\"");
     void Case_StringContainingDropInLiteral(IDbConnection c) => c.Execute("UPDATE Notes SET Text = 'DROP TABLE x' WHERE Id = 1");
