@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Checkpoint.Core.Approvals;
-using Checkpoint.Core.Gate;
+using Checkpoint.Core.Ci;
+using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Benchmarks.Gate;
 
@@ -132,8 +133,9 @@ public sealed class GatedSolution
         Commit(repo, Agent, "Change every third service");
 
         // The approval, exactly as an approver makes it: the manifest for this diff, signed with ssh-keygen.
-        var target = ReviewTarget.Load(new GateRequest(repo) { Environment = Environment, Now = DateTimeOffset.UtcNow });
-        var manifest = target.CreateManifest(Approver, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromDays(7)).Serialize();
+        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo, CiEnvironment.FromVariables(Environment)));
+        var change = resolution.Change ?? throw new InvalidOperationException(resolution.Failure!.ToString());
+        var manifest = change.CreateManifest(Approver, DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromDays(7)).Serialize();
         var manifestPath = Path.Combine(repo, ".checkpoint", "approvals", "alice.json");
         Directory.CreateDirectory(Path.GetDirectoryName(manifestPath)!);
         File.WriteAllBytes(manifestPath, manifest);

@@ -94,7 +94,7 @@ public sealed class BaseResolutionTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "release" });
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITLAB_CI"] = "true", ["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "release" });
 
         var error = VerdictAssert.FailsWith("CHK105", verdict);
         Assert.Contains("refs/remotes/origin/release", error.Text);
@@ -121,6 +121,9 @@ public sealed class BaseResolutionTests
         var shallow = Path.Combine(Path.GetDirectoryName(repo.Root)!, "shallow");
         ProcessRunner.RunChecked("git", Path.GetDirectoryName(repo.Root)!, new[] { "clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow });
         ProcessRunner.RunChecked("git", shallow, new[] { "checkout", "-q", "-b", "copilot/x" });
+        File.WriteAllText(Path.Combine(shallow, "agent.txt"), "agent\n");
+        ProcessRunner.RunChecked("git", shallow, new[] { "add", "agent.txt" });
+        ProcessRunner.RunChecked("git", shallow, new[] { "-c", "user.name=Copilot", "-c", "user.email=Copilot@users.noreply.github.com", "commit", "-q", "-m", "Agent change" });
 
         var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = new Dictionary<string, string?> { ["CI"] = "true" } });
 

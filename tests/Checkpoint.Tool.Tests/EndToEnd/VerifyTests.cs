@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
+using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
 
@@ -242,8 +244,9 @@ public sealed class VerifyTests(InstalledTool tool)
     /// <summary>The manual route of docs/approving.md: a manifest signed with plain ssh-keygen, committed.</summary>
     private static void SignManually(TestRepository repository, TestKey key, DateTimeOffset createdAt)
     {
-        var target = ReviewTarget.Load(new GateRequest(repository.Work) { Environment = ProcessRun.LocalEnvironment(), Now = DateTimeOffset.UtcNow });
-        var manifest = ApprovalManifest.CreateFor(target.Diff, TestRepository.Identity, key.Principal, createdAt, TimeSpan.FromDays(30), target.Base.RefName, target.MergeBase);
+        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repository.Work, CiEnvironment.FromVariables(ProcessRun.LocalEnvironment())));
+        var change = resolution.Change!;
+        var manifest = ApprovalManifest.CreateFor(change.Diff, TestRepository.Identity, key.Principal, createdAt, TimeSpan.FromDays(30), change.Base.RefName, change.MergeBase);
         var path = Path.Combine(repository.Work, ".checkpoint", "approvals", "manual.json");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, manifest.Serialize());
