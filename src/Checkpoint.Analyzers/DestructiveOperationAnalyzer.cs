@@ -65,7 +65,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 
         var helpers = HelperSummaries.Create(context.Compilation, classifier, context.CancellationToken);
         var frameworkOff = FrameworkOperationsOption.OffInFiles(context.Options, context.Compilation);
-        var analysis = new OperationAnalysis(classifier, helpers, new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options), frameworkOff);
+        var analysis = new OperationAnalysis(classifier, helpers, TestDoubleUsage.Create(context.Compilation), new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options), frameworkOff);
         if (classifier.OnlyFrameworkOperations)
         {
             // No cloud SDK, catalogue entry or [Destructive]: only Directory.Delete, Process.Start and
@@ -114,7 +114,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     /// compilation and by <see cref="FrameworkOperationSites"/>, so both paths classify, check the
     /// site, look up attestations and baseline keys, and word the message the same way.
     /// </summary>
-    internal sealed class OperationAnalysis(OperationClassifier classifier, HelperSummaries? helpers, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode, System.Func<SyntaxTree, bool> frameworkOperationsOff)
+    internal sealed class OperationAnalysis(OperationClassifier classifier, HelperSummaries? helpers, TestDoubleUsage? testDoubles, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode, System.Func<SyntaxTree, bool> frameworkOperationsOff)
     {
         /// <summary>The catalogue's answer, else whether the member is a helper of this compilation.</summary>
         public OperationClassification? Classify(ISymbol member)
@@ -149,7 +149,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IDynamicInvocationOperation)context.Operation;
             if (invocation.Operation is not IDynamicMemberReferenceOperation member || classifier.ClassifyDynamicName(member.MemberName) is not { } tier
-                || IsNeverExecuted(invocation) || TestDoubleUsage.IsTestDoubleUsage(invocation))
+                || IsNeverExecuted(invocation) || testDoubles?.IsTestDoubleUsage(invocation) == true)
             {
                 return;
             }
@@ -220,7 +220,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             // Precision: a visible dry run, a test double being configured or checked, and a
             // site whose arguments make it harmless (SQL that drops nothing) are not operations.
             if (Rehearsal.IsRehearsal(operation) ||
-                TestDoubleUsage.IsTestDoubleUsage(operation) ||
+                testDoubles?.IsTestDoubleUsage(operation) == true ||
                 classification.FindAt(operation, ValueScope.Empty) is not { } finding)
             {
                 return;

@@ -30,9 +30,11 @@ internal static class AttributeUsageProbe
     private const int ChunkLength = 8192;
 
     // The short names as written in source: [ApprovedBy] and [Destructive], with or without "Attribute";
-    // then the call shapes of the members a helper can pass its parameters to (HelperSummaries): one
-    // pass over the text answers both questions.
-    private static readonly string[] Words = { "ApprovedBy", "Destructive", "Execute", "Start(", "Query", "Sql(", "Wrap(", "Finish", "Run(" };
+    // then the words every use of a .NET-only sink writes (Process.Start, new ProcessStartInfo, a Process
+    // subclass; ExecuteNonQuery/Scalar/Reader), for the helpers of a project without a cloud SDK
+    // (HelperSummaries): one pass over the text answers both questions. Each word costs a search of
+    // every chunk, so there are as few as the questions need.
+    private static readonly string[] Words = { "ApprovedBy", "Destructive", "Process", "Execute" };
 
     /// <summary>The index of the first word that <see cref="TreesWithSinkWords"/> looks for.</summary>
     private const int FirstSinkWord = 2;
@@ -64,8 +66,8 @@ internal static class AttributeUsageProbe
     }
 
     /// <summary>
-    /// The trees whose text names a member a helper can pass its parameters to (<c>.Start(</c>,
-    /// <c>ExecuteNonQuery</c>, <c>Query</c> ...): the only trees that can declare such a helper.
+    /// The trees whose text names a .NET-only sink a helper can pass its parameters to
+    /// (<c>Process.Start</c>, <c>ExecuteNonQuery</c> ...): the only trees that can declare such a helper.
     /// </summary>
     public static IEnumerable<SyntaxTree> TreesWithSinkWords(Compilation compilation, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Checkpoint.Analyzers.Values;
@@ -23,13 +24,37 @@ namespace Checkpoint.Analyzers.Families;
 /// real code and is analysed like any other. NSubstitute's <c>ForPartsOf</c> runs the real members, so
 /// it is not a double here.
 /// </summary>
-internal static class TestDoubleUsage
+/// <remarks>
+/// Decided once per compilation: a project that references no mocking library has no test double, and
+/// pays nothing here. Whether a field, property or parameter holds only doubles is read once per symbol.
+/// </remarks>
+internal sealed class TestDoubleUsage
 {
     private const int MaximumDepth = 3;
     private static readonly string[] MockingNamespaces = ["NSubstitute", "Moq", "FakeItEasy"];
     private static readonly string[] ConfiguringLambdaMethods = ["When", "WhenForAnyArgs", "InOrder"];
 
-    public static bool IsTestDoubleUsage(IOperation reference)
+    private readonly ConcurrentDictionary<ISymbol, bool> _holdsOnlyDoubles = new(SymbolEqualityComparer.Default);
+
+    private TestDoubleUsage()
+    {
+    }
+
+    /// <summary>Null when the compilation references no mocking library, so nothing can be a test double.</summary>
+    public static TestDoubleUsage? Create(Compilation compilation)
+    {
+        foreach (var reference in compilation.ReferencedAssemblyNames)
+        {
+            if (Array.IndexOf(MockingNamespaces, reference.Name) >= 0)
+            {
+                return new TestDoubleUsage();
+            }
+        }
+
+        return null;
+    }
+
+    public bool IsTestDoubleUsage(IOperation reference)
     {
         var receiver = reference switch
         {
@@ -65,7 +90,7 @@ internal static class TestDoubleUsage
     }
 
     /// <summary>The value is a test double, in plain sight.</summary>
-    private static bool IsTestDouble(IOperation value, IOperation at, int depth)
+    private bool IsTestDouble(IOperation value, IOperation at, int depth)
     {
         if (depth > MaximumDepth)
         {
@@ -83,18 +108,32 @@ internal static class TestDoubleUsage
                 var last = OperationValues.LastValue(local.Local, at);
                 return last is not null && last != value && IsTestDouble(last, last, depth + 1);
             case IFieldReferenceOperation field:
-                return AssignedOnlyDoubles(field.Field, at, depth);
+                return HoldsOnlyDoubles(field.Field, () => AssignedOnlyDoubles(field.Field, at, depth));
             case IPropertyReferenceOperation property:
-                return AssignedOnlyDoubles(property.Property, at, depth);
+                return HoldsOnlyDoubles(property.Property, () => AssignedOnlyDoubles(property.Property, at, depth));
             case IParameterReferenceOperation parameter:
-                return PassedOnlyDoubles(parameter.Parameter, at, depth);
+                return HoldsOnlyDoubles(parameter.Parameter, () => PassedOnlyDoubles(parameter.Parameter, at, depth));
             default:
                 return false;
         }
     }
 
+    private bool HoldsOnlyDoubles(ISymbol symbol, Func<bool> decide)
+    {
+        if (_holdsOnlyDoubles.TryGetValue(symbol, out var known))
+        {
+            return known;
+        }
+
+        // Recursion through the same symbol (a field assigned from itself) answers no.
+        _holdsOnlyDoubles.TryAdd(symbol, false);
+        var answer = decide();
+        _holdsOnlyDoubles[symbol] = answer;
+        return answer;
+    }
+
     /// <summary>A field or property whose initializer, and every assignment in its type, is a double.</summary>
-    private static bool AssignedOnlyDoubles(ISymbol member, IOperation at, int depth)
+    private bool AssignedOnlyDoubles(ISymbol member, IOperation at, int depth)
     {
         var values = new List<ExpressionSyntax>();
         foreach (var reference in member.DeclaringSyntaxReferences)
@@ -142,7 +181,7 @@ internal static class TestDoubleUsage
     }
 
     /// <summary>A parameter of a private method or local function that every call in its type passes a double.</summary>
-    private static bool PassedOnlyDoubles(IParameterSymbol parameter, IOperation at, int depth)
+    private bool PassedOnlyDoubles(IParameterSymbol parameter, IOperation at, int depth)
     {
         if (parameter.ContainingSymbol is not IMethodSymbol method
             || !(method.MethodKind == MethodKind.LocalFunction || method.DeclaredAccessibility == Accessibility.Private)

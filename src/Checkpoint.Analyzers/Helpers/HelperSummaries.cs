@@ -19,9 +19,12 @@ namespace Checkpoint.Analyzers.Helpers;
 /// (<see cref="HelperCondition"/>). Helpers may call helpers, up to <see cref="Values.ValueScope.MaximumDepth"/> deep.
 /// </summary>
 /// <remarks>
-/// Finding the helpers must not cost a project without any: only files whose text names such a member
-/// (one shared scan, <see cref="AttributeUsageProbe"/>) are parsed for methods that call one, and only
-/// those methods' names are candidates, so every other call is refused on its name.
+/// Finding the helpers must not cost a project without any. Where every call is analysed (a cloud SDK
+/// is referenced), a method of the compilation is summarised the first time a call reaches it, and only
+/// when its body calls something named like a sink or like a method of the compilation. Where only the
+/// .NET-only families can match (no cloud SDK), calls are refused on their names, so the helpers' names
+/// must be known first: only files whose text names such a sink (one shared scan,
+/// <see cref="AttributeUsageProbe"/>) are parsed for methods that call one.
 /// </remarks>
 internal sealed class HelperSummaries
 {
@@ -29,10 +32,11 @@ internal sealed class HelperSummaries
 
     private readonly Compilation _compilation;
     private readonly OperationClassifier _classifier;
-    private readonly HashSet<string> _names;
+    private readonly HashSet<string>? _names;
     private readonly ConcurrentDictionary<ISymbol, OperationClassification?> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, bool> _declaredNames = new(System.StringComparer.Ordinal);
 
-    private HelperSummaries(Compilation compilation, OperationClassifier classifier, HashSet<string> names)
+    private HelperSummaries(Compilation compilation, OperationClassifier classifier, HashSet<string>? names)
     {
         _compilation = compilation;
         _classifier = classifier;
@@ -42,6 +46,11 @@ internal sealed class HelperSummaries
     /// <summary>Null when no method of the compilation can be a helper.</summary>
     public static HelperSummaries? Create(Compilation compilation, OperationClassifier classifier, CancellationToken cancellationToken)
     {
+        if (!classifier.OnlyFrameworkOperations)
+        {
+            return new HelperSummaries(compilation, classifier, names: null);
+        }
+
         var trees = AttributeUsageProbe.TreesWithSinkWords(compilation, cancellationToken).ToList();
         if (trees.Count == 0)
         {
@@ -63,12 +72,12 @@ internal sealed class HelperSummaries
     }
 
     /// <summary>Whether a call of this name can reach a helper: the pre-filter for calls that bind nothing else.</summary>
-    public bool MayBeHelperNamed(string name) => _names.Contains(name);
+    public bool MayBeHelperNamed(string name) => _names?.Contains(name) != false;
 
     /// <summary>The classification of a call to a helper, or null when the method is none.</summary>
     public OperationClassification? Classify(ISymbol member)
     {
-        if (member is not IMethodSymbol method || !_names.Contains(method.Name) || method.Parameters.IsEmpty
+        if (member is not IMethodSymbol method || method.Parameters.IsEmpty || _names?.Contains(method.Name) == false
             || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly))
         {
             return null;
@@ -78,6 +87,12 @@ internal sealed class HelperSummaries
         if (_summaries.TryGetValue(definition, out var known))
         {
             return known;
+        }
+
+        if (_names is null && !MayCallSink(definition))
+        {
+            _summaries.TryAdd(definition, null);
+            return null;
         }
 
         // A helper that calls itself (or a cycle of them) is summarised without that call.
@@ -132,6 +147,33 @@ internal sealed class HelperSummaries
         return new OperationClassification(tier, "passes its parameters to " + string.Join(", ", sinks.Select(s => s.Call.TargetMethod.Name).Distinct()), declaration: method, condition: new HelperCondition(name, sinks));
     }
 
+    /// <summary>The cheap syntax check before a summary: the body calls something named like a sink, or like a method of this compilation.</summary>
+    private bool MayCallSink(IMethodSymbol method)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            foreach (var invocation in reference.GetSyntax().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            {
+                var called = CalledName(invocation);
+                if (called is not null && called != method.Name
+                    && (_classifier.MayBeOperationNamed(called) || _declaredNames.GetOrAdd(called, name => _compilation.ContainsSymbolsWithName(name, SymbolFilter.Member))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>Whether the sink's arguments or receiver read a parameter of the helper, at any depth (through locals too).</summary>
     private static bool ReadsParameter(IInvocationOperation call)
         => OperationValuesOfCall(call).Any(o => o.DescendantsAndSelf().Any(d => d is IParameterReferenceOperation or ILocalReferenceOperation));
@@ -169,13 +211,7 @@ internal sealed class HelperSummaries
 
                 foreach (var invocation in node.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    var called = invocation.Expression switch
-                    {
-                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => null,
-                    };
+                    var called = CalledName(invocation);
                     if (called is not null && called != name && calls(called))
                     {
                         names.Add(name);
