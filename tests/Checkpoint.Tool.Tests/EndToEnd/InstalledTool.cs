@@ -53,14 +53,29 @@ public sealed class InstalledTool : IDisposable
 
     public string Executable { get; }
 
-    public ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
-        ProcessRun.Run(Executable, arguments, workingDirectory, environment ?? ProcessRun.LocalEnvironment());
+    /// <summary>The packed Checkpoint.Tool .nupkg that was installed.</summary>
+    public string Package => Directory.GetFiles(Path.Combine(Root, "feed"), "Checkpoint.Tool.*.nupkg").Single();
+
+    /// <summary>
+    /// The review cache of this installation's runs (XDG_CACHE_HOME), so tests never write to the
+    /// user's. Outside <see cref="Root"/>: NuGet reads every nuget.config above the merge-base's files,
+    /// and Root's allows only the tool feed.
+    /// </summary>
+    public string CacheHome { get; } = Directory.CreateTempSubdirectory("checkpoint-review-cache-").FullName;
+
+    public ProcessOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
+        var withCache = new Dictionary<string, string?>(environment ?? ProcessRun.LocalEnvironment());
+        withCache.TryAdd("XDG_CACHE_HOME", CacheHome);
+        return ProcessRun.Run(Executable, arguments, workingDirectory, withCache);
+    }
 
     public void Dispose()
     {
         try
         {
             Directory.Delete(Root, recursive: true);
+            Directory.Delete(CacheHome, recursive: true);
         }
         catch (IOException)
         {
