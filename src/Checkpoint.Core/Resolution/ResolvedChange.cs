@@ -154,7 +154,16 @@ public sealed class ResolvedChange : IDisposable
         return ApprovalManifest.CreateFor(Diff, identity, approver, now, validFor ?? Policy.MaxApprovalAge, Base.RefName, MergeBase);
     }
 
-    public void Dispose() => Repository.Dispose();
+    /// <summary>False when the repository was opened by the caller (<see cref="ChangeResolver.Resolve(ChangeRequest, GitRepository)"/>), who disposes it.</summary>
+    internal bool OwnsRepository { get; init; } = true;
+
+    public void Dispose()
+    {
+        if (OwnsRepository)
+        {
+            Repository.Dispose();
+        }
+    }
 
     private IReadOnlyList<string> ReadUncommittedApprovals()
     {

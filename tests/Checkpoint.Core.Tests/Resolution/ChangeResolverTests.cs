@@ -47,6 +47,28 @@ public sealed class ChangeResolverTests
     }
 
     [Fact]
+    public void ResolvingAgainInTheOpenRepository_SeesTheNewCommit_WithoutOpeningGitAgain()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
+        using var first = ChangeResolver.Resolve(new ChangeRequest(repo.Root, Local));
+        var repository = first.Change!.Repository;
+        var before = repository.GitProcessesStarted;
+
+        repo.Approve(SshKey.Alice);
+        using (var second = ChangeResolver.Resolve(new ChangeRequest(repo.Root, Local), repository))
+        {
+            Assert.Equal(repo.Git("rev-parse", "HEAD"), second.Change!.Head);
+            Assert.Single(second.Change.Approvals);
+            Assert.Equal(first.Change.Digest, second.Change.Digest);
+            Assert.Equal(6, repository.GitProcessesStarted - before); // for-each-ref, merge-base, log, config, diff-tree, status
+        }
+
+        // The second resolution left the repository, and its object reader, to its owner.
+        Assert.NotNull(repository.ResolveCommit("HEAD"));
+    }
+
+    [Fact]
     public void NullRequest_IsAFailureNotAnException()
     {
         using var resolution = ChangeResolver.Resolve(null!);
