@@ -20,7 +20,7 @@ public sealed class RuleDocsCatalogueTests
     public void RuleDoc_ListsTheFamilyEntries(string ruleId, bool disruptiveOnly)
     {
         OperationTier? tier = disruptiveOnly ? OperationTier.Disruptive : null;
-        var path = Path.Combine(RepositoryRoot(), "docs", "rules", ruleId + ".md");
+        var path = SourceTree.Path("docs", "rules", ruleId + ".md");
         Assert.True(File.Exists(path), $"{path} is missing.");
         var document = File.ReadAllText(path).Replace("\r\n", "\n");
         var expected = Render(tier);
@@ -63,18 +63,5 @@ public sealed class RuleDocsCatalogueTests
         }
 
         return builder.Append('\n').ToString();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Checkpoint.Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Checkpoint.Analyzers.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,7 +1,5 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
-using Checkpoint.Testing;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 

@@ -2,7 +2,6 @@ using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 

@@ -119,8 +119,8 @@ public sealed class BaseResolutionTests
         repo.Write("more.txt", "more\n").Commit("Second commit on main");
         repo.PushMain();
         var shallow = Path.Combine(Path.GetDirectoryName(repo.Root)!, "shallow");
-        ProcessRunner.RunChecked("git", Path.GetDirectoryName(repo.Root)!, new[] { "clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow });
-        ProcessRunner.RunChecked("git", shallow, new[] { "checkout", "-q", "-b", "copilot/x" });
+        ProcessRunner.RunChecked("git", ["clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow], Path.GetDirectoryName(repo.Root)!);
+        ProcessRunner.RunChecked("git", ["checkout", "-q", "-b", "copilot/x"], shallow);
 
         var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = new Dictionary<string, string?> { ["CI"] = "true" } });
 
@@ -147,7 +147,7 @@ public sealed class BaseResolutionTests
         Directory.CreateDirectory(folder);
         try
         {
-            ProcessRunner.RunChecked("git", folder, new[] { "init", "-q" });
+            ProcessRunner.RunChecked("git", ["init", "-q"], folder);
             VerdictAssert.FailsWith("CHK105", CheckpointGate.Evaluate(new GateRequest(folder) { Now = TestRepository.Now }));
         }
         finally
@@ -161,7 +161,7 @@ public sealed class BaseResolutionTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
-        ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "65534", repo.Root });
+        ProcessRunner.RunChecked("chown", ["-R", "65534", repo.Root], repo.Root);
         try
         {
             var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true" }));
@@ -169,7 +169,7 @@ public sealed class BaseResolutionTests
         }
         finally
         {
-            ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "0", repo.Root });
+            ProcessRunner.RunChecked("chown", ["-R", "0", repo.Root], repo.Root);
         }
     }
 

@@ -9,33 +9,33 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 /// merge-base and HEAD with the packed analyzers, not from the diff text.
 /// </summary>
 [Collection(AnalyzerPackageCollection.Name)]
-public sealed class SemanticReviewTests(AnalyzerPackage package)
+public sealed class SemanticReviewTests(InstalledTool tool)
 {
     [Fact]
     public void AgentChange_ShowsWeakeningFirstThenTheAddedAndRemovedOperations()
     {
         using var repository = ConsumerRepository();
 
-        var text = package.Tool.Run(repository.Work, null, "review");
-        var json = package.Tool.Run(repository.Work, null, "review", "--format", "json");
+        var text = tool.Run(repository.Root, Consumers.Environment(ci: false), "review");
+        var json = tool.Run(repository.Root, Consumers.Environment(ci: false), "review", "--format", "json");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Equal(0, json.ExitCode);
 
-        var lines = text.Output.Split('\n');
+        var lines = text.StandardOutput.Split('\n');
         int Find(string fragment) => Array.FindIndex(lines, line => line.Contains(fragment, StringComparison.Ordinal));
         var signers = Find("! .checkpoint/allowed_signers");
         var pragma = Find("#pragma warning disable CHK001");
         var terminate = Find("ADDED CHK001 src/Cleanup.cs");
         var delete = Find("REMOVED CHK001 src/Cleanup.cs");
         Assert.True(signers >= 0 && pragma >= 0 && terminate >= 0 && delete >= 0, text.ToString());
-        Assert.True(Math.Max(signers, pragma) < Math.Min(terminate, delete), "weakening changes must come first:\n" + text.Output);
+        Assert.True(Math.Max(signers, pragma) < Math.Min(terminate, delete), "weakening changes must come first:\n" + text.StandardOutput);
         Assert.Contains("TerminateInstancesAsync", lines[terminate], StringComparison.Ordinal);
         Assert.Contains("DeleteBucketAsync", lines[delete], StringComparison.Ordinal);
 
-        using var document = JsonDocument.Parse(json.Output);
+        using var document = JsonDocument.Parse(json.StandardOutput);
         var operations = document.RootElement.GetProperty("operations");
-        Assert.True(operations.GetProperty("analyzed").GetBoolean(), json.Output);
+        Assert.True(operations.GetProperty("analyzed").GetBoolean(), json.StandardOutput);
         Assert.Empty(operations.GetProperty("warnings").EnumerateArray());
         var changes = operations.GetProperty("changes").EnumerateArray()
             .Select(c => (Change: c.GetProperty("change").GetString(), Operation: c.GetProperty("operation").GetString()!, Service: c.GetProperty("service").GetString(), Path: c.GetProperty("path").GetString()))
@@ -48,7 +48,7 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
     [Fact]
     public void ProjectWithoutTheAnalyzers_IsNotAnalyzedRatherThanClean()
     {
-        using var repository = TestRepository.OnMain();
+        using var repository = ToolScenario.OnMain();
         repository.Write("src/Service.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -56,38 +56,32 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
               </PropertyGroup>
             </Project>
             """);
-        repository.CommitAsMaintainer("A project without Checkpoint");
-        repository.PublishMain();
+        repository.Commit("A project without Checkpoint", ToolScenario.Maintainer);
+        repository.PushMain();
         repository.Git("checkout", "-q", "-b", "copilot/tweak");
         repository.Write("src/Service.cs", "class Service { int Answer() => 7; }\n");
-        repository.CommitAsAgent("Tweak");
+        repository.Commit("Tweak", ToolScenario.Agent);
 
-        var result = package.Tool.Run(repository.Work, null, "review", "--format", "json");
+        var result = tool.Run(repository.Root, Consumers.Environment(ci: false), "review", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.StandardOutput);
         var operations = json.RootElement.GetProperty("operations");
-        Assert.False(operations.GetProperty("analyzed").GetBoolean(), result.Output);
+        Assert.False(operations.GetProperty("analyzed").GetBoolean(), result.StandardOutput);
         Assert.Contains("no project references the Checkpoint.Analyzers package", operations.GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>Restores go to the work area's packages folder: no global cache ever holds a packed package.</summary>
+    private static ConsumerWorkArea Consumers => ConsumerWorkArea.Instance;
 
     /// <summary>
     /// main: a service whose attested method deletes an S3 bucket. The agent's branch replaces it
     /// with an (agent-attested) EC2 termination, disables CHK001 and trusts itself.
     /// </summary>
-    private TestRepository ConsumerRepository()
+    private static TestRepository ConsumerRepository()
     {
-        var repository = TestRepository.OnMain();
-        repository.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="checkpoint" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        var repository = ToolScenario.OnMain();
+        repository.Write("nuget.config", Consumers.NuGetConfig);
         repository.Write("src/Service.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -95,7 +89,7 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Checkpoint.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                <PackageReference Include="Checkpoint.Analyzers" Version="{Consumers.Feed.Version}" PrivateAssets="all" />
                 <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
                 <PackageReference Include="AWSSDK.EC2" Version="4.0.132.2" />
               </ItemGroup>
@@ -116,8 +110,8 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task RetireLogsAsync() => _s3.DeleteBucketAsync("old-logs");
             }
             """);
-        repository.CommitAsMaintainer("A service with an attested bucket deletion");
-        repository.PublishMain();
+        repository.Commit("A service with an attested bucket deletion", ToolScenario.Maintainer);
+        repository.PushMain();
 
         repository.Git("checkout", "-q", "-b", "copilot/scale-down");
         repository.Write("src/Cleanup.cs", """
@@ -138,9 +132,9 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task ScaleDownAsync() => _ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = new List<string> { "i-1" } });
             }
             """);
-        var agentKey = repository.CreateKey("agent@example.com", "agent");
-        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + agentKey.AllowedSignersLine + "\n");
-        repository.CommitAsAgent("Scale down instead of deleting the bucket");
+        var agentKey = repository.CreateKey("agent", "agent@example.com");
+        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + agentKey.AllowedSignersLine() + "\n");
+        repository.Commit("Scale down instead of deleting the bucket", ToolScenario.Agent);
         return repository;
     }
 }
