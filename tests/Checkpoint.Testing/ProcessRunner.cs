@@ -80,7 +80,12 @@ public static class ProcessRunner
         }
 
         process.WaitForExit();
-        writer.Wait(TimeSpan.FromSeconds(10));
+        if (Task.WaitAny([writer], TimeSpan.FromSeconds(10)) == 0)
+        {
+            // A writer that failed (not for a closed pipe) is the caller's bug: say so, not the child's exit code.
+            writer.GetAwaiter().GetResult();
+        }
+
         watch.Stop();
         return new ProcessResult(commandLine, workingDirectory, process.ExitCode, standardOutput.ToArray(), Encoding.UTF8.GetString(standardError.ToArray()), Snapshot(combined), watch.Elapsed);
     }
@@ -118,11 +123,21 @@ public static class ProcessRunner
         try
         {
             input?.WriteTo(stream);
-            stream.Close();
         }
         catch (IOException)
         {
             // The child exited (or closed its input) before reading all of it; its exit code tells.
+        }
+        finally
+        {
+            // Closed even when the writer throws, so the child sees the end of its input and exits.
+            try
+            {
+                stream.Close();
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 
