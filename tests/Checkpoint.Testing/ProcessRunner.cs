@@ -71,12 +71,13 @@ public static class ProcessRunner
         var writer = Task.Run(() => WriteInput(process.StandardInput.BaseStream, input));
 
         // The pipes close when the child and everything it started are gone: wait for both.
-        var finished = process.WaitForExit(limit) && Task.WaitAll(pumps, Remaining(limit, watch));
-        if (!finished)
+        var exited = process.WaitForExit(limit);
+        if (!exited || !Task.WaitAll(pumps, Remaining(limit, watch)))
         {
             Kill(process);
             Task.WaitAll(pumps, TimeSpan.FromSeconds(10));
-            throw new TimeoutException($"`{commandLine}` in {workingDirectory} did not finish within {limit} and was killed.\n{Snapshot(combined)}");
+            var what = exited ? "exited, but a process it started still held its output open after" : "did not finish within";
+            throw new TimeoutException($"`{commandLine}` in {workingDirectory} {what} {limit}, and was killed with everything it started.\n{Snapshot(combined)}");
         }
 
         process.WaitForExit();
