@@ -10,11 +10,23 @@ public sealed class InstalledTool
     public InstalledTool()
     {
         Executable = PackageFeed.Instance.ToolExecutable;
+        CacheHome = ScratchFolder.Create("checkpoint-tool-cache-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => ScratchFolder.Delete(CacheHome);
     }
 
     public string Executable { get; }
 
-    /// <param name="environment">Changes to <see cref="ProcessEnvironment.Local"/>: a value sets a variable, null removes it.</param>
-    public ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments) =>
-        ProcessRunner.Run(Executable, arguments, workingDirectory, environment, TimeSpan.FromMinutes(3));
+    /// <summary>The cache folder (<c>XDG_CACHE_HOME</c>) of this fixture's runs, so tests never write to the user's.</summary>
+    public string CacheHome { get; }
+
+    /// <param name="environment">
+    /// Changes to <see cref="ProcessEnvironment.Local"/>: a value sets a variable, null removes it.
+    /// <c>XDG_CACHE_HOME</c> is <see cref="CacheHome"/> unless it says otherwise.
+    /// </param>
+    public ProcessResult Run(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
+        var changes = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>(), StringComparer.Ordinal);
+        changes.TryAdd("XDG_CACHE_HOME", CacheHome);
+        return ProcessRunner.Run(Executable, arguments, workingDirectory, changes, TimeSpan.FromMinutes(3));
+    }
 }
