@@ -2,9 +2,9 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using CoreGate = Checkpoint.Core.Gate.CheckpointGate;
 
 namespace Checkpoint.Build.Tasks;
@@ -16,13 +16,14 @@ namespace Checkpoint.Build.Tasks;
 /// returned verdict with <see cref="CheckpointGateResult"/>.
 /// </summary>
 /// <remarks>
-/// The task decides nothing itself: it renders the one verdict that <c>checkpoint verify</c>
-/// also renders. The only thing it decides is whether a local build may skip the gate, and the
-/// input to that decision (is this CI?) comes from the real process environment.
+/// The task decides nothing itself: it renders the one verdict that <c>checkpoint verify</c> also
+/// renders. Whether a skip request counts was decided by <see cref="CheckpointGateScope"/>.
 /// </remarks>
-public sealed class CheckpointGate : Task
+public sealed class CheckpointGate : GateTask
 {
     internal const string SkippedOutcome = "Skipped";
+
+    private Stopwatch _sinceStart = new Stopwatch();
 
     /// <summary>The repository (or, outside one, the project) directory that <see cref="CheckpointGateScope"/> chose.</summary>
     public string? RepositoryDirectory { get; set; }
@@ -30,7 +31,7 @@ public sealed class CheckpointGate : Task
     /// <summary><c>$(CheckpointBaseRef)</c>.</summary>
     public string? BaseRef { get; set; }
 
-    /// <summary>Why a local build asked to skip the gate; ignored in CI.</summary>
+    /// <summary>Why this local build skips the gate; always empty in CI (<see cref="CheckpointGateScope"/> decides).</summary>
     public string? SkipReason { get; set; }
 
     /// <summary>
@@ -41,28 +42,29 @@ public sealed class CheckpointGate : Task
     [Output]
     public ITaskItem[] Verdict { get; private set; } = Array.Empty<ITaskItem>();
 
-    public override bool Execute()
+    protected override string FailureContext => "could not run";
+
+    protected override string? FailureFile => RepositoryDirectory;
+
+    protected override bool Run()
     {
-        // Started before Run is compiled, so the first line below includes loading Checkpoint.Core.
+        // Started before Evaluate is compiled, so the first line below includes loading Checkpoint.Core.
         _sinceStart = Stopwatch.StartNew();
-        try
-        {
-            Verdict = new[] { Run() };
-        }
-        catch (Exception ex)
-        {
-            // Fail closed: whatever broke, the build does not pass the gate.
-            GateLogging.Error(Log, GateLogging.FailClosedCode, RepositoryDirectory, "The Checkpoint gate could not run and fails closed: " + ex.Message);
-            Verdict = new[] { VerdictItem(nameof(GateOutcome.Failed), passed: false, GateLogging.FailClosedCode) };
-        }
+        Verdict = new[] { Evaluate() };
 
         // A verdict was produced, even a failing one: returning true hands it to every calling
-        // project, which then fails with one short line (CheckpointGateResult). The errors above
-        // already fail the build on their own.
+        // project, which then fails with one short line (CheckpointGateResult). The errors
+        // written here already fail the build on their own.
         return true;
     }
 
-    private ITaskItem Run()
+    protected override bool OnFailure()
+    {
+        Verdict = new[] { VerdictItem(nameof(GateOutcome.Failed), passed: false, GateLogging.FailClosedCode) };
+        return true;
+    }
+
+    private ITaskItem Evaluate()
     {
         if (string.IsNullOrWhiteSpace(RepositoryDirectory))
         {
@@ -70,65 +72,29 @@ public sealed class CheckpointGate : Task
             return VerdictItem(nameof(GateOutcome.Failed), passed: false, GateLogging.FailClosedCode);
         }
 
-        var environment = ProcessEnvironment.Snapshot();
         if (!string.IsNullOrEmpty(SkipReason))
         {
-            if (!ProcessEnvironment.IsContinuousIntegration(environment))
-            {
-                Log.LogMessage(MessageImportance.Normal, "Checkpoint gate skipped in this local build: {0}.", SkipReason);
-                return VerdictItem(SkippedOutcome, passed: true, code: string.Empty);
-            }
-
-            Log.LogMessage(MessageImportance.High, "Checkpoint: {0} is ignored in CI; the gate runs.", SkipReason);
+            Log.LogMessage(MessageImportance.Normal, "Checkpoint gate skipped in this local build: {0}.", SkipReason);
+            return VerdictItem(SkippedOutcome, passed: true, code: string.Empty);
         }
 
         var directory = RepositoryDirectory!;
-        var key = CacheKey.For(directory, BaseRef);
-        var engine = (IBuildEngine4)BuildEngine;
-        GateVerdict verdict;
-        var firstReport = false;
-        lock (EvaluationLock)
+        Log.LogMessage(MessageImportance.Low, "Checkpoint gate: task started {0} ms before the evaluation.", Milliseconds(_sinceStart));
+        var verdict = CoreGate.Evaluate(new GateRequest(directory)
         {
-            // The shared project normally makes this the only evaluation of the build; the
-            // registered verdict also covers callers whose global properties differ (and so
-            // get their own instance of the shared project) on the same node.
-            if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is GateVerdict cached)
-            {
-                verdict = cached;
-            }
-            else
-            {
-                Log.LogMessage(MessageImportance.Low, "Checkpoint gate: task started {0} ms before the evaluation.", Milliseconds(_sinceStart));
-                var request = new GateRequest(directory)
-                {
-                    BaseRef = string.IsNullOrWhiteSpace(BaseRef) ? null : BaseRef!.Trim(),
-                    Environment = environment,
-                    Now = DateTimeOffset.UtcNow,
-                    Timings = line => Log.LogMessage(MessageImportance.Low, "{0}", line),
-                };
-                verdict = CoreGate.Evaluate(request);
-                engine.RegisterTaskObject(key, verdict, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-                firstReport = true;
-                Log.LogMessage(MessageImportance.Normal, "Checkpoint gate evaluated for {0}: {1}.", verdict.RepositoryRoot ?? directory, verdict.Outcome);
-            }
-        }
+            BaseRef = string.IsNullOrWhiteSpace(BaseRef) ? null : BaseRef!.Trim(),
+            Environment = EnvironmentSnapshot.Current(),
+            Now = DateTimeOffset.UtcNow,
+            Timings = line => Log.LogMessage(MessageImportance.Low, "{0}", line),
+        });
+        Log.LogMessage(MessageImportance.Normal, "Checkpoint gate evaluated for {0}: {1}.", verdict.RepositoryRoot ?? directory, verdict.Outcome);
+        Report(verdict, verdict.RepositoryRoot ?? directory);
+        Log.LogMessage(MessageImportance.Low, "Checkpoint gate: task done after {0} ms.", Milliseconds(_sinceStart));
 
-        if (firstReport)
-        {
-            Report(verdict, verdict.RepositoryRoot ?? directory);
-            Log.LogMessage(MessageImportance.Low, "Checkpoint gate: task done after {0} ms.", Milliseconds(_sinceStart));
-        }
-
-        return VerdictItem(verdict.Outcome.ToString(), verdict.Passed, FirstErrorCode(verdict) ?? (verdict.Passed ? string.Empty : GateLogging.FailClosedCode));
+        var item = VerdictItem(verdict.Outcome.ToString(), verdict.Passed, FirstErrorCode(verdict) ?? (verdict.Passed ? string.Empty : GateLogging.FailClosedCode));
+        SharedVerdict.Remember(BuildEngine, SharedVerdict.KeyFor(directory, (BaseRef ?? string.Empty).Trim(), SkipReason ?? string.Empty), item);
+        return item;
     }
-
-    /// <summary>
-    /// Static state lives as long as the task's load context, which MSBuild keeps per task
-    /// assembly path for the life of the node: one lock per node.
-    /// </summary>
-    private static readonly object EvaluationLock = new object();
-
-    private Stopwatch _sinceStart = new Stopwatch();
 
     private static string Milliseconds(Stopwatch watch) =>
         watch.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
@@ -174,13 +140,5 @@ public sealed class CheckpointGate : Task
         }
 
         return null;
-    }
-
-    private static TaskItem VerdictItem(string outcome, bool passed, string code)
-    {
-        var item = new TaskItem(outcome);
-        item.SetMetadata("Passed", passed ? "true" : "false");
-        item.SetMetadata("Code", code);
-        return item;
     }
 }

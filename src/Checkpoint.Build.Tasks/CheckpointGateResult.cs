@@ -1,6 +1,5 @@
 using System;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 
 namespace Checkpoint.Build.Tasks;
 
@@ -9,7 +8,7 @@ namespace Checkpoint.Build.Tasks;
 /// The full messages were written once by <see cref="CheckpointGate"/>; each failing project adds
 /// one short line so that its own failure has a stated cause.
 /// </summary>
-public sealed class CheckpointGateResult : Task
+public sealed class CheckpointGateResult : GateTask
 {
     /// <summary>What Checkpoint.Gate.proj returned: exactly one verdict item.</summary>
     public ITaskItem[]? Verdict { get; set; }
@@ -24,7 +23,11 @@ public sealed class CheckpointGateResult : Task
     [Output]
     public string Outcome { get; private set; } = string.Empty;
 
-    public override bool Execute()
+    protected override string FailureContext => "could not read its verdict";
+
+    protected override string? FailureFile => ProjectFile;
+
+    protected override bool Run()
     {
         if (Verdict == null || Verdict.Length != 1)
         {
@@ -55,4 +58,6 @@ public sealed class CheckpointGateResult : Task
         GateLogging.Error(Log, code, ProjectFile, $"The Checkpoint gate failed for this repository ({code}); the errors above give the reason and the fix.");
         return false;
     }
+
+    protected override bool OnFailure() => false;
 }

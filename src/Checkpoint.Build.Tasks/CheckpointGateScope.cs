@@ -1,19 +1,19 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
+using Checkpoint.Core.Basics;
+using Checkpoint.Core.Ci;
+using Checkpoint.Core.Git;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
 namespace Checkpoint.Build.Tasks;
 
 /// <summary>
-/// First step of the gate in each project: names the repository the project belongs to and
-/// whether a local build asked to skip the gate, as the global properties of the one shared
-/// Checkpoint.Gate.proj build. MSBuild builds a project with the same global properties once per
-/// build and hands its result to every caller on every node, so the verdict is computed once
-/// per repository however many projects, target frameworks or nodes the build has.
+/// First step of the gate in each project: finds the repository the project belongs to and decides,
+/// in the one place that does, whether a skip request counts (outside CI) or not (in CI). The
+/// answer becomes the global properties of the one shared Checkpoint.Gate.proj build, which MSBuild
+/// builds once per set of global properties and hands to every caller on every node.
 /// </summary>
-public sealed class CheckpointGateScope : Task
+public sealed class CheckpointGateScope : GateTask
 {
     /// <summary>The directory of the project being built; the repository is found from here.</summary>
     [Required]
@@ -38,56 +38,50 @@ public sealed class CheckpointGateScope : Task
     [Output]
     public ITaskItem[] GateProperties { get; private set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>
-    /// The verdict an earlier project of this build already received on this node for the same
-    /// global properties (<see cref="SharedVerdict"/>); empty when the shared project must be asked.
-    /// </summary>
+    /// <summary>The verdict this node already has for the same properties (<see cref="SharedVerdict"/>); empty when the shared project must be asked.</summary>
     [Output]
     public ITaskItem[] KnownVerdict { get; private set; } = Array.Empty<ITaskItem>();
 
-    public override bool Execute()
+    protected override string FailureContext => "could not locate the repository";
+
+    protected override bool Run()
     {
-        try
+        // Whether this is CI comes from the real process environment only: MSBuild properties are
+        // the branch's to set, the environment the CI runner started the build with is not.
+        var ci = CiEnvironment.FromVariables(EnvironmentSnapshot.Current());
+        var skipReason = SkipRequest();
+        if (skipReason.Length > 0 && ci.IsCi)
         {
-            var isCi = ProcessEnvironment.IsContinuousIntegration(ProcessEnvironment.Snapshot());
-            var skipReason = SkipRequest();
-            if (skipReason.Length > 0 && isCi)
+            if (!DesignTimeBuild && BuildingProject)
             {
-                if (!DesignTimeBuild && BuildingProject)
-                {
-                    Log.LogMessage(MessageImportance.Normal, "Checkpoint: {0} is ignored in CI; the gate runs.", skipReason);
-                }
-
-                skipReason = string.Empty;
+                Log.LogMessage(MessageImportance.Normal, "Checkpoint: {0} is ignored in CI; the gate runs.", skipReason);
             }
 
-            // CheckpointBaseRef is passed as given: in CI, CheckpointGate.Evaluate ignores it
-            // (the base is the trust root and the branch can set any property) and says so.
-            var baseRef = (BaseRef ?? string.Empty).Trim();
-
-            var properties = new List<ITaskItem>
-            {
-                new TaskItem("CheckpointRepositoryDirectory=" + RepositoryDirectory(ProjectDirectory)),
-                new TaskItem("CheckpointBaseRef=" + baseRef),
-                new TaskItem("CheckpointSkipReason=" + skipReason),
-            };
-            GateProperties = properties.ToArray();
-            var known = SharedVerdict.Find(BuildEngine, SharedVerdict.KeyFor(GateProperties));
-            KnownVerdict = known == null ? Array.Empty<ITaskItem>() : new[] { known };
-            if (known != null)
-            {
-                Log.LogMessage(MessageImportance.Low, "{0} {1}.", SharedVerdict.ReusedMessage, known.ItemSpec);
-            }
-
-            return true;
+            skipReason = string.Empty;
         }
-        catch (Exception ex)
+
+        // CheckpointBaseRef is passed as given: in CI the gate ignores it (the base is the trust
+        // root and the branch can set any property) and says so.
+        var repositoryDirectory = RepositoryLocator.Find(ProjectDirectory) ?? System.IO.Path.GetFullPath(ProjectDirectory);
+        var baseRef = (BaseRef ?? string.Empty).Trim();
+        GateProperties = new ITaskItem[]
         {
-            // Fail closed, in one line: MSBuild's own report of a task exception is a stack trace.
-            GateLogging.Error(Log, GateLogging.FailClosedCode, null, "The Checkpoint gate could not locate the repository and fails closed: " + ex.Message);
-            return false;
+            new TaskItem(GateProperty.RepositoryDirectory + "=" + repositoryDirectory),
+            new TaskItem(GateProperty.BaseRef + "=" + baseRef),
+            new TaskItem(GateProperty.SkipReason + "=" + skipReason),
+        };
+
+        var known = SharedVerdict.Find(BuildEngine, SharedVerdict.KeyFor(repositoryDirectory, baseRef, skipReason));
+        KnownVerdict = known == null ? Array.Empty<ITaskItem>() : new[] { known };
+        if (known != null)
+        {
+            Log.LogMessage(MessageImportance.Low, "{0} {1}.", SharedVerdict.ReusedMessage, known.ItemSpec);
         }
+
+        return true;
     }
+
+    protected override bool OnFailure() => false;
 
     private string SkipRequest()
     {
@@ -112,24 +106,5 @@ public sealed class CheckpointGateScope : Task
         }
 
         return string.Empty;
-    }
-
-    /// <summary>
-    /// The nearest directory with a <c>.git</c> entry, else the project's own directory. This
-    /// only groups projects; git itself decides in the gate what the repository is.
-    /// </summary>
-    internal static string RepositoryDirectory(string projectDirectory)
-    {
-        var start = Path.GetFullPath(projectDirectory);
-        for (var current = start; !string.IsNullOrEmpty(current); current = Path.GetDirectoryName(current))
-        {
-            var candidate = Path.Combine(current, ".git");
-            if (Directory.Exists(candidate) || File.Exists(candidate))
-            {
-                return current!;
-            }
-        }
-
-        return start;
     }
 }

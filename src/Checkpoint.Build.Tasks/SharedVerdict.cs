@@ -5,16 +5,17 @@ using Microsoft.Build.Utilities;
 namespace Checkpoint.Build.Tasks;
 
 /// <summary>
-/// The verdict of Checkpoint.Gate.proj, remembered in each MSBuild node for the rest of the build
-/// under the same global properties the shared project was built with, so that the projects after
-/// the first on a node take it from memory instead of asking the scheduler for the shared
-/// project's cached result. MSBuild's own result cache would give the same answer: this only saves
-/// the round trip, which in a no-op build of many projects is most of what the gate costs.
+/// The gate's one registered object: the verdict for a repository, base and skip request, kept in
+/// each MSBuild node for the rest of the build (as dotnet/sourcelink's <c>RepositoryTask</c> keeps
+/// the repository). The key starts with the repository root <see cref="CheckpointGateScope"/> found
+/// with <c>RepositoryLocator</c>, the same directory the gate then opens. The shared project's
+/// result cache (build/Checkpoint.Gate.proj) makes the evaluation happen once per build; this
+/// object spares every later project on a node the round trip to the scheduler for that result.
 /// </summary>
 /// <remarks>
-/// Only <see cref="CheckpointGateResult"/> writes an entry, with the verdict that the shared
-/// project returned. Entries live for one build (<see cref="RegisteredTaskObjectLifetime.Build"/>),
-/// so a later build, even on a reused node, evaluates again.
+/// <see cref="CheckpointGate"/> registers the verdict it computed, and <see cref="CheckpointGateResult"/>
+/// the verdict a project received from another node. Entries live for one build
+/// (<see cref="RegisteredTaskObjectLifetime.Build"/>), so a later build, even on a reused node, evaluates again.
 /// </remarks>
 internal static class SharedVerdict
 {
@@ -23,18 +24,11 @@ internal static class SharedVerdict
 
     private const string Prefix = "Checkpoint.Build.Tasks.SharedVerdict:";
 
-    public static string KeyFor(IEnumerable<ITaskItem> gateProperties)
-    {
-        var parts = new List<string>();
-        foreach (var property in gateProperties)
-        {
-            parts.Add(property.ItemSpec);
-        }
+    /// <summary>The key: the global properties of Checkpoint.Gate.proj, repository root first.</summary>
+    public static string KeyFor(string repositoryDirectory, string baseRef, string skipReason) =>
+        Prefix + repositoryDirectory + "\n" + baseRef + "\n" + skipReason;
 
-        return Prefix + string.Join("\n", parts);
-    }
-
-    /// <returns>The remembered verdict as a new item, or null on the first project of a node.</returns>
+    /// <returns>The remembered verdict as a new item, or null when none is registered.</returns>
     public static ITaskItem? Find(IBuildEngine engine, string key)
         => engine is IBuildEngine4 registry && registry.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is Entry entry
             ? entry.ToItem()
@@ -47,6 +41,25 @@ internal static class SharedVerdict
             registry.RegisterTaskObject(key, new Entry(verdict), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
         }
     }
+
+    /// <summary>The key from the <c>Name=value</c> items <see cref="CheckpointGateScope"/> produced.</summary>
+    public static string KeyFor(IEnumerable<ITaskItem> gateProperties)
+    {
+        var values = new Dictionary<string, string>();
+        foreach (var property in gateProperties)
+        {
+            var text = property.ItemSpec;
+            var equals = text.IndexOf('=');
+            if (equals > 0)
+            {
+                values[text.Substring(0, equals)] = text.Substring(equals + 1);
+            }
+        }
+
+        return KeyFor(Value(values, GateProperty.RepositoryDirectory), Value(values, GateProperty.BaseRef), Value(values, GateProperty.SkipReason));
+    }
+
+    private static string Value(Dictionary<string, string> values, string name) => values.TryGetValue(name, out var value) ? value : string.Empty;
 
     /// <summary>An immutable copy: the item MSBuild handed over belongs to the project that received it.</summary>
     private sealed class Entry

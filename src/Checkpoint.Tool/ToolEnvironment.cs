@@ -1,7 +1,7 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using Checkpoint.Core.Basics;
 
 namespace Checkpoint.Tool;
 
@@ -33,16 +33,8 @@ internal sealed class ToolEnvironment
         }
     }
 
-    public static ToolEnvironment ForProcess()
-    {
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            variables[(string)entry.Key] = entry.Value as string;
-        }
-
-        return new ToolEnvironment(variables, Directory.GetCurrentDirectory(), () => DateTimeOffset.UtcNow);
-    }
+    public static ToolEnvironment ForProcess() =>
+        new ToolEnvironment(EnvironmentSnapshot.Current(), Directory.GetCurrentDirectory(), () => DateTimeOffset.UtcNow);
 
     public string? Get(string name) => Variables.TryGetValue(name, out var value) ? value : null;
 }

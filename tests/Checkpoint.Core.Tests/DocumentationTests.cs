@@ -9,7 +9,7 @@ public sealed class DocumentationTests
     public static TheoryData<string> GateCodes()
     {
         var data = new TheoryData<string>();
-        foreach (var field in typeof(Core.Gate.GateCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+        foreach (var field in typeof(Core.Basics.GateCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
         {
             data.Add((string)field.GetValue(null)!);
         }

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Policy;
+using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Testing;
 
@@ -239,8 +241,9 @@ public sealed class TestRepository : IDisposable
     /// <summary>The manifest an approver would sign for the current HEAD, made by Core.</summary>
     public ApprovalManifest ManifestFor(SshKey key, DateTimeOffset? createdAt = null, TimeSpan? validFor = null, string? baseRef = null)
     {
-        var target = ReviewTarget.Load(new GateRequest(Root) { BaseRef = baseRef });
-        return target.CreateManifest(key.Principal, createdAt ?? Now.AddHours(-1), validFor ?? TimeSpan.FromDays(7));
+        using var resolution = ChangeResolver.Resolve(new ChangeRequest(Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())) { BaseRef = baseRef });
+        var change = resolution.Change ?? throw new InvalidOperationException(resolution.Failure!.ToString());
+        return change.CreateManifest(key.Principal, createdAt ?? Now.AddHours(-1), validFor ?? TimeSpan.FromDays(7));
     }
 
     /// <summary>

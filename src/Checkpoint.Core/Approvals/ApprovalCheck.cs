@@ -6,11 +6,11 @@ namespace Checkpoint.Core.Approvals;
 /// <summary>The outcome of checking one approval against the current diff.</summary>
 public sealed class ApprovalCheck
 {
-    internal ApprovalCheck(ApprovalFile file, ApprovalManifest? manifest, string? code, string? reason, bool? userPresent, SshPublicKey? key, IReadOnlyList<string> principals)
+    internal ApprovalCheck(ApprovalFile file, ApprovalManifest? manifest, ApprovalRejection? rejection, string? reason, bool? userPresent, SshPublicKey? key, IReadOnlyList<string> principals)
     {
         File = file;
         Manifest = manifest;
-        Code = code;
+        Rejection = rejection;
         Reason = reason;
         UserPresent = userPresent;
         Key = key;
@@ -21,11 +21,12 @@ public sealed class ApprovalCheck
 
     public ApprovalManifest? Manifest { get; }
 
-    public bool IsValid => Code is null;
+    public bool IsValid => Rejection is null;
 
-    /// <summary>CHK101-CHK104 when the approval does not count.</summary>
-    public string? Code { get; }
+    /// <summary>Why the approval does not count; null when it does.</summary>
+    public ApprovalRejection? Rejection { get; }
 
+    /// <summary>The reason as one line; null when valid.</summary>
     public string? Reason { get; }
 
     public bool? UserPresent { get; }
@@ -35,4 +36,8 @@ public sealed class ApprovalCheck
 
     /// <summary>Every literal principal on the allowed_signers line that trusted the key.</summary>
     public IReadOnlyList<string> Principals { get; }
+
+    /// <summary>The same check, now rejected for <paramref name="rejection"/> (the approver wrote part of the change, say).</summary>
+    public ApprovalCheck RejectedFor(ApprovalRejection rejection, string reason) =>
+        new ApprovalCheck(File, Manifest, rejection, reason, UserPresent, Key, Principals);
 }

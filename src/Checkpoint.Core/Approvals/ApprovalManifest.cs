@@ -25,8 +25,8 @@ public sealed class ApprovalManifest
     /// <summary>The SSHSIG namespace approvals are signed in; signatures in any other namespace never verify.</summary>
     public const string SignatureNamespace = "checkpoint-approval";
 
-    /// <summary>The folder approvals live in, read from HEAD's tree; the only folder the diff digest leaves out.</summary>
-    public const string ApprovalsDirectory = ".checkpoint/approvals";
+    /// <summary>The folder approvals live in (<see cref="ApprovalPaths"/> says which files in it are approvals).</summary>
+    public const string ApprovalsDirectory = ApprovalPaths.Directory;
 
     /// <summary>Manifests larger than this are rejected before parsing.</summary>
     public const int MaxSizeBytes = 64 * 1024 * 1024;

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Security.Cryptography;
 using Checkpoint.Core.Digest;
-using Checkpoint.Core.Gate;
+using Checkpoint.Core.Git;
 using Checkpoint.Core.Policy;
 using Checkpoint.Core.Signatures;
 
@@ -10,7 +11,8 @@ namespace Checkpoint.Core.Approvals;
 
 /// <summary>
 /// Checks approvals: signature in <see cref="ApprovalManifest.SignatureNamespace"/>, signer trusted
-/// by the base's allowed_signers at the CI clock, repository identity, digest and age.
+/// by the base's allowed_signers at the CI clock, nothing revoked by the base, repository identity,
+/// digest and age. It answers with an <see cref="ApprovalRejection"/>; the gate turns that into a code.
 /// </summary>
 public sealed class ApprovalVerifier
 {
@@ -21,14 +23,16 @@ public sealed class ApprovalVerifier
     private readonly string _repository;
     private readonly AllowedSigners? _signers;
     private readonly CheckpointPolicy _policy;
+    private readonly RevokedList _revoked;
     private readonly DateTimeOffset _now;
 
-    public ApprovalVerifier(DiffDigest diff, string repository, AllowedSigners? signers, CheckpointPolicy policy, DateTimeOffset now)
+    public ApprovalVerifier(DiffDigest diff, string repository, AllowedSigners? signers, CheckpointPolicy policy, DateTimeOffset now, RevokedList? revoked = null)
     {
         _diff = diff ?? throw new ArgumentNullException(nameof(diff));
         _repository = repository ?? throw new ArgumentNullException(nameof(repository));
         _signers = signers;
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _revoked = revoked ?? RevokedList.Empty;
         _now = now;
     }
 
@@ -41,34 +45,39 @@ public sealed class ApprovalVerifier
 
         if (file.Problem != null || file.Manifest is null || file.Signature is null)
         {
-            return Reject(file, null, GateCodes.InvalidApproval, file.Problem ?? "approval is incomplete");
+            return Reject(file, null, ApprovalRejection.Unusable, file.Problem ?? "approval is incomplete");
         }
 
         if (!ApprovalManifest.TryParse(file.Manifest, out var manifest, out var manifestError))
         {
-            return Reject(file, null, GateCodes.InvalidApproval, "manifest cannot be parsed: " + manifestError);
+            return Reject(file, null, ApprovalRejection.MalformedManifest, "manifest cannot be parsed: " + manifestError);
         }
 
         if (!SshSignature.TryParse(file.Signature, out var signature, out var signatureError))
         {
-            return Reject(file, manifest, GateCodes.InvalidApproval, "signature is malformed: " + signatureError);
+            return Reject(file, manifest, ApprovalRejection.MalformedSignature, "signature is malformed: " + signatureError);
         }
 
         var verified = signature!.Verify(file.Manifest, ApprovalManifest.SignatureNamespace);
         if (!verified.IsValid)
         {
-            return Reject(file, manifest, GateCodes.InvalidApproval, "signature is invalid: " + verified.Failure);
+            return Reject(file, manifest, ApprovalRejection.InvalidSignature, "signature is invalid: " + verified.Failure);
         }
 
         if (_signers is null)
         {
-            return Reject(file, manifest, GateCodes.UntrustedSigner, $"the base has no {CheckpointPolicy.AllowedSignersPath}, so no signer is trusted");
+            return Reject(file, manifest, ApprovalRejection.NoTrustedSigners, $"the base has no {CheckpointPolicy.AllowedSignersPath}, so no signer is trusted");
+        }
+
+        if (_revoked.IsKeyRevoked(signature.PublicKey.Fingerprint))
+        {
+            return Reject(file, manifest, ApprovalRejection.RevokedKey, $"signer {signature.PublicKey.Fingerprint} is revoked by the base's {CheckpointPolicy.RevokedPath}", signature);
         }
 
         var trust = _signers.Authorize(manifest!.Approver, signature.PublicKey, ApprovalManifest.SignatureNamespace, _now);
         if (!trust.IsTrusted)
         {
-            return Reject(file, manifest, GateCodes.UntrustedSigner, $"signer {signature.PublicKey.Fingerprint} is not trusted as '{manifest.Approver}' by the base's allowed_signers: {trust.Failure}");
+            return Reject(file, manifest, ApprovalRejection.UntrustedSigner, $"signer {signature.PublicKey.Fingerprint} is not trusted as '{manifest.Approver}' by the base's allowed_signers: {trust.Failure}");
         }
 
         IReadOnlyList<string> principals = trust.Entry!.Principals
@@ -77,32 +86,74 @@ public sealed class ApprovalVerifier
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+        var fileHash = ManifestHash(file.Manifest);
+        if (_revoked.IsApprovalRevoked(fileHash))
+        {
+            return Reject(file, manifest, ApprovalRejection.RevokedApproval, $"this approval ({fileHash}) is revoked by the base's {CheckpointPolicy.RevokedPath}", signature, principals);
+        }
+
+        if (_revoked.IsDiffRevoked(manifest.Digest))
+        {
+            return Reject(file, manifest, ApprovalRejection.RevokedApproval, $"approvals of diff {manifest.Digest} are revoked by the base's {CheckpointPolicy.RevokedPath}", signature, principals);
+        }
+
         if (!string.Equals(RepositoryIdentity.Normalize(manifest.Repository), _repository, StringComparison.Ordinal))
         {
-            return Reject(file, manifest, GateCodes.ApprovalMismatch, $"approval is for repository '{manifest.Repository}', this is '{_repository}'", signature, principals);
+            return Reject(file, manifest, ApprovalRejection.WrongRepository, $"approval is for repository '{manifest.Repository}', this is '{_repository}'", signature, principals);
         }
 
         if (!string.Equals(manifest.Digest, _diff.Digest, StringComparison.Ordinal))
         {
-            return Reject(file, manifest, GateCodes.ApprovalMismatch, $"approval is for diff {manifest.Digest}, the branch is now {_diff.Digest}; {DescribeChanges(manifest)}", signature, principals);
+            return Reject(file, manifest, ApprovalRejection.WrongDiff, $"approval is for diff {manifest.Digest}, the branch is now {_diff.Digest}; {DescribeChanges(manifest)}", signature, principals);
         }
 
         if (manifest.CreatedAt > _now + AllowedClockSkew)
         {
-            return Reject(file, manifest, GateCodes.ExpiredApproval, $"approval says it was created at {ApprovalManifest.FormatTimestamp(manifest.CreatedAt)}, which is in the future (now {ApprovalManifest.FormatTimestamp(_now)})", signature, principals);
+            return Reject(file, manifest, ApprovalRejection.CreatedInFuture, $"approval says it was created at {ApprovalManifest.FormatTimestamp(manifest.CreatedAt)}, which is in the future (now {ApprovalManifest.FormatTimestamp(_now)})", signature, principals);
         }
 
         if (manifest.ExpiresAt <= _now)
         {
-            return Reject(file, manifest, GateCodes.ExpiredApproval, $"approval expired at {ApprovalManifest.FormatTimestamp(manifest.ExpiresAt)}", signature, principals);
+            return Reject(file, manifest, ApprovalRejection.Expired, $"approval expired at {ApprovalManifest.FormatTimestamp(manifest.ExpiresAt)}", signature, principals);
         }
 
         if (_now - manifest.CreatedAt > _policy.MaxApprovalAge)
         {
-            return Reject(file, manifest, GateCodes.ExpiredApproval, $"approval was created at {ApprovalManifest.FormatTimestamp(manifest.CreatedAt)}, more than the policy's {_policy.MaxApprovalAge.TotalDays:0.##} days ago", signature, principals);
+            return Reject(file, manifest, ApprovalRejection.TooOld, $"approval was created at {ApprovalManifest.FormatTimestamp(manifest.CreatedAt)}, more than the policy's {_policy.MaxApprovalAge.TotalDays:0.##} days ago", signature, principals);
         }
 
         return new ApprovalCheck(file, manifest, null, null, signature.UserPresent, signature.PublicKey, principals);
+    }
+
+    /// <summary>
+    /// The commit of <paramref name="commits"/> that the approver of a valid <paramref name="check"/>
+    /// authored or committed, or null. A commit that only adds or changes approval files (the ones
+    /// the digest leaves out) is committing an approval, not authoring the change.
+    /// </summary>
+    public static GitCommit? OwnWork(ApprovalCheck check, IEnumerable<GitCommit> commits)
+    {
+        if (check is null || commits is null)
+        {
+            return null;
+        }
+
+        return commits.FirstOrDefault(commit =>
+        {
+            var matches = check.Principals.Any(p =>
+                string.Equals(p, commit.AuthorEmail, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(p, commit.CommitterEmail, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(p, commit.AuthorName, StringComparison.OrdinalIgnoreCase) ||
+                string.Equals(p, commit.CommitterName, StringComparison.OrdinalIgnoreCase));
+            var onlyApprovals = commit.Changes is { Count: > 0 } changes && changes.All(c => ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode));
+            return matches && !onlyApprovals;
+        });
+    }
+
+    /// <summary><c>sha256:</c> and the hex SHA-256 of a manifest file's bytes: how the revoked list names one approval.</summary>
+    public static string ManifestHash(byte[] manifest)
+    {
+        using var sha = SHA256.Create();
+        return "sha256:" + string.Concat(sha.ComputeHash(manifest ?? throw new ArgumentNullException(nameof(manifest))).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     /// <summary>Names the files whose entries differ between the approval and the current diff.</summary>
@@ -142,6 +193,6 @@ public sealed class ApprovalVerifier
         return $"changed since approval: {list}{(changed.Count > shown ? $" and {changed.Count - shown} more" : string.Empty)}";
     }
 
-    private static ApprovalCheck Reject(ApprovalFile file, ApprovalManifest? manifest, string code, string reason, SshSignature? signature = null, IReadOnlyList<string>? principals = null) =>
-        new ApprovalCheck(file, manifest, code, reason, signature?.UserPresent, signature?.PublicKey, principals ?? Array.Empty<string>());
+    private static ApprovalCheck Reject(ApprovalFile file, ApprovalManifest? manifest, ApprovalRejection rejection, string reason, SshSignature? signature = null, IReadOnlyList<string>? principals = null) =>
+        new ApprovalCheck(file, manifest, rejection, reason, signature?.UserPresent, signature?.PublicKey, principals ?? Array.Empty<string>());
 }

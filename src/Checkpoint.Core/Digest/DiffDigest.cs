@@ -18,28 +18,29 @@ public sealed class DiffDigest
     /// <summary>The encoding version, hashed first so that a future encoding can never collide with this one.</summary>
     public const string Version = "checkpoint-diff-digest/v1";
 
-    /// <summary>The only folder the digest leaves out: approvals are added after the diff they approve.</summary>
-    public const string ExcludedDirectory = ".checkpoint/approvals/";
-
-    private static readonly byte[] ExcludedPrefix = Encoding.UTF8.GetBytes(ExcludedDirectory);
+    internal const string SymlinkMode = "120000";
+    private const string AbsentMode = ApprovalPaths.AbsentMode;
+    private const string GitlinkMode = "160000";
+    private const int SymlinkTargetLimit = 4096;
 
     [ThreadStatic]
     private static SHA256? EntryHasher;
 
-    private const string AbsentMode = "000000";
-    private const string GitlinkMode = "160000";
-
-    private DiffDigest(string digest, IReadOnlyList<DigestEntry> entries)
+    private DiffDigest(string digest, IReadOnlyList<DigestEntry> entries, IReadOnlyList<DiffEntry> changes)
     {
         Digest = digest;
         Entries = entries;
+        Changes = changes;
     }
 
     /// <summary><c>sha256:&lt;64 lowercase hex&gt;</c>.</summary>
     public string Digest { get; }
 
-    /// <summary>The changed paths in canonical (bytewise path) order.</summary>
+    /// <summary>The changed paths the digest covers, in canonical (bytewise path) order.</summary>
     public IReadOnlyList<DigestEntry> Entries { get; }
+
+    /// <summary>Every changed path, approvals the digest leaves out included, in git's order.</summary>
+    public IReadOnlyList<DiffEntry> Changes { get; }
 
     /// <summary>Computes the digest of the changes from <paramref name="mergeBase"/> to <paramref name="head"/>.</summary>
     /// <exception cref="GitException">git failed.</exception>
@@ -50,17 +51,20 @@ public sealed class DiffDigest
             throw new ArgumentNullException(nameof(repository));
         }
 
-        var changes = repository.DiffTree(mergeBase, head)
-            .Where(c => !c.Path.StartsWith(ExcludedPrefix))
-            .ToList();
-
-        var blobs = changes
+        var raw = repository.DiffTree(mergeBase, head);
+        var counted = raw.Where(c => !ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode)).ToList();
+        var blobs = counted
             .SelectMany(c => new[] { (c.OldMode, c.OldObjectId), (c.NewMode, c.NewObjectId) })
             .Where(side => side.Item1 != AbsentMode && side.Item1 != GitlinkMode)
-            .Select(side => side.Item2);
-        var contentHashes = repository.HashBlobs(blobs);
+            .Select(side => side.Item2)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var symlinks = new HashSet<string>(counted.Where(c => c.NewMode == SymlinkMode).Select(c => c.NewObjectId), StringComparer.Ordinal);
+        var contentHashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var targets = new Dictionary<string, GitPath>(StringComparer.Ordinal);
+        HashBlobs(repository.Objects, blobs, symlinks, contentHashes, targets);
 
-        var entries = changes
+        var entries = counted
             .Select(c => CreateEntry(
                 c.Path,
                 c.OldMode,
@@ -68,11 +72,19 @@ public sealed class DiffDigest
                 Content(c.OldMode, c.OldObjectId, contentHashes),
                 Content(c.NewMode, c.NewObjectId, contentHashes)))
             .ToList();
-        return FromEntries(entries);
+        var changes = raw
+            .Select(c => new DiffEntry(
+                c,
+                ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode),
+                c.NewMode == SymlinkMode && targets.TryGetValue(c.NewObjectId, out var target) ? target : null))
+            .ToList();
+        return FromEntries(entries, changes);
     }
 
     /// <summary>Builds a digest from entries (sorted here); used by <see cref="Compute"/> and by the spec's test vectors.</summary>
-    public static DiffDigest FromEntries(IEnumerable<DigestEntry> entries)
+    public static DiffDigest FromEntries(IEnumerable<DigestEntry> entries) => FromEntries(entries, Array.Empty<DiffEntry>());
+
+    private static DiffDigest FromEntries(IEnumerable<DigestEntry> entries, IReadOnlyList<DiffEntry> changes)
     {
         var sorted = entries.OrderBy(e => e.Path).ToList();
         for (var i = 1; i < sorted.Count; i++)
@@ -92,9 +104,8 @@ public sealed class DiffDigest
         }
 
         sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-        return new DiffDigest("sha256:" + Hex(sha.Hash!), sorted);
+        return new DiffDigest("sha256:" + Hex(sha.Hash!), sorted, changes);
     }
-
     /// <summary>
     /// Creates one entry. <paramref name="oldContent"/> and <paramref name="newContent"/> are
     /// <c>sha256:&lt;hex&gt;</c>, <c>commit:&lt;id&gt;</c> or <c>-</c>.
@@ -134,6 +145,43 @@ public sealed class DiffDigest
         }
 
         return new string(chars);
+    }
+
+    /// <summary>
+    /// Hashes each blob as it streams out of the repository's one <c>cat-file --batch</c> (80 KB at a
+    /// time, so a multi-gigabyte blob needs no more memory than a small one); keeps the first bytes of
+    /// symlink blobs, which are their targets.
+    /// </summary>
+    private static void HashBlobs(GitObjectReader objects, IReadOnlyList<string> ids, ISet<string> symlinks, IDictionary<string, byte[]> hashes, IDictionary<string, GitPath> targets)
+    {
+        using var sha = SHA256.Create();
+        var buffer = new byte[81920];
+        objects.ReadBlobs(ids, (id, header, content) =>
+        {
+            if (header is null)
+            {
+                throw new GitException(GitFailureKind.CommandFailed, $"git cannot read object {id}");
+            }
+
+            var captured = symlinks.Contains(id) ? new MemoryStream() : null;
+            int read;
+            while ((read = content.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                sha.TransformBlock(buffer, 0, read, null, 0);
+                if (captured != null && captured.Length < SymlinkTargetLimit)
+                {
+                    captured.Write(buffer, 0, (int)Math.Min(read, SymlinkTargetLimit - captured.Length));
+                }
+            }
+
+            sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+            hashes[id] = sha.Hash!;
+            sha.Initialize();
+            if (captured != null)
+            {
+                targets[id] = new GitPath(captured.ToArray());
+            }
+        });
     }
 
     private static string Content(string mode, string objectId, IReadOnlyDictionary<string, byte[]> contentHashes)

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using Checkpoint.Core.Basics;
+using Checkpoint.Core.Ci;
+using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Core.Gate;
 
@@ -41,14 +44,12 @@ public sealed class GateRequest
     public Action<string>? Timings { get; init; }
 
     /// <summary>Snapshot of the current process environment, for callers that have no other source.</summary>
-    public static IReadOnlyDictionary<string, string?> CurrentEnvironment()
-    {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-        {
-            result[(string)entry.Key] = entry.Value as string;
-        }
+    public static IReadOnlyDictionary<string, string?> CurrentEnvironment() => EnvironmentSnapshot.Current();
 
-        return result;
-    }
+    /// <summary>What the resolver needs from this request, with the CI environment read from <see cref="Environment"/>.</summary>
+    public ChangeRequest ToChangeRequest(CiEnvironment ci) => new ChangeRequest(WorkingDirectory, ci)
+    {
+        BaseRef = string.IsNullOrWhiteSpace(BaseRef) ? null : BaseRef!.Trim(),
+        GitExecutable = GitExecutable,
+    };
 }

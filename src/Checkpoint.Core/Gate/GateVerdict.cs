@@ -12,7 +12,7 @@ public sealed class GateVerdict
     /// <summary>True unless the build must fail.</summary>
     public bool Passed => Outcome != GateOutcome.Failed;
 
-    /// <summary>Whether the environment says this is a CI build (CI, GITHUB_ACTIONS, TF_BUILD, GITLAB_CI).</summary>
+    /// <summary>Whether the environment says this is a CI build (a recognised CI system, or CHECKPOINT_ENFORCE on the machine).</summary>
     public bool IsCi { get; init; }
 
     /// <summary>The exact lines to print, errors first.</summary>

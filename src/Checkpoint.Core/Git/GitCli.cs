@@ -15,7 +15,7 @@ namespace Checkpoint.Core.Git;
 /// refs, pagers, fsmonitor hooks, external diff drivers and signature display are all turned off,
 /// and git's environment variables that redirect the repository or inject configuration are removed.
 /// </summary>
-public sealed class GitCli
+internal sealed class GitCli
 {
     private static readonly string[] CommonArguments =
     {

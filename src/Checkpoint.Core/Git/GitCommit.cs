@@ -2,10 +2,10 @@ using System.Collections.Generic;
 
 namespace Checkpoint.Core.Git;
 
-/// <summary>A commit's identities and message, as read by <see cref="GitRepository.ListCommits"/>.</summary>
+/// <summary>A commit's identities, message and changes, as read by <see cref="GitRepository.ListCommits"/>.</summary>
 public sealed class GitCommit
 {
-    public GitCommit(string id, IReadOnlyList<string> parents, string authorName, string authorEmail, string committerName, string committerEmail, string message)
+    public GitCommit(string id, IReadOnlyList<string> parents, string authorName, string authorEmail, string committerName, string committerEmail, string message, IReadOnlyList<GitRawChange>? changes = null)
     {
         Id = id;
         Parents = parents;
@@ -14,6 +14,7 @@ public sealed class GitCommit
         CommitterName = committerName;
         CommitterEmail = committerEmail;
         Message = message;
+        Changes = changes;
     }
 
     public string Id { get; }
@@ -30,6 +31,9 @@ public sealed class GitCommit
 
     /// <summary>The full message, trailers included.</summary>
     public string Message { get; }
+
+    /// <summary>What the commit changes against its parent; null for a merge commit (or when not read).</summary>
+    public IReadOnlyList<GitRawChange>? Changes { get; }
 
     public string ShortId => Id.Length > 12 ? Id.Substring(0, 12) : Id;
 }

@@ -3,35 +3,42 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 
 namespace Checkpoint.Core.Git;
 
 /// <summary>
-/// A git working tree read through the git executable (never libgit2). Everything the gate decides
-/// on is read from git objects; the working tree is consulted only to warn that it differs from HEAD.
+/// A git working tree read through the git executable (never libgit2): Checkpoint's one typed door
+/// to git. Every command runs with the neutral options of <see cref="GitCli"/>; objects are read
+/// through one <c>cat-file --batch</c> process (<see cref="Objects"/>). Everything the gate decides
+/// on comes from git objects; the working tree is consulted only to say that it differs from HEAD.
 /// </summary>
-public sealed class GitRepository
+public sealed class GitRepository : IDisposable
 {
     private readonly int _probeProcesses;
 
-    private GitRepository(GitCli cli, string root, int probeProcesses)
+    private GitRepository(GitCli cli, string root, bool isShallow, int probeProcesses)
     {
         Cli = cli;
         Root = root;
+        IsShallow = isShallow;
         _probeProcesses = probeProcesses;
+        Objects = new GitObjectReader(cli);
     }
-
-    /// <summary>The git runner rooted at <see cref="Root"/>; reuse it instead of spawning git yourself.</summary>
-    public GitCli Cli { get; }
 
     /// <summary>The top-level directory of the working tree.</summary>
     public string Root { get; }
 
+    /// <summary>True for a shallow clone, whose history cannot give a trustworthy merge-base.</summary>
+    public bool IsShallow { get; }
+
+    /// <summary>Reads objects (commits, trees, blobs) through one long-lived <c>git cat-file --batch</c>.</summary>
+    public GitObjectReader Objects { get; }
+
     /// <summary>Every git process started for this repository, opening it included.</summary>
     public int GitProcessesStarted => _probeProcesses + Cli.ProcessesStarted;
+
+    internal GitCli Cli { get; }
 
     /// <summary>Opens the repository that contains <paramref name="workingDirectory"/>.</summary>
     /// <exception cref="GitException">git is missing, the directory is not in a working tree, or git refused it.</exception>
@@ -43,50 +50,68 @@ public sealed class GitRepository
         }
 
         var probe = new GitCli(workingDirectory, gitExecutable);
-        string[] arguments = { "rev-parse", "--show-toplevel" };
+        string[] arguments = { "rev-parse", "--show-toplevel", "--is-shallow-repository" };
         var result = probe.Run(arguments);
         if (!result.Succeeded)
         {
             throw GitCli.Failure(arguments, result);
         }
 
-        var root = result.OutputText;
-        if (root.Length == 0)
+        var lines = result.OutputText.Split('\n');
+        var root = lines[0].TrimEnd('\r');
+        if (root.Length == 0 || lines.Length < 2)
         {
             throw new GitException(GitFailureKind.NotARepository, $"'{workingDirectory}' is not inside a git working tree");
         }
 
-        return new GitRepository(new GitCli(root, gitExecutable), root, probe.ProcessesStarted);
+        var shallow = string.Equals(lines[1].Trim(), "true", StringComparison.Ordinal);
+        return new GitRepository(new GitCli(root, gitExecutable), root, shallow, probe.ProcessesStarted);
+    }
+
+    /// <summary>
+    /// Lists the local branches, origin's remote-tracking refs and the full refnames in
+    /// <paramref name="moreRefNames"/>, in one <c>git for-each-ref</c>.
+    /// </summary>
+    public GitRefs ReadRefs(params string[] moreRefNames)
+    {
+        var arguments = new List<string> { "for-each-ref", "--format=%(HEAD)%00%(objectname)%00%(refname)%00%(symref)", "refs/heads/", "refs/remotes/origin/" };
+        arguments.AddRange((moreRefNames ?? Array.Empty<string>()).Where(GitRefName.IsValid).Distinct(StringComparer.Ordinal));
+        var result = Cli.RunChecked(arguments.ToArray());
+        var refs = new List<GitRef>();
+        string? current = null;
+        foreach (var line in Encoding.UTF8.GetString(result.Output).Split('\n'))
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var fields = line.Split('\0');
+            if (fields.Length != 4 || !GitObjectReader.IsObjectId(fields[1]))
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git for-each-ref' output");
+            }
+
+            if (fields[0] == "*")
+            {
+                current = fields[2];
+            }
+
+            refs.Add(new GitRef(fields[2], fields[1].ToLowerInvariant(), fields[3].Length == 0 ? null : fields[3]));
+        }
+
+        return new GitRefs(refs, current);
     }
 
     /// <summary>Resolves <paramref name="revision"/> to a commit id, or null when it does not name a commit.</summary>
     public string? ResolveCommit(string revision)
     {
-        if (string.IsNullOrEmpty(revision) || revision.StartsWith("-", StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(revision) || revision.StartsWith("-", StringComparison.Ordinal) || revision.IndexOfAny(new[] { '\n', '\r' }) >= 0)
         {
             return null;
         }
 
-        var result = Cli.Run("rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}");
-        return result.Succeeded && result.OutputText.Length > 0 ? result.OutputText : null;
-    }
-
-    /// <summary>True when <paramref name="refName"/> is a syntactically valid full refname (<c>git check-ref-format</c>).</summary>
-    public bool IsValidRefName(string refName)
-    {
-        if (string.IsNullOrEmpty(refName) || refName.StartsWith("-", StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        return Cli.Run("check-ref-format", refName).Succeeded;
-    }
-
-    /// <summary>True for a shallow clone, whose history cannot give a trustworthy merge-base.</summary>
-    public bool IsShallow()
-    {
-        var result = Cli.RunChecked("rev-parse", "--is-shallow-repository");
-        return string.Equals(result.OutputText, "true", StringComparison.Ordinal);
+        return Objects.ReadCommit(revision)?.Id;
     }
 
     /// <summary>The best common ancestor of two commits, or null when their histories are unrelated.</summary>
@@ -107,79 +132,24 @@ public sealed class GitRepository
         throw GitCli.Failure(arguments, result);
     }
 
-    /// <summary>The branch HEAD points to (without <c>refs/heads/</c>), or null for a detached HEAD.</summary>
-    public string? CurrentBranch()
+    /// <summary>True when <paramref name="ancestor"/> is <paramref name="descendant"/> or one of its ancestors.</summary>
+    public bool IsAncestor(string ancestor, string descendant)
     {
-        var result = Cli.Run("symbolic-ref", "--quiet", "HEAD");
-        if (!result.Succeeded)
+        string[] arguments = { "merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant };
+        var result = Cli.Run(arguments);
+        if (result.ExitCode == 0 || (result.ExitCode == 1 && result.Error.Trim().Length == 0))
         {
-            return null;
+            return result.ExitCode == 0;
         }
 
-        var refName = result.OutputText;
-        return refName.StartsWith("refs/heads/", StringComparison.Ordinal) ? refName.Substring("refs/heads/".Length) : refName;
+        throw GitCli.Failure(arguments, result);
     }
 
     /// <summary>A value from the repository's configuration, or null when unset.</summary>
     public string? GetConfig(string key)
     {
-        var result = Cli.Run("config", "--get", key);
+        var result = Cli.Run("config", "--get", "--end-of-options", key);
         return result.Succeeded ? result.OutputText : null;
-    }
-
-    /// <summary>The tree entry at <paramref name="path"/> in <paramref name="commit"/>, or null when there is none.</summary>
-    public GitTreeEntry? GetEntry(string commit, string path)
-    {
-        return ListTree(commit, path).FirstOrDefault(e => e.Path.Display == path);
-    }
-
-    /// <summary>The entries directly inside directory <paramref name="directory"/> of <paramref name="commit"/>.</summary>
-    public IReadOnlyList<GitTreeEntry> ListDirectory(string commit, string directory)
-    {
-        return ListTree(commit, directory.TrimEnd('/') + "/");
-    }
-
-    /// <summary>
-    /// Reads a regular file from a commit. Returns null when the path does not exist.
-    /// </summary>
-    /// <exception cref="InvalidDataException">The path is a symlink, directory or gitlink, or larger than <paramref name="maxBytes"/>.</exception>
-    public byte[]? ReadFile(string commit, string path, long maxBytes)
-    {
-        var entry = GetEntry(commit, path);
-        if (entry is null)
-        {
-            // A symlinked parent directory hides the path from ls-tree; say so instead of "missing".
-            var parent = Path.GetDirectoryName(path)?.Replace('\\', '/');
-            if (!string.IsNullOrEmpty(parent))
-            {
-                var parentEntry = GetEntry(commit, parent!);
-                if (parentEntry is { IsDirectory: false })
-                {
-                    throw new InvalidDataException($"'{parent}' at {Short(commit)} is not a directory (mode {parentEntry.Mode}); it must be a plain folder");
-                }
-            }
-
-            return null;
-        }
-
-        return ReadBlob(entry, maxBytes);
-    }
-
-    /// <summary>Reads the content of a regular-file entry, refusing symlinks and oversized blobs.</summary>
-    /// <exception cref="InvalidDataException">The entry is not a regular file or is too large.</exception>
-    public byte[] ReadBlob(GitTreeEntry entry, long maxBytes)
-    {
-        if (!entry.IsRegularFile)
-        {
-            throw new InvalidDataException($"'{entry.Path.Display}' must be a regular file, not mode {entry.Mode}");
-        }
-
-        if (entry.Size > maxBytes)
-        {
-            throw new InvalidDataException($"'{entry.Path.Display}' is {entry.Size} bytes; the limit is {maxBytes}");
-        }
-
-        return Cli.RunChecked("cat-file", "blob", entry.ObjectId).Output;
     }
 
     /// <summary>The paths whose mode or content differ between two commits (no rename detection, no textconv).</summary>
@@ -191,7 +161,7 @@ public sealed class GitRepository
         return ParseRawDiff(result.Output);
     }
 
-    /// <summary>Changed files with added/removed line counts, for <c>checkpoint review</c>.</summary>
+    /// <summary>Changed files with added/removed line counts, for review listings.</summary>
     public IReadOnlyList<ChangedFile> NumStat(string oldCommit, string newCommit)
     {
         var result = Cli.RunChecked(
@@ -218,201 +188,86 @@ public sealed class GitRepository
         return files;
     }
 
-    /// <summary>The commits reachable from <paramref name="head"/> but not from <paramref name="mergeBase"/>, newest first.</summary>
-    public IReadOnlyList<GitCommit> ListCommits(string mergeBase, string head)
+    /// <summary>
+    /// A unified diff between two commits as text, for people: always text (<c>--text</c>), without
+    /// textconv, external diff drivers or rename detection, whatever the attributes say.
+    /// </summary>
+    public byte[] UnifiedDiff(string oldCommit, string newCommit, int contextLines)
     {
-        var result = Cli.RunChecked(
-            "log", "-z", "--no-show-signature", "--format=%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B",
-            "--end-of-options", mergeBase + ".." + head);
-        var fields = Encoding.UTF8.GetString(result.Output).Split('\0');
-        var commits = new List<GitCommit>();
-        for (var i = 0; i + 7 <= fields.Length; i += 7)
-        {
-            if (fields[i].Length == 0)
-            {
-                break;
-            }
-
-            commits.Add(new GitCommit(
-                fields[i],
-                fields[i + 1].Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries),
-                fields[i + 2],
-                fields[i + 3],
-                fields[i + 4],
-                fields[i + 5],
-                fields[i + 6]));
-        }
-
-        return commits;
-    }
-
-    /// <summary>The paths a non-merge commit changes relative to its parent; null for merge commits.</summary>
-    public IReadOnlyList<GitPath>? ChangedPaths(GitCommit commit)
-    {
-        if (commit.Parents.Count > 1)
-        {
-            return null;
-        }
-
-        var result = Cli.RunChecked(
-            "diff-tree", "-r", "-z", "--root", "--name-only", "--no-commit-id", "--no-renames", "--end-of-options", commit.Id);
-        return SplitNul(result.Output).Select(b => new GitPath(b)).ToList();
+        return Cli.RunChecked(
+            "diff", "--no-color", "--text", "--no-ext-diff", "--no-textconv", "--no-renames",
+            "--unified=" + contextLines.ToString(CultureInfo.InvariantCulture),
+            "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", oldCommit, newCommit).Output;
     }
 
     /// <summary>
-    /// Tracked paths whose working-tree or index content differs from HEAD, optionally limited to
-    /// <paramref name="pathspec"/>; with <paramref name="includeUntracked"/> also untracked files.
+    /// The commits reachable from <paramref name="head"/> but not from <paramref name="mergeBase"/>,
+    /// newest first, each with what it changes (null for merges), in one <c>git log</c>.
     /// </summary>
-    public IReadOnlyList<GitPath> WorkingTreeChanges(string? pathspec = null, bool includeUntracked = false)
+    public IReadOnlyList<GitCommit> ListCommits(string mergeBase, string head)
     {
-        var arguments = new List<string>
-        {
-            "status", "--porcelain=v1", "-z", "--no-renames", "--ignore-submodules=none",
-            includeUntracked ? "--untracked-files=all" : "--untracked-files=no",
-        };
-        if (pathspec != null)
-        {
-            arguments.Add("--");
-            arguments.Add(pathspec);
-        }
+        var result = Cli.RunChecked(
+            "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--no-textconv", "--no-ext-diff", "--no-show-signature",
+            "--format=%x01%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%B",
+            "--end-of-options", mergeBase + ".." + head);
+        return ParseLog(result.Output);
+    }
 
-        var result = Cli.Run(arguments, standardInput: null);
+    /// <summary>The working tree against HEAD, in one <c>git status</c>: changed tracked files and untracked ones.</summary>
+    public WorkingTreeStatus ReadWorkingTreeStatus()
+    {
+        string[] arguments = { "status", "--porcelain=v1", "-z", "--no-renames", "--ignore-submodules=none", "--untracked-files=normal" };
+        var result = Cli.Run(arguments);
         if (!result.Succeeded)
         {
             throw GitCli.Failure(arguments, result);
         }
 
-        return SplitNul(result.Output)
-            .Where(r => r.Length > 3)
-            .Select(r => new GitPath(r.Skip(3).ToArray()))
-            .ToList();
-    }
-
-    /// <summary>
-    /// SHA-256 of the raw content of each blob, streamed through one <c>git cat-file --batch</c> so
-    /// that memory stays bounded whatever the blob sizes.
-    /// </summary>
-    public IReadOnlyDictionary<string, byte[]> HashBlobs(IEnumerable<string> blobIds)
-    {
-        var ids = blobIds.Distinct(StringComparer.Ordinal).ToList();
-        var hashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        if (ids.Count == 0)
-        {
-            return hashes;
-        }
-
-        // --buffer: git flushes when its buffer fills instead of after every object; we close its
-        // input after the last request, so nothing waits on a flush.
-        using var process = Cli.Start(new[] { "cat-file", "--batch", "--buffer" }, redirectInput: true);
-        var error = process.StandardError.ReadToEndAsync();
-        var writer = Task.Run(() =>
-        {
-            try
-            {
-                var request = Encoding.ASCII.GetBytes(string.Join("\n", ids) + "\n");
-                process.StandardInput.BaseStream.Write(request, 0, request.Length);
-                process.StandardInput.Close();
-            }
-            catch (IOException)
-            {
-                // git stopped reading; the reader reports the failure.
-            }
-        });
-
-        // The pipe stream is unbuffered; headers are read byte by byte, so buffer here.
-        using var output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-        using var sha = SHA256.Create();
-        var buffer = new byte[81920];
-        using var watchdog = Cli.KillAfterTimeout(process, out var timedOut);
-        try
-        {
-            foreach (var id in ids)
-            {
-                var header = ReadLine(output) ?? throw new GitException(
-                    GitFailureKind.UnexpectedOutput,
-                    timedOut() ? "'git cat-file --batch' did not finish in time and was stopped" : $"'git cat-file --batch' ended early: {GitCli.FirstLine(SafeResult(error))}");
-                var parts = header.Split(' ');
-                if (parts.Length != 3 || !string.Equals(parts[0], id, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new GitException(GitFailureKind.CommandFailed, $"git cannot read object {id}: {header}");
-                }
-
-                var size = long.Parse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture);
-                {
-                    var remaining = size;
-                    while (remaining > 0)
-                    {
-                        var read = output.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
-                        if (read <= 0)
-                        {
-                            throw new GitException(GitFailureKind.UnexpectedOutput, $"'git cat-file --batch' ended inside object {id}");
-                        }
-
-                        sha.TransformBlock(buffer, 0, read, null, 0);
-                        remaining -= read;
-                    }
-
-                    sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
-                    hashes[id] = sha.Hash!;
-                    sha.Initialize();
-                }
-
-                if (output.ReadByte() != '\n')
-                {
-                    throw new GitException(GitFailureKind.UnexpectedOutput, $"'git cat-file --batch' output is malformed after {id}");
-                }
-            }
-        }
-        finally
-        {
-            try
-            {
-                if (!process.HasExited)
-                {
-                    output.CopyTo(Stream.Null);
-                }
-
-                process.WaitForExit();
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-
-            writer.Wait();
-        }
-
-        return hashes;
-    }
-
-    internal static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;
-
-    private IReadOnlyList<GitTreeEntry> ListTree(string commit, string path)
-    {
-        var result = Cli.RunChecked("ls-tree", "-l", "-z", "--full-tree", "--end-of-options", commit, "--", path);
-        var entries = new List<GitTreeEntry>();
+        var changed = new List<GitPath>();
+        var untracked = new List<GitPath>();
         foreach (var record in SplitNul(result.Output))
         {
-            var tab = Array.IndexOf(record, (byte)'\t');
-            if (tab < 0)
+            if (record.Length <= 3)
             {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git ls-tree' output");
+                continue;
             }
 
-            var meta = Encoding.ASCII.GetString(record, 0, tab).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (meta.Length != 4)
+            var path = new GitPath(record.Skip(3).ToArray());
+            if (record[0] == '?' && record[1] == '?')
             {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git ls-tree' output");
+                untracked.Add(path);
             }
-
-            long? size = meta[3] == "-" ? null : long.Parse(meta[3], NumberStyles.None, CultureInfo.InvariantCulture);
-            var entryPath = new byte[record.Length - tab - 1];
-            Array.Copy(record, tab + 1, entryPath, 0, entryPath.Length);
-            entries.Add(new GitTreeEntry(meta[0], meta[1], meta[2], size, new GitPath(entryPath)));
+            else if (record[0] != '!')
+            {
+                changed.Add(path);
+            }
         }
 
-        return entries;
+        return new WorkingTreeStatus(changed, untracked);
     }
+
+    /// <summary>Checks out <paramref name="commit"/> detached into a new worktree at <paramref name="path"/>.</summary>
+    public void AddWorktree(string path, string commit) =>
+        Cli.RunChecked("worktree", "add", "--detach", "--force", "--end-of-options", path, commit);
+
+    /// <summary>Removes a worktree this process added, and forgets it.</summary>
+    public void RemoveWorktree(string path)
+    {
+        Cli.Run("worktree", "remove", "--force", path);
+        Cli.Run("worktree", "prune");
+    }
+
+    /// <summary>Stages exactly <paramref name="paths"/> and commits only them, without hooks (a hook must not rewrite signed bytes).</summary>
+    /// <exception cref="GitException">git add or git commit failed.</exception>
+    public void CommitFiles(string message, IReadOnlyList<string> paths)
+    {
+        Cli.RunChecked(new[] { "add", "--" }.Concat(paths).ToArray());
+        Cli.RunChecked(new[] { "commit", "--no-verify", "--quiet", "-m", message, "--" }.Concat(paths).ToArray());
+    }
+
+    public void Dispose() => Objects.Dispose();
+
+    internal static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;
 
     internal static IReadOnlyList<GitRawChange> ParseRawDiff(byte[] output)
     {
@@ -421,22 +276,82 @@ public sealed class GitRepository
         var tokens = SplitNul(output);
         for (var i = 0; i < tokens.Count; i += 2)
         {
-            var meta = Encoding.ASCII.GetString(tokens[i]);
-            if (!meta.StartsWith(":", StringComparison.Ordinal) || i + 1 >= tokens.Count)
+            if (i + 1 >= tokens.Count)
             {
                 throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git diff-tree --raw' output");
             }
 
-            var parts = meta.Substring(1).Split(' ');
-            if (parts.Length != 5 || parts[4].Length == 0)
-            {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git diff-tree --raw' output");
-            }
-
-            changes.Add(new GitRawChange(parts[0], parts[1], parts[2], parts[3], parts[4][0], new GitPath(tokens[i + 1])));
+            changes.Add(ParseRawChange(tokens[i], tokens[i + 1]));
         }
 
         return changes;
+    }
+
+    internal static IReadOnlyList<GitCommit> ParseLog(byte[] output)
+    {
+        // Each commit: 0x01, six NUL-terminated header fields, the message, NUL; then, unless it is
+        // a merge or changes nothing, LF and ":<meta>\0<path>\0" per change. Anything else is an
+        // error: a misread commit list must fail the gate, not change its answer.
+        var commits = new List<GitCommit>();
+        var at = 0;
+        while (at < output.Length)
+        {
+            if (output[at] != 1)
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git log' output");
+            }
+
+            at++;
+            var fields = new string[7];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var end = Array.IndexOf(output, (byte)0, at);
+                if (end < 0)
+                {
+                    throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git log' output");
+                }
+
+                fields[f] = Encoding.UTF8.GetString(output, at, end - at);
+                at = end + 1;
+            }
+
+            var parents = fields[1].Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            if (!GitObjectReader.IsObjectId(fields[0]) || parents.Any(p => !GitObjectReader.IsObjectId(p)))
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git log' output");
+            }
+
+            var changes = new List<GitRawChange>();
+            if (at < output.Length && output[at] == '\n')
+            {
+                at++;
+                while (at < output.Length && output[at] == ':')
+                {
+                    var metaEnd = Array.IndexOf(output, (byte)0, at);
+                    var pathEnd = metaEnd < 0 ? -1 : Array.IndexOf(output, (byte)0, metaEnd + 1);
+                    if (pathEnd < 0)
+                    {
+                        throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git log --raw' output");
+                    }
+
+                    var meta = new byte[metaEnd - at];
+                    Array.Copy(output, at, meta, 0, meta.Length);
+                    var path = new byte[pathEnd - metaEnd - 1];
+                    Array.Copy(output, metaEnd + 1, path, 0, path.Length);
+                    changes.Add(ParseRawChange(meta, path));
+                    at = pathEnd + 1;
+                }
+            }
+
+            if (at < output.Length && output[at] != 1)
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git log' output");
+            }
+
+            commits.Add(new GitCommit(fields[0], parents, fields[2], fields[3], fields[4], fields[5], fields[6], parents.Length > 1 ? null : changes));
+        }
+
+        return commits;
     }
 
     internal static List<byte[]> SplitNul(byte[] output)
@@ -464,38 +379,23 @@ public sealed class GitRepository
         return records;
     }
 
+    private static GitRawChange ParseRawChange(byte[] metaBytes, byte[] path)
+    {
+        var meta = Encoding.ASCII.GetString(metaBytes);
+        if (!meta.StartsWith(":", StringComparison.Ordinal))
+        {
+            throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git diff-tree --raw' output");
+        }
+
+        var parts = meta.Substring(1).Split(' ');
+        if (parts.Length != 5 || parts[4].Length == 0 || !GitObjectReader.IsObjectId(parts[2]) || !GitObjectReader.IsObjectId(parts[3]))
+        {
+            throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git diff-tree --raw' output");
+        }
+
+        return new GitRawChange(parts[0], parts[1], parts[2].ToLowerInvariant(), parts[3].ToLowerInvariant(), parts[4][0], new GitPath(path));
+    }
+
     private static int? ParseCount(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    private static string? ReadLine(Stream stream)
-    {
-        var line = new List<byte>(96);
-        while (true)
-        {
-            var b = stream.ReadByte();
-            if (b < 0)
-            {
-                return line.Count == 0 ? null : Encoding.ASCII.GetString(line.ToArray());
-            }
-
-            if (b == '\n')
-            {
-                return Encoding.ASCII.GetString(line.ToArray());
-            }
-
-            line.Add((byte)b);
-        }
-    }
-
-    private static string SafeResult(Task<string> error)
-    {
-        try
-        {
-            return error.Wait(5000) ? error.Result : string.Empty;
-        }
-        catch (AggregateException)
-        {
-            return string.Empty;
-        }
-    }
 }

@@ -3,7 +3,7 @@ using System.Text;
 namespace Checkpoint.Core.Git;
 
 /// <summary>What one git command printed and how it exited.</summary>
-public sealed class GitResult
+internal sealed class GitResult
 {
     internal GitResult(int exitCode, byte[] output, string error)
     {

@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
-using Checkpoint.Core.Gate;
+using Checkpoint.Core.Basics;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Git;
 
 namespace Checkpoint.Core.Policy;
@@ -51,7 +52,7 @@ public static class AgentDetection
 
         if (ci.AgentDeclared)
         {
-            return "CHECKPOINT_AGENT is set";
+            return CiEnvironment.AgentVariable + " is set";
         }
 
         foreach (var actor in ci.Actors)
@@ -124,6 +125,6 @@ public static class AgentDetection
             return null;
         }
 
-        return patterns.FirstOrDefault(p => Wildcard.IsMatch(p, value.Trim(), ignoreCase: true));
+        return patterns.FirstOrDefault(p => Glob.IsMatch(p, value.Trim(), ignoreCase: true));
     }
 }

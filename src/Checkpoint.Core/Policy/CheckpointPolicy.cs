@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Checkpoint.Core.Basics;
 using Checkpoint.Core.Json;
 
 namespace Checkpoint.Core.Policy;
@@ -17,6 +18,9 @@ public sealed class CheckpointPolicy
 
     /// <summary>Repository-relative path of the trusted signers file.</summary>
     public const string AllowedSignersPath = ".checkpoint/allowed_signers";
+
+    /// <summary>Repository-relative path of the list of revoked approvals and keys (docs/policy.md).</summary>
+    public const string RevokedPath = ".checkpoint/revoked";
 
     public const int MaxSizeBytes = 1024 * 1024;
 
@@ -91,7 +95,7 @@ public sealed class CheckpointPolicy
     /// <summary>The policy in effect when the base has no <c>.checkpoint/policy.json</c>.</summary>
     public static CheckpointPolicy Default { get; } = new CheckpointPolicy(isDefault: true);
 
-    /// <summary>Branches that are never gated outside a pull request (exact names, <c>*</c> wildcards).</summary>
+    /// <summary>Branches whose remote tip (and its history) is not gated outside a pull request: names with <see cref="Glob"/> wildcards.</summary>
     public IReadOnlyList<string> ProtectedBranches { get; }
 
     public GateScope Scope { get; }
@@ -180,7 +184,7 @@ public sealed class CheckpointPolicy
         }
     }
 
-    /// <summary>True when <paramref name="branch"/> is one of <see cref="ProtectedBranches"/>.</summary>
+    /// <summary>True when <paramref name="branch"/> matches one of <see cref="ProtectedBranches"/> (<see cref="Glob"/>, case-sensitive).</summary>
     public bool IsProtected(string branch) =>
-        ProtectedBranches.Any(pattern => Wildcard.IsMatch(pattern, branch, ignoreCase: false));
+        ProtectedBranches.Any(pattern => Glob.IsMatch(pattern, branch));
 }

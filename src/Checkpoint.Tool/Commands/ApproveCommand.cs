@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Gate;
+using Checkpoint.Core.Git;
 using Checkpoint.Core.Policy;
 using Checkpoint.Core.Signatures;
 using Checkpoint.Tool.Output;
@@ -52,7 +54,7 @@ internal static class ApproveCommand
         };
         command.SetAction(parseResult =>
         {
-            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var request = new ApprovalRequest(
                 parseResult.GetValue(key),
                 parseResult.GetValue(agent),
@@ -73,12 +75,12 @@ internal static class ApproveCommand
     {
         var console = session.Console;
         var repository = session.Repository;
-        var target = session.Target;
+        var change = session.Change;
         var range = session.RequireRange();
-        var policy = target.Configuration.Policy;
-        var signers = target.Configuration.AllowedSigners ?? throw new ToolException(
+        var policy = change.Policy;
+        var signers = change.Configuration.AllowedSigners ?? throw new ToolException(
             $"the base commit has no {CheckpointPolicy.AllowedSignersPath}, so no signature can be trusted; run 'checkpoint init' and merge it into the base branch first");
-        if (target.RepositoryIdentity == null)
+        if (change.Identity == null)
         {
             throw new ToolException("no repository identity: set \"repository\" in the base's .checkpoint/policy.json, or add an origin remote");
         }
@@ -107,7 +109,7 @@ internal static class ApproveCommand
             return ExitCodes.Failed;
         }
 
-        var manifest = target.CreateManifest(approver, session.Now, validFor);
+        var manifest = change.CreateManifest(approver, session.Now, validFor);
         var current = session.Repository.ResolveCommit("HEAD");
         if (current != range.HeadCommit)
         {
@@ -130,7 +132,7 @@ internal static class ApproveCommand
         try
         {
             new SshKeygenSigner(keyPath, request.UseAgent).Sign(manifestPath, console.IsInteractive);
-            VerifyAgainstBase(signaturePath, manifestBytes, approver, signers, session.Now);
+            VerifyAsTheGateWould(session, manifestPath, manifestBytes, signaturePath);
         }
         catch
         {
@@ -149,7 +151,7 @@ internal static class ApproveCommand
         }
 
         Commit(session, approver, range, manifestPath, signaturePath);
-        var after = RepositorySession.Reopen(session);
+        using var after = RepositorySession.Reopen(session);
         console.Out.MarkupLine("Committed the approval. Push the branch so CI sees it.");
         VerdictOutput.WriteText(console, after.Verdict);
         return ExitCodes.Success;
@@ -264,28 +266,19 @@ internal static class ApproveCommand
         return false;
     }
 
-    private static void VerifyAgainstBase(string signaturePath, byte[] manifestBytes, string approver, AllowedSigners signers, DateTimeOffset now)
+    /// <summary>
+    /// Checks the new approval with the gate's own approval check, before it is committed: a file
+    /// the gate would reject (wrong key, wrong principal, a signature ssh-keygen made in another
+    /// way) is not worth committing.
+    /// </summary>
+    private static void VerifyAsTheGateWould(RepositorySession session, string manifestPath, byte[] manifestBytes, string signaturePath)
     {
-        SshSignature signature;
-        try
+        var relative = Relative(session.Repository.Root, manifestPath);
+        var file = new ApprovalFile(relative, manifestBytes, File.ReadAllText(signaturePath), null);
+        var report = GateDecision.CheckApproval(session.Change, file, session.Now);
+        if (!report.Valid)
         {
-            signature = SshSignature.Parse(File.ReadAllText(signaturePath));
-        }
-        catch (SshFormatException ex)
-        {
-            throw new ToolException("ssh-keygen wrote a signature Checkpoint cannot read: " + ex.Message, ex);
-        }
-
-        var check = signature.Verify(manifestBytes, ApprovalManifest.SignatureNamespace);
-        if (!check.IsValid)
-        {
-            throw new ToolException("the new signature does not verify: " + check.Failure);
-        }
-
-        var trust = signers.Authorize(approver, signature.PublicKey, ApprovalManifest.SignatureNamespace, now);
-        if (!trust.IsTrusted)
-        {
-            throw new ToolException($"the signing key {signature.PublicKey.Fingerprint} is not trusted for {approver} by the base's allowed_signers: {trust.Failure}");
+            throw new ToolException($"the new approval would not pass the gate ({report.Code}): {report.Reason}");
         }
     }
 
@@ -293,19 +286,17 @@ internal static class ApproveCommand
     {
         var root = session.Repository.Root;
         var paths = new[] { Relative(root, manifestPath), Relative(root, signaturePath) };
-        var add = session.Repository.Cli.Run(new[] { "add", "--" }.Concat(paths).ToArray());
-        if (!add.Succeeded)
-        {
-            throw new ToolException("git add failed: " + add.Error.Trim() + " (the signed approval is in place; commit it yourself)");
-        }
 
-        // --no-verify: a formatting hook must not rewrite the signed bytes. Only the two paths are
-        // committed, whatever else is staged.
+        // Only the two paths are committed, whatever else is staged, and without hooks: a
+        // formatting hook must not rewrite the signed bytes.
         var message = $"Approve {range.Digest} as {approver}\n\nCheckpoint approval of {range.MergeBase}..{range.HeadCommit} against {range.BaseRef}.";
-        var commit = session.Repository.Cli.Run(new[] { "commit", "--no-verify", "--quiet", "-m", message, "--" }.Concat(paths).ToArray());
-        if (!commit.Succeeded)
+        try
         {
-            throw new ToolException("git commit failed: " + commit.Error.Trim() + " (the signed approval is in place; commit it yourself)");
+            session.Repository.CommitFiles(message, paths);
+        }
+        catch (GitException ex)
+        {
+            throw new ToolException("git commit failed: " + ex.Message + " (the signed approval is in place; commit it yourself)", ex);
         }
     }
 

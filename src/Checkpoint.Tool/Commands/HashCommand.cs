@@ -11,7 +11,7 @@ internal static class HashCommand
         var command = new Command("hash", "Print the diff digest (sha256:...) of this branch against its base.");
         command.SetAction(parseResult =>
         {
-            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            using var session = RepositorySession.Open(parseResult, globals, console, environment);
             console.RawOut.WriteLine(session.RequireRange().Digest);
             return ExitCodes.Success;
         });

@@ -48,7 +48,7 @@ internal static class InitCommand
         };
         command.SetAction(parseResult =>
         {
-            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var root = session.Repository.Root;
             var required = parseResult.GetValue(approvers);
             if (required < 1 || required > 10)

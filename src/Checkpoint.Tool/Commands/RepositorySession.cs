@@ -1,22 +1,26 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
+using Checkpoint.Core.Resolution;
 using Checkpoint.Tool.Output;
 
 namespace Checkpoint.Tool.Commands;
 
 /// <summary>
-/// One command's view of the repository: the folder and base the user chose, and the gate's
-/// verdict for them. Every command that reports a verdict, digest, base or merge-base takes it
-/// from <see cref="CheckpointGate.Evaluate"/>, so the tool and the MSBuild task cannot disagree.
+/// One command's view of the repository: the folder and base the user chose, the change Core
+/// resolves there (once), and the gate's verdict over that same change. <c>status</c>,
+/// <c>review</c>, <c>approve</c>, <c>hash</c> and <c>verify</c> all read this one object, so they
+/// cannot disagree with each other or with the MSBuild task.
 /// </summary>
-internal sealed class RepositorySession
+internal sealed class RepositorySession : IDisposable
 {
+    private ChangeResolution? _resolution;
     private GateVerdict? _verdict;
     private GitRepository? _repository;
-    private ReviewTarget? _target;
+    private CiEnvironment? _ci;
 
     private RepositorySession(string directory, string? baseRef, ToolConsole console, ToolEnvironment environment)
     {
@@ -34,6 +38,50 @@ internal sealed class RepositorySession
     public ToolConsole Console { get; }
 
     public ToolEnvironment Environment { get; }
+
+    public DateTimeOffset Now => Environment.Clock();
+
+    /// <summary>The CI environment, from the real process environment (never filtered or added to).</summary>
+    public CiEnvironment Ci => _ci ??= CiEnvironment.FromVariables(Environment.Variables);
+
+    /// <summary>The resolution of the change in this folder, done once per command.</summary>
+    public ChangeResolution Resolution => _resolution ??= ChangeResolver.Resolve(new ChangeRequest(Directory, Ci) { BaseRef = BaseRef });
+
+    /// <summary>The gate's verdict over <see cref="Resolution"/>, decided once per command.</summary>
+    public GateVerdict Verdict => _verdict ??= CheckpointGate.Decide(Resolution, Ci, Now);
+
+    /// <summary>
+    /// What a review or an approval is about, resolved exactly as the gate resolves it. When that
+    /// fails, the gate's rule and reason become the one-line error.
+    /// </summary>
+    public ResolvedChange Change =>
+        Resolution.Change ?? throw new ToolException(Resolution.Failure!.Code + ": " + Resolution.Failure.Message);
+
+    /// <summary>The git repository, for commands that need git but no resolved change (init).</summary>
+    public GitRepository Repository
+    {
+        get
+        {
+            if (_resolution?.Change is { } change)
+            {
+                return change.Repository;
+            }
+
+            if (_repository == null)
+            {
+                try
+                {
+                    _repository = GitRepository.Open(Directory);
+                }
+                catch (GitException ex)
+                {
+                    throw new ToolException(ex.Message, ex);
+                }
+            }
+
+            return _repository;
+        }
+    }
 
     public static RepositorySession Open(ParseResult parseResult, GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
@@ -66,72 +114,16 @@ internal sealed class RepositorySession
     public static RepositorySession Reopen(RepositorySession session) =>
         new RepositorySession(session.Directory, session.BaseRef, session.Console, session.Environment);
 
-    public DateTimeOffset Now => Environment.Clock();
-
-    /// <summary>The gate's verdict for this folder and base, evaluated once per command.</summary>
-    public GateVerdict Verdict => _verdict ??= CheckpointGate.Evaluate(Request());
-
-    /// <summary>The git repository, for commands that need more than the verdict (review, approve).</summary>
-    public GitRepository Repository
-    {
-        get
-        {
-            if (_repository == null && _target != null)
-            {
-                _repository = _target.Repository;
-            }
-
-            if (_repository == null)
-            {
-                try
-                {
-                    _repository = GitRepository.Open(Directory);
-                }
-                catch (GitException ex)
-                {
-                    throw new ToolException(ex.Message, ex);
-                }
-            }
-
-            return _repository;
-        }
-    }
-
-    /// <summary>
-    /// What a review or an approval is about, resolved by Core exactly as the gate resolves it
-    /// (base, merge-base, HEAD, the base's policy and signers, identity, digest). When that
-    /// fails, the gate's rule and reason become the one-line error.
-    /// </summary>
-    public ReviewTarget Target
-    {
-        get
-        {
-            if (_target == null)
-            {
-                try
-                {
-                    _target = ReviewTarget.Load(Request());
-                }
-                catch (CheckpointException ex)
-                {
-                    throw new ToolException(ex.Code + ": " + ex.Message, ex);
-                }
-            }
-
-            return _target;
-        }
-    }
-
+    /// <summary>The range under review, for naming and confirming an approval.</summary>
     public ReviewedRange RequireRange()
     {
-        var target = Target;
-        return new ReviewedRange(target.Base.RefName, target.Base.Commit, target.MergeBase, target.Head, target.Diff.Digest);
+        var change = Change;
+        return new ReviewedRange(change.Base.RefName, change.Base.Commit, change.MergeBase, change.Head, change.Digest);
     }
 
-    private GateRequest Request() => new GateRequest(Directory)
+    public void Dispose()
     {
-        BaseRef = BaseRef,
-        Environment = Environment.Variables,
-        Now = Now,
-    };
+        _resolution?.Dispose();
+        _repository?.Dispose();
+    }
 }

@@ -22,7 +22,7 @@ internal static class ReviewCommand
         };
         command.SetAction(parseResult =>
         {
-            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var review = ReviewBuilder.Build(session, !parseResult.GetValue(noBuild), TimeSpan.FromMinutes(parseResult.GetValue(timeout)));
             switch (parseResult.GetValue(format))
             {

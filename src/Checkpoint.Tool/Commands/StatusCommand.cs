@@ -20,7 +20,7 @@ internal static class StatusCommand
         };
         command.SetAction(parseResult =>
         {
-            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var verdict = session.Verdict;
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {

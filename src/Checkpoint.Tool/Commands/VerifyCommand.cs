@@ -18,7 +18,7 @@ internal static class VerifyCommand
         };
         command.SetAction(parseResult =>
         {
-            var session = RepositorySession.Open(parseResult, globals, console, environment);
+            using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var verdict = session.Verdict;
             switch (parseResult.GetValue(format))
             {

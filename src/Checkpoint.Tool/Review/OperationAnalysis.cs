@@ -72,10 +72,9 @@ internal sealed class OperationAnalysis
         {
             foreach (var worktree in worktrees)
             {
-                _repository.Cli.Run("worktree", "remove", "--force", worktree);
+                _repository.RemoveWorktree(worktree);
             }
 
-            _repository.Cli.Run("worktree", "prune");
             TryDelete(workspace);
         }
     }
@@ -135,10 +134,13 @@ internal sealed class OperationAnalysis
     private (IReadOnlyList<AnalyzerFinding> Findings, string? Failure) Analyze(string workspace, string side, string commit, List<string> worktrees, List<string> warnings)
     {
         var tree = Path.Combine(workspace, side);
-        var checkout = _repository.Cli.Run("worktree", "add", "--detach", "--force", tree, commit);
-        if (!checkout.Succeeded)
+        try
         {
-            return (Array.Empty<AnalyzerFinding>(), "git worktree add failed: " + checkout.Error.Trim());
+            _repository.AddWorktree(tree, commit);
+        }
+        catch (GitException ex)
+        {
+            return (Array.Empty<AnalyzerFinding>(), "git worktree add failed: " + ex.Message);
         }
 
         worktrees.Add(tree);

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Text;
-using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Git;
 using Checkpoint.Tool.Commands;
 using Spectre.Console;
@@ -11,8 +10,6 @@ namespace Checkpoint.Tool.Review;
 /// <summary>Assembles a <see cref="ChangeReview"/> for the range the gate resolved.</summary>
 internal static class ReviewBuilder
 {
-    private const string ApprovalsPrefix = ApprovalManifest.ApprovalsDirectory + "/";
-
     public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan buildTimeout)
     {
         var range = session.RequireRange();
@@ -25,11 +22,13 @@ internal static class ReviewBuilder
         var repository = session.Repository;
 
         var diffText = DiffText(repository, range);
-        var fileDiffs = UnifiedDiff.Parse(diffText).Where(f => !IsApproval(f.Path)).ToList();
+        // Only what the digest leaves out (approval files) is left out of the review too.
+        var leftOut = session.Change.Entries.Where(e => e.IsApproval).Select(e => e.Path.Display).ToHashSet(StringComparer.Ordinal);
+        var fileDiffs = UnifiedDiff.Parse(diffText).Where(f => !leftOut.Contains(f.Path)).ToList();
         var changeByPath = fileDiffs.GroupBy(f => f.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().IsNew ? "created" : g.First().IsDeleted ? "deleted" : "modified", StringComparer.Ordinal);
 
-        var files = session.Target.ChangedFiles
+        var files = session.Change.ChangedFiles
             .Select(f => new ReviewedFile(
                 f.Path.Display,
                 changeByPath.TryGetValue(f.Path.Display, out var change) ? change : "modified",
@@ -42,7 +41,7 @@ internal static class ReviewBuilder
             : OperationReview.NotAnalyzed("--no-build was given, so the merge-base and HEAD were not built");
 
         return new ChangeReview(
-            session.Target.RepositoryIdentity ?? "(unknown repository)",
+            session.Change.Identity ?? "(unknown repository)",
             range.BaseRef,
             range.MergeBase,
             range.HeadCommit,
@@ -55,16 +54,13 @@ internal static class ReviewBuilder
 
     private static string DiffText(GitRepository repository, ReviewedRange range)
     {
-        var result = repository.Cli.Run(
-            "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--no-renames", "--unified=0",
-            "--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", range.MergeBase, range.HeadCommit);
-        if (!result.Succeeded)
+        try
         {
-            throw new ToolException("git diff failed: " + result.Error.Trim());
+            return Encoding.UTF8.GetString(repository.UnifiedDiff(range.MergeBase, range.HeadCommit, contextLines: 0));
         }
-
-        return Encoding.UTF8.GetString(result.Output);
+        catch (GitException ex)
+        {
+            throw new ToolException("git diff failed: " + ex.Message, ex);
+        }
     }
-
-    private static bool IsApproval(string path) => path.StartsWith(ApprovalsPrefix, StringComparison.Ordinal);
 }

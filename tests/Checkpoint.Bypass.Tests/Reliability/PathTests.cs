@@ -1,5 +1,6 @@
 using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
+using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Bypass.Tests.Reliability;

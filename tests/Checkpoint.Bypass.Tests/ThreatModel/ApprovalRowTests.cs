@@ -1,6 +1,7 @@
 using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;

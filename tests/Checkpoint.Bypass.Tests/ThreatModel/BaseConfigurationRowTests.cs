@@ -1,5 +1,5 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core.Gate;
+using Checkpoint.Core.Basics;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 

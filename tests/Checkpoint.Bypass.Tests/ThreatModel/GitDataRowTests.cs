@@ -1,4 +1,5 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
+using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;

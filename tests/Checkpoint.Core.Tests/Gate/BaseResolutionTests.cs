@@ -94,7 +94,7 @@ public sealed class BaseResolutionTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
 
-        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "release" });
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITLAB_CI"] = "true", ["CI_MERGE_REQUEST_TARGET_BRANCH_NAME"] = "release" });
 
         var error = VerdictAssert.FailsWith("CHK105", verdict);
         Assert.Contains("refs/remotes/origin/release", error.Text);
@@ -121,6 +121,9 @@ public sealed class BaseResolutionTests
         var shallow = Path.Combine(Path.GetDirectoryName(repo.Root)!, "shallow");
         ProcessRunner.RunChecked("git", ["clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow], Path.GetDirectoryName(repo.Root)!);
         ProcessRunner.RunChecked("git", ["checkout", "-q", "-b", "copilot/x"], shallow);
+        File.WriteAllText(Path.Combine(shallow, "agent.txt"), "agent\n");
+        ProcessRunner.RunChecked("git", ["add", "agent.txt"], shallow);
+        ProcessRunner.RunChecked("git", ["-c", "user.name=Copilot", "-c", "user.email=Copilot@users.noreply.github.com", "commit", "-q", "-m", "Agent change"], shallow);
 
         var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = new Dictionary<string, string?> { ["CI"] = "true" } });
 

@@ -77,15 +77,31 @@ public sealed class GateVerdictTests
     }
 
     [Fact]
-    public void ProtectedBranchOutsidePullRequest_IsNotGated()
+    public void ProtectedBranchTipOutsidePullRequest_IsNotGated()
     {
         using var repo = TestRepository.Create();
         repo.Write("src/More.cs", "class More { }\n").Commit("Direct change", TestRepository.CopilotAuthor);
+        repo.PushMain();
 
-        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_REF_NAME"] = "main" });
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true", ["GITHUB_REF_NAME"] = "main" });
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
-        Assert.Contains("protected branch", verdict.GatedBecause);
+        Assert.Equal("HEAD is the tip of refs/remotes/origin/main (protected branch 'main') and this is not a pull request build", verdict.GatedBecause);
+    }
+
+    [Fact]
+    public void OlderCommitOfAProtectedBranch_IsNotGated()
+    {
+        using var repo = TestRepository.Create();
+        var older = repo.Write("src/More.cs", "class More { }\n").Commit("Direct change", TestRepository.CopilotAuthor);
+        repo.Write("src/Later.cs", "class Later { }\n").Commit("Later change");
+        repo.PushMain();
+        repo.Git("checkout", "-q", "--detach", older);
+
+        var verdict = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true" });
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.StartsWith("HEAD is in the history of refs/remotes/origin/main", verdict.GatedBecause, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,17 +211,23 @@ public sealed class GateVerdictTests
     }
 
     [Fact]
-    public void ReadmeAndGitkeepInTheApprovalsFolder_AreIgnoredQuietly()
+    public void ReadmeAndGitkeepInTheApprovalsFolder_ArePartOfTheChangeToApprove()
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
-        repo.Write(".checkpoint/approvals/.gitkeep", string.Empty).Write(".checkpoint/approvals/README.md", "Approvals\n").Write(".checkpoint/approvals/notes.txt", "?\n");
-        repo.Approve(SshKey.Alice);
+        var withoutThem = repo.Evaluate().Digest;
+        repo.Write(".checkpoint/approvals/.gitkeep", string.Empty).Write(".checkpoint/approvals/README.md", "Approvals\n").Write(".checkpoint/approvals/notes.txt", "?\n")
+            .Commit("Explain the folder", TestRepository.CopilotAuthor);
 
+        var unapproved = repo.Evaluate();
+        repo.Approve(SshKey.Alice);
         var verdict = repo.Evaluate();
 
+        Assert.NotEqual(withoutThem, unapproved.Digest);
+        VerdictAssert.FailsWith("CHK100", unapproved);
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
-        Assert.Equal(new[] { "'.checkpoint/approvals/notes.txt' is not an approval (<name>.json + <name>.json.sig) and was ignored" }, verdict.Notices);
+        Assert.Equal(unapproved.Digest, verdict.Digest);
+        Assert.Empty(verdict.Notices);
     }
 
     [Fact]

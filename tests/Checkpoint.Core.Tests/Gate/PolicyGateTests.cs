@@ -87,7 +87,7 @@ public sealed class PolicyGateTests
         Assert.Equal("CHECKPOINT_AGENT is set", repo.Evaluate(new Dictionary<string, string?> { ["CHECKPOINT_AGENT"] = "1" }).GatedBecause);
         Assert.Equal(
             "CI actor GITHUB_ACTOR='copilot-swe-agent[bot]' matches agent identity 'copilot-swe-agent[bot]'",
-            repo.Evaluate(new Dictionary<string, string?> { ["GITHUB_ACTOR"] = "copilot-swe-agent[bot]" }).GatedBecause);
+            repo.Evaluate(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_ACTOR"] = "copilot-swe-agent[bot]" }).GatedBecause);
     }
 
     [Fact]

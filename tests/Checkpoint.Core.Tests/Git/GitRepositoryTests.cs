@@ -1,6 +1,8 @@
 using System.Text;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
+using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Core.Tests.Git;
 
@@ -45,19 +47,21 @@ public sealed class GitRepositoryTests
     }
 
     [Fact]
-    public void ReviewTarget_ListsChangedFilesLikeTheDigest()
+    public void ResolvedChange_ListsChangedFilesLikeTheDigest()
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
 
-        var target = ReviewTarget.Load(new GateRequest(repo.Root));
+        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())));
+        var change = resolution.Change!;
 
-        Assert.Equal(new[] { "a.txt" }, target.ChangedFiles.Select(f => f.Path.Display));
-        Assert.Equal(new[] { "a.txt" }, target.Diff.Entries.Select(e => e.Path.Display));
-        Assert.Equal("refs/remotes/origin/main", target.Base.RefName);
-        Assert.Equal(repo.Identity, target.RepositoryIdentity);
-        Assert.Equal("copilot/x", target.Branch);
+        Assert.Equal(new[] { "a.txt" }, change.ChangedFiles.Select(f => f.Path.Display));
+        Assert.Equal(new[] { "a.txt" }, change.Diff.Entries.Select(e => e.Path.Display));
+        Assert.Equal(new[] { ".checkpoint/approvals/alice.json", ".checkpoint/approvals/alice.json.sig", "a.txt" }, change.Entries.Select(e => e.Path.Display).Order(StringComparer.Ordinal));
+        Assert.Equal("refs/remotes/origin/main", change.Base.RefName);
+        Assert.Equal(repo.Identity, change.Identity);
+        Assert.Equal("copilot/x", change.Branch);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Checkpoint.Core.Gate;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Policy;
 
@@ -60,13 +60,16 @@ public sealed class AgentDetectionTests
     }
 
     [Theory]
-    [InlineData("GITHUB_ACTOR", "Copilot")]
-    [InlineData("GITHUB_TRIGGERING_ACTOR", "devin-ai-integration[bot]")]
-    [InlineData("BUILD_REQUESTEDFOREMAIL", "Copilot@users.noreply.github.com")]
-    [InlineData("GITLAB_USER_LOGIN", "claude[bot]")]
-    public void AgentCiActor_IsDetected(string variable, string value)
+    [InlineData("GITHUB_ACTIONS", "GITHUB_ACTOR", "Copilot")]
+    [InlineData("GITHUB_ACTIONS", "GITHUB_TRIGGERING_ACTOR", "devin-ai-integration[bot]")]
+    [InlineData("TF_BUILD", "BUILD_REQUESTEDFOREMAIL", "Copilot@users.noreply.github.com")]
+    [InlineData("GITLAB_CI", "GITLAB_USER_LOGIN", "claude[bot]")]
+    [InlineData("BUILDKITE", "BUILDKITE_BUILD_CREATOR", "copilot-swe-agent[bot]")]
+    [InlineData("JENKINS_URL", "CHANGE_AUTHOR", "Copilot")]
+    [InlineData("CIRCLECI", "CIRCLE_USERNAME", "cursor[bot]")]
+    public void AgentCiActor_IsDetected(string system, string variable, string value)
     {
-        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["CI"] = "true", [variable] = value });
+        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["CI"] = "true", [system] = "true", [variable] = value });
 
         Assert.StartsWith($"CI actor {variable}='{value}'", AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", ci, Array.Empty<GitCommit>()));
     }

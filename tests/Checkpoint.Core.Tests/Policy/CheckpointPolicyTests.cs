@@ -1,4 +1,5 @@
 using System.Text;
+using Checkpoint.Core.Basics;
 using Checkpoint.Core.Policy;
 
 namespace Checkpoint.Core.Tests.Policy;
@@ -101,6 +102,6 @@ public sealed class CheckpointPolicyTests
     [InlineData("main", "main2", false)]
     public void Wildcards_MatchStarAndQuestionMarkOnly(string pattern, string text, bool expected)
     {
-        Assert.Equal(expected, Wildcard.IsMatch(pattern, text, ignoreCase: true));
+        Assert.Equal(expected, Glob.IsMatch(pattern, text, ignoreCase: true));
     }
 }

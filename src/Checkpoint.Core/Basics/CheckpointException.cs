@@ -1,6 +1,6 @@
 using System;
 
-namespace Checkpoint.Core.Gate;
+namespace Checkpoint.Core.Basics;
 
 /// <summary>A step of the gate could not produce an answer; <see cref="Code"/> is the rule that fails the build.</summary>
 public sealed class CheckpointException : Exception

@@ -2,18 +2,17 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
-using Checkpoint.Core.Gate;
 
-namespace Checkpoint.Build.Tasks;
+namespace Checkpoint.Core.Basics;
 
 /// <summary>
-/// The real environment of the MSBuild process. MSBuild properties are deliberately not used to
-/// detect CI: a branch can set any property through Directory.Build.props, but it cannot change
-/// the environment the CI runner started the build with.
+/// A copy of the real process environment: where CI variables and <c>CHECKPOINT_ENFORCE</c> come
+/// from. MSBuild properties and files never become process environment variables, so the branch
+/// under review cannot write into it.
 /// </summary>
-internal static class ProcessEnvironment
+public static class EnvironmentSnapshot
 {
-    public static IReadOnlyDictionary<string, string?> Snapshot()
+    public static IReadOnlyDictionary<string, string?> Current()
     {
         // Windows treats variable names case-insensitively; elsewhere they are distinct names.
         var comparer = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
@@ -28,8 +27,4 @@ internal static class ProcessEnvironment
 
         return snapshot;
     }
-
-    /// <summary>The same CI detection the gate itself uses (CI, GITHUB_ACTIONS, TF_BUILD, GITLAB_CI).</summary>
-    public static bool IsContinuousIntegration(IReadOnlyDictionary<string, string?> environment) =>
-        CiEnvironment.FromVariables(environment).IsCi;
 }

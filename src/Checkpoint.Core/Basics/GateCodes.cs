@@ -1,4 +1,4 @@
-namespace Checkpoint.Core.Gate;
+namespace Checkpoint.Core.Basics;
 
 /// <summary>The gate's diagnostic IDs; each has a page under docs/rules/.</summary>
 public static class GateCodes

@@ -1,12 +1,13 @@
-namespace Checkpoint.Core.Gate;
+namespace Checkpoint.Core.Resolution;
 
-/// <summary>The base the branch is compared with.</summary>
+/// <summary>The base the branch is compared with: the trust root its policy and signers come from.</summary>
 public sealed class ResolvedBase
 {
-    public ResolvedBase(string refName, string commit, string source, string? notice)
+    public ResolvedBase(string refName, string commit, string tree, string source, string? notice)
     {
         RefName = refName;
         Commit = commit;
+        Tree = tree;
         Source = source;
         Notice = notice;
     }
@@ -14,7 +15,11 @@ public sealed class ResolvedBase
     /// <summary>Full refname, e.g. <c>refs/remotes/origin/main</c>.</summary>
     public string RefName { get; }
 
+    /// <summary>The commit the ref points to: the base tip.</summary>
     public string Commit { get; }
+
+    /// <summary>The base tip's root tree.</summary>
+    public string Tree { get; }
 
     /// <summary>Where the choice came from: "CheckpointBaseRef", "GITHUB_BASE_REF", "origin/HEAD"...</summary>
     public string Source { get; }
