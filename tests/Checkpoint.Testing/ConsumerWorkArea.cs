@@ -7,7 +7,8 @@ namespace Checkpoint.Testing;
 /// puts the <see cref="PackageFeed"/> first, whose empty Directory.Build.* files fence it off from
 /// anything above, and whose own packages folder (<c>NUGET_PACKAGES</c>) receives the packed
 /// packages, so no global cache can serve another build of them. Every other package comes from the
-/// machine's packages folder in place, or its usual source. Deleted when the process exits (set
+/// machine's packages folder in place, or its usual source. Deleted by <see cref="Cleanup"/>, a
+/// collection fixture of the tests that use it, or else when the process exits (set
 /// <c>CHECKPOINT_E2E_KEEP=1</c> to keep it for a look at the consumers).
 /// </summary>
 public sealed class ConsumerWorkArea
@@ -59,6 +60,15 @@ public sealed class ConsumerWorkArea
         return environment;
     }
 
+    /// <summary>
+    /// The collection fixture that deletes the work area once the tests that build consumers are done:
+    /// <c>[CollectionDefinition(ConsumerWorkArea.Collection)] class X : ICollectionFixture&lt;ConsumerWorkArea.Cleanup&gt;</c>.
+    /// </summary>
+    public sealed class Cleanup : IDisposable
+    {
+        public void Dispose() => DeleteIfCreated();
+    }
+
     private static ConsumerWorkArea Create()
     {
         var area = new ConsumerWorkArea(PackageFeed.Instance, ScratchFolder.Create("checkpoint-consumers-"));
@@ -66,12 +76,17 @@ public sealed class ConsumerWorkArea
         File.WriteAllText(Path.Combine(area.Root, "Directory.Build.props"), "<Project />\n");
         File.WriteAllText(Path.Combine(area.Root, "Directory.Build.targets"), "<Project />\n");
         File.WriteAllText(Path.Combine(area.Root, "nuget.config"), area.CreateNuGetConfig());
-        if (System.Environment.GetEnvironmentVariable("CHECKPOINT_E2E_KEEP") != "1")
-        {
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => ScratchFolder.Delete(area.Root);
-        }
-
+        // A fallback only: the test host may be stopped before a slow handler finishes.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteIfCreated();
         return area;
+    }
+
+    private static void DeleteIfCreated()
+    {
+        if (Shared.IsValueCreated && System.Environment.GetEnvironmentVariable("CHECKPOINT_E2E_KEEP") != "1")
+        {
+            ScratchFolder.Delete(Shared.Value.Root);
+        }
     }
 
     private string CreateNuGetConfig()

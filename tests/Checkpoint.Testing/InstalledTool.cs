@@ -5,13 +5,12 @@ namespace Checkpoint.Testing;
 /// installed from it with <c>dotnet tool install --tool-path</c>, once per state of the sources.
 /// Usable as an xUnit collection fixture.
 /// </summary>
-public sealed class InstalledTool
+public sealed class InstalledTool : IDisposable
 {
     public InstalledTool()
     {
         Executable = PackageFeed.Instance.ToolExecutable;
         CacheHome = ScratchFolder.Create("checkpoint-tool-cache-");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => ScratchFolder.Delete(CacheHome);
     }
 
     public string Executable { get; }
@@ -29,4 +28,6 @@ public sealed class InstalledTool
         changes.TryAdd("XDG_CACHE_HOME", CacheHome);
         return ProcessRunner.Run(Executable, arguments, workingDirectory, changes, TimeSpan.FromMinutes(3));
     }
+
+    public void Dispose() => ScratchFolder.Delete(CacheHome);
 }
