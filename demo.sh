@@ -11,6 +11,8 @@ trap cleanup EXIT
 version="0.0.0-demo.$(date +%s)"
 feed="$work/feed"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+# checkpoint review keeps what it derives from a merge-base in $XDG_CACHE_HOME/checkpoint: here, the temp folder.
+export XDG_CACHE_HOME="$work/cache"
 unset CI GITHUB_ACTIONS TF_BUILD GITLAB_CI CHECKPOINT_AGENT GITHUB_BASE_REF GITHUB_HEAD_REF 2>/dev/null || true
 # Fixed identities so the demo never depends on your git config.
 export GIT_AUTHOR_NAME="Copilot" GIT_AUTHOR_EMAIL="198982749+Copilot@users.noreply.github.com"

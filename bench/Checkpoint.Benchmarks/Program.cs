@@ -2,11 +2,12 @@ using BenchmarkDotNet.Running;
 using Checkpoint.Benchmarks.Analyzers;
 using Checkpoint.Benchmarks.Digest;
 using Checkpoint.Benchmarks.Gate;
+using Checkpoint.Benchmarks.Review;
 
 namespace Checkpoint.Benchmarks;
 
 /// <summary>
-/// <c>report analyzers|digest|gate [repetitions]</c> prints the measurements that docs/performance.md quotes and
+/// <c>report analyzers|digest|gate|review [repetitions]</c> prints the measurements that docs/performance.md quotes and
 /// checks the harness (exit code 1 when a count is off or a run fails);
 /// <c>--validate</c> is the quick correctness check of the harness;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*Analyzer*'</c>, <c>--list flat</c> ...).
@@ -28,6 +29,7 @@ public static class Program
                 "analyzers" => AnalyzerReport.Run(Console.Out, repetitions ?? 3),
                 "digest" => DigestReport.Run(Console.Out, repetitions ?? 5),
                 "gate" => GateBuildReport.Run(Console.Out, repetitions ?? 3),
+                "review" => ReviewReport.Run(Console.Out, repetitions ?? 5),
                 _ => Unknown(args[1]),
             };
             return ok ? 0 : 1;
@@ -39,7 +41,7 @@ public static class Program
 
     private static bool Unknown(string report)
     {
-        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers|digest|gate [repetitions]");
+        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers|digest|gate|review [repetitions]");
         return false;
     }
 }

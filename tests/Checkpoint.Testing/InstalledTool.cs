@@ -15,6 +15,9 @@ public sealed class InstalledTool : IDisposable
 
     public string Executable { get; }
 
+    /// <summary>The Checkpoint.Tool .nupkg it was installed from.</summary>
+    public string Package { get; } = PackageFeed.Instance.ToolPackagePath;
+
     /// <summary>The cache folder (<c>XDG_CACHE_HOME</c>) of this fixture's runs, so tests never write to the user's.</summary>
     public string CacheHome { get; }
 

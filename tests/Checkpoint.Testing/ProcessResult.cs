@@ -38,6 +38,9 @@ public sealed class ProcessResult
 
     public TimeSpan Elapsed { get; }
 
+    /// <summary>The last <paramref name="lines"/> lines of <see cref="Output"/>: where a long build log says what failed.</summary>
+    public string OutputTail(int lines = 40) => string.Join('\n', Output.Split('\n').TakeLast(lines));
+
     /// <summary>Returns this result when the process exited with 0.</summary>
     /// <exception cref="InvalidOperationException">It exited with another code; the message has the command line and its output.</exception>
     public ProcessResult EnsureSucceeded() =>

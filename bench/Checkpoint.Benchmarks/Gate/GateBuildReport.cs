@@ -21,7 +21,7 @@ public static partial class GateBuildReport
         var first = solution.Build(restore: true);
         if (!first.Succeeded)
         {
-            output.WriteLine("FAIL: the first build of the solution failed:\n" + Tail(first.Output));
+            output.WriteLine("FAIL: the first build of the solution failed:\n" + first.OutputTail());
             return false;
         }
 
@@ -101,7 +101,7 @@ public static partial class GateBuildReport
         var approved = expectedEvaluations == 0 || Outcome(build.Output) == "Approved";
         if (!build.Succeeded || evaluations != expectedEvaluations || !approved)
         {
-            output.WriteLine($"FAIL: no-op build {what}: exit code {build.ExitCode}, {evaluations} gate evaluations (expected {expectedEvaluations}), outcome {Outcome(build.Output)}.\n{Tail(build.Output)}");
+            output.WriteLine($"FAIL: no-op build {what}: exit code {build.ExitCode}, {evaluations} gate evaluations (expected {expectedEvaluations}), outcome {Outcome(build.Output)}.\n{build.OutputTail()}");
             return false;
         }
 
@@ -136,10 +136,6 @@ public static partial class GateBuildReport
 
     [GeneratedRegex(GateLog.Evaluated + @" for .*: (\w+)\.")]
     private static partial Regex EvaluatedOutcome();
-
-    /// <summary>The end of a long build log: where MSBuild says what failed.</summary>
-    private static string Tail(string text, int lines = 40) =>
-        string.Join('\n', text.Split('\n').TakeLast(lines));
 
     private static TimeSpan Median(List<TimeSpan> values)
     {

@@ -16,8 +16,8 @@ using Spectre.Console;
 namespace Checkpoint.Tool.Commands;
 
 /// <summary>
-/// `checkpoint approve`: shows the review, takes a typed confirmation, writes the manifest for
-/// the current digest, has ssh-keygen sign it, checks the signature against the BASE's
+/// `checkpoint approve`: shows the review, then reads the key and takes a typed confirmation, writes
+/// the manifest for the current digest, has ssh-keygen sign it, checks the signature against the BASE's
 /// allowed_signers, and commits the two files (approvals count only once committed: the gate
 /// reads them from HEAD's tree).
 /// </summary>
@@ -45,7 +45,7 @@ internal static class ApproveCommand
             Description = "Days the approval stays valid (default and maximum: the policy's maxApprovalAgeDays).",
             HelpName = "DAYS",
         };
-        var noBuild = new Option<bool>("--no-build") { Description = "Skip the review builds (the review then says operations were not analyzed)." };
+        var noBuild = new Option<bool>("--no-build") { Description = "Skip the operation analysis (the review then says operations were not analyzed)." };
         var timeout = ReviewCommand.BuildTimeoutOption();
 
         var command = new Command("approve", "Review the change, then sign an approval of its digest with your SSH key and commit it.")
@@ -74,8 +74,8 @@ internal static class ApproveCommand
     private static int Approve(RepositorySession session, ApprovalRequest request)
     {
         var console = session.Console;
-        var repository = session.Repository;
         var change = session.Change;
+        var repository = session.Repository;
         var range = session.RequireRange();
         var policy = change.Policy;
         var signers = change.Configuration.AllowedSigners ?? throw new ToolException(
@@ -85,12 +85,23 @@ internal static class ApproveCommand
             throw new ToolException("no repository identity: set \"repository\" in the base's .checkpoint/policy.json, or add an origin remote");
         }
 
+        var validFor = ValidFor(request.ValidDays, policy);
         var keyPath = ResolveKeyPath(session, request);
+
+        // The review first: it is the only step that starts other programs (git, and dotnet on the
+        // merge-base's files in the review cache). Nothing of the branch runs in it.
+        var review = ReviewBuilder.Build(session, request.Build, request.BuildTimeout);
+        ReviewOutput.WriteText(console, review);
+        console.Out.WriteLine();
+        var current = session.Repository.ResolveCommit("HEAD");
+        if (current != range.HeadCommit)
+        {
+            throw new ToolException($"HEAD moved during the review ({range.HeadCommit} became {current}); run approve again");
+        }
+
+        // From reading the key to the signature, only this tool's code and ssh-keygen run.
         var publicKey = TryReadPublicKey(keyPath, request.UseAgent);
         var approver = ChooseApprover(session, request.Principal, publicKey, signers);
-        var validFor = ValidFor(request.ValidDays, policy);
-
-        // Pre-flight: a key the base does not trust would only produce a useless signature.
         if (publicKey != null)
         {
             var trust = signers.Authorize(approver, publicKey, ApprovalManifest.SignatureNamespace, session.Now);
@@ -100,22 +111,12 @@ internal static class ApproveCommand
             }
         }
 
-        var review = ReviewBuilder.Build(session, request.Build, request.BuildTimeout);
-        ReviewOutput.WriteText(console, review);
-        console.Out.WriteLine();
-
         if (!Confirm(console, range, approver, request.Yes))
         {
             return ExitCodes.Failed;
         }
 
         var manifest = change.CreateManifest(approver, session.Now, validFor);
-        var current = session.Repository.ResolveCommit("HEAD");
-        if (current != range.HeadCommit)
-        {
-            throw new ToolException($"HEAD moved during the review ({range.HeadCommit} became {current}); run approve again");
-        }
-
         var approvalsDirectory = Path.Combine(repository.Root, ApprovalManifest.ApprovalsDirectory);
         RefuseLinks(repository.Root, approvalsDirectory);
         Directory.CreateDirectory(approvalsDirectory);

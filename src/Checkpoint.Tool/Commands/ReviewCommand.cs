@@ -13,7 +13,7 @@ internal static class ReviewCommand
         var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
         var noBuild = new Option<bool>("--no-build")
         {
-            Description = "Skip the builds that find destructive operations (the review then says they were not analyzed).",
+            Description = "Skip the operation analysis: no compilation, no restore of the merge-base (the review then says operations were not analyzed).",
         };
         var timeout = BuildTimeoutOption();
         var command = new Command("review", "Show what the change does: changes that weaken the checkpoint, destructive operations added/removed/moved, attestations, files.")
@@ -46,7 +46,7 @@ internal static class ReviewCommand
     {
         var option = new Option<int>("--build-timeout")
         {
-            Description = "Minutes each review build may take (default 10).",
+            Description = "Minutes the merge-base's restore and evaluation, and a package restore, may each take (default 10).",
             HelpName = "MINUTES",
             DefaultValueFactory = _ => 10,
         };

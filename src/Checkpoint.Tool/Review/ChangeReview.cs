@@ -11,6 +11,7 @@ internal sealed class ChangeReview
         string mergeBase,
         string headCommit,
         string digest,
+        IReadOnlyList<BuildLogicChange> buildLogic,
         IReadOnlyList<WeakeningChange> weakening,
         OperationReview operations,
         IReadOnlyList<AttestationChange> attestations,
@@ -21,6 +22,7 @@ internal sealed class ChangeReview
         MergeBase = mergeBase;
         HeadCommit = headCommit;
         Digest = digest;
+        BuildLogic = buildLogic;
         Weakening = weakening;
         Operations = operations;
         Attestations = attestations;
@@ -37,6 +39,9 @@ internal sealed class ChangeReview
 
     public string Digest { get; }
 
+    /// <summary>Build logic the branch changes, with full diffs: shown before everything else.</summary>
+    public IReadOnlyList<BuildLogicChange> BuildLogic { get; }
+
     public IReadOnlyList<WeakeningChange> Weakening { get; }
 
     public OperationReview Operations { get; }
@@ -44,4 +49,11 @@ internal sealed class ChangeReview
     public IReadOnlyList<AttestationChange> Attestations { get; }
 
     public IReadOnlyList<ReviewedFile> Files { get; }
+
+    /// <summary>
+    /// Whether the branch will build once the approval is signed. Null: not decided here. It depends
+    /// on the gate's rule for the attestations the change adds (which principals must sign); when
+    /// that rule exists in Core, the review asks it and fills this in.
+    /// </summary>
+    public string? BuildOutlook { get; init; }
 }

@@ -1,66 +1,78 @@
 using System;
 using System.Linq;
-using System.Text;
-using Checkpoint.Core.Git;
+using Checkpoint.Tool.Analysis;
 using Checkpoint.Tool.Commands;
 using Spectre.Console;
 
 namespace Checkpoint.Tool.Review;
 
-/// <summary>Assembles a <see cref="ChangeReview"/> for the range the gate resolved.</summary>
+/// <summary>
+/// Assembles a <see cref="ChangeReview"/> for the range the gate resolved, from git objects only:
+/// the raw tree diff, the changed blobs (one batched read), diffs computed here, and the
+/// operation analysis. The working tree, and every attribute or driver it could bring, is not read.
+/// </summary>
 internal static class ReviewBuilder
 {
-    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan buildTimeout)
+    private static readonly string[] UnanalyzedCode =
+    {
+        ".vb", ".fs", ".fsx", ".csx", ".ps1", ".psm1", ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".ts", ".sql", ".cmd", ".bat", ".tf", ".bicep",
+    };
+
+    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan timeout)
     {
         var range = session.RequireRange();
+        var resolved = session.Change;
+        var objects = new GitObjects(resolved.Objects);
+
+        // Exactly what the digest covers: the approvals it leaves out are left out here too.
+        var entries = resolved.Entries
+            .Where(e => !e.IsApproval)
+            .Select(e => new ChangedEntry(e.Path.Display, e.Status, e.OldMode, e.NewMode, e.OldObjectId, e.NewObjectId))
+            .ToList();
+        var blobs = objects.ReadBlobs(entries.SelectMany(e => new[] { e.OldBlob, e.NewBlob }), TextDiff.MaxBytes);
+        var change = new ReviewedChange(resolved.RepositoryRoot, range.MergeBase, range.HeadCommit, entries, objects);
+
+        var fileDiffs = entries.Select(e => TextDiff.Compare(e, blobs)).ToList();
+        var files = fileDiffs
+            .Select(f => new ReviewedFile(
+                f.Path,
+                f.Change,
+                f.IsBinary ? null : f.Added.Count,
+                f.IsBinary ? null : f.Removed.Count,
+                f.SymlinkTarget ?? f.OldSymlinkTarget,
+                f.ModeChange))
+            .ToList();
+
+        OperationReview operations;
         if (analyzeOperations)
         {
             // stderr, so json and markdown on stdout stay clean.
-            session.Console.Error.MarkupLine("[grey]Building the merge-base and HEAD with the analyzers to find destructive operations...[/]");
+            void Progress(string message) => session.Console.Error.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+            operations = OperationAnalysis.Run(change, blobs, ReviewCache.ForEnvironment(session.Environment), session.Environment.Variables, timeout, Progress);
+        }
+        else
+        {
+            operations = OperationReview.NotAnalyzed("--no-build was given, so no operation analysis ran");
         }
 
-        var repository = session.Repository;
-
-        var diffText = DiffText(repository, range);
-        // Only what the digest leaves out (approval files) is left out of the review too.
-        var leftOut = session.Change.Entries.Where(e => e.IsApproval).Select(e => e.Path.Display).ToHashSet(StringComparer.Ordinal);
-        var fileDiffs = UnifiedDiff.Parse(diffText).Where(f => !leftOut.Contains(f.Path)).ToList();
-        var changeByPath = fileDiffs.GroupBy(f => f.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().IsNew ? "created" : g.First().IsDeleted ? "deleted" : "modified", StringComparer.Ordinal);
-
-        var files = session.Change.ChangedFiles
-            .Select(f => new ReviewedFile(
-                f.Path.Display,
-                changeByPath.TryGetValue(f.Path.Display, out var change) ? change : "modified",
-                f.AddedLines,
-                f.RemovedLines))
+        var scripts = entries.Where(e => UnanalyzedCode.Any(x => e.Path.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
+            .Select(e => $"{e.Path}: not C#; the analyzers cannot read it")
             .ToList();
-
-        var operations = analyzeOperations
-            ? new OperationAnalysis(repository, session.Environment.Variables, buildTimeout).Compare(range.MergeBase, range.HeadCommit)
-            : OperationReview.NotAnalyzed("--no-build was given, so the merge-base and HEAD were not built");
+        if (scripts.Count > 0)
+        {
+            operations = new OperationReview(operations.Analyzed, operations.NotAnalyzedReason, operations.Changes, operations.Warnings, operations.NotAnalyzedFiles.Concat(scripts).ToList());
+        }
 
         return new ChangeReview(
-            session.Change.Identity ?? "(unknown repository)",
+            resolved.Identity ?? "(unknown repository)",
             range.BaseRef,
             range.MergeBase,
             range.HeadCommit,
             range.Digest,
+            BuildLogicScan.Find(fileDiffs),
             WeakeningScan.Find(fileDiffs),
             operations,
             AttestationScan.Find(fileDiffs),
             files);
-    }
-
-    private static string DiffText(GitRepository repository, ReviewedRange range)
-    {
-        try
-        {
-            return Encoding.UTF8.GetString(repository.UnifiedDiff(range.MergeBase, range.HeadCommit, contextLines: 0));
-        }
-        catch (GitException ex)
-        {
-            throw new ToolException("git diff failed: " + ex.Message, ex);
-        }
     }
 }

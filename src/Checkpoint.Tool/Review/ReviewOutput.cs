@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Text;
 using System.Text.Json;
@@ -8,8 +10,8 @@ using Spectre.Console;
 namespace Checkpoint.Tool.Review;
 
 /// <summary>
-/// Renders a review. Every format keeps the same order: what weakens the checkpoint, then the
-/// operations, then attestations, then files. Text and markdown never say "no destructive
+/// Renders a review. Every format keeps the same order: build logic the branch changes (full
+/// diffs), what weakens the checkpoint, then the operations, then attestations, then files. Text and markdown never say "no destructive
 /// operations" unless the builds actually ran.
 /// </summary>
 internal static class ReviewOutput
@@ -21,6 +23,7 @@ internal static class ReviewOutput
         output.MarkupLine($"Repository {Markup.Escape(review.Repository)}, digest [bold]{Markup.Escape(review.Digest)}[/]");
         output.WriteLine();
 
+        WriteBuildLogicText(output, review.BuildLogic);
         if (review.Weakening.Count > 0)
         {
             output.MarkupLine($"[bold red]Changes that weaken the checkpoint ({review.Weakening.Count})[/]");
@@ -59,8 +62,53 @@ internal static class ReviewOutput
             var counts = file.AddedLines is int added && file.RemovedLines is int removed
                 ? $"[green]+{added}[/] [red]-{removed}[/]"
                 : "binary";
-            output.MarkupLine($"  {counts} {Markup.Escape(file.Path)} ({file.Change})");
+            output.MarkupLine($"  {counts} {Markup.Escape(file.Path)} ({file.Change}){Markup.Escape(FileDetails(file))}");
         }
+
+        if (review.BuildOutlook != null)
+        {
+            output.WriteLine();
+            output.MarkupLine($"[bold]Once approved:[/] {Markup.Escape(review.BuildOutlook)}");
+        }
+    }
+
+    private static void WriteBuildLogicText(IAnsiConsole output, IReadOnlyList<BuildLogicChange> buildLogic)
+    {
+        if (buildLogic.Count == 0)
+        {
+            output.MarkupLine("[bold]Build logic changed by the branch:[/] none");
+            output.WriteLine();
+            return;
+        }
+
+        output.MarkupLine($"[bold red]Build logic changed by the branch ({buildLogic.Count}): this review did not run it; a build of the branch would. Read every line.[/]");
+        foreach (var change in buildLogic)
+        {
+            output.MarkupLine($"  [red]! {Markup.Escape(change.Path)}[/] ({Markup.Escape(change.Change)}): {Markup.Escape(change.Reason)}");
+            foreach (var line in change.Diff.Split('\n').Where(l => l.Length > 0))
+            {
+                var colour = line[0] == '+' ? "green" : line[0] == '-' ? "red" : line.StartsWith("@@", StringComparison.Ordinal) ? "cyan" : "grey";
+                output.MarkupLine($"    [{colour}]{Markup.Escape(line)}[/]");
+            }
+        }
+
+        output.WriteLine();
+    }
+
+    private static string FileDetails(ReviewedFile file)
+    {
+        var details = new List<string>();
+        if (file.SymlinkTarget != null)
+        {
+            details.Add("symbolic link -> " + file.SymlinkTarget);
+        }
+
+        if (file.ModeChange != null)
+        {
+            details.Add("mode " + file.ModeChange);
+        }
+
+        return details.Count > 0 ? " [" + string.Join("; ", details) + "]" : string.Empty;
     }
 
     private static void WriteOperationsText(IAnsiConsole output, OperationReview operations)
@@ -82,19 +130,55 @@ internal static class ReviewOutput
             output.MarkupLine($"[bold]Destructive and disruptive operations added, removed or moved ({operations.Changes.Count})[/]");
             foreach (var change in operations.Changes)
             {
-                var colour = change.Change == "removed" ? "green" : change.RuleId == "CHK001" ? "red" : "yellow";
+                var colour = change.Change == "removed" ? "green" : change.Tier == "Disruptive" ? "yellow" : "red";
                 var from = change.PreviousPath != null ? $" (from {Location(change.PreviousPath, change.PreviousLine)})" : string.Empty;
-                var suppressed = change.Suppressed ? " [suppressed in source]" : string.Empty;
                 output.MarkupLine(
-                    $"  [{colour}]{Markup.Escape(change.Change.ToUpperInvariant())}[/] {Markup.Escape(change.RuleId)} {Markup.Escape(Location(change.Path, change.Line))}{Markup.Escape(from)}: "
-                    + $"{Markup.Escape(change.Operation)} ({Markup.Escape(Describe(change))}){Markup.Escape(suppressed)}");
+                    $"  [{colour}]{Markup.Escape(ChangeLabel(change))}[/] {Markup.Escape(Tier(change))} {Markup.Escape(Location(change.Path, change.Line))}{Markup.Escape(from)}: "
+                    + $"{Markup.Escape(change.Operation)} ({Markup.Escape(Describe(change))}) [bold]{Markup.Escape(Attestation(change))}[/]");
             }
+        }
+
+        foreach (var file in operations.NotAnalyzedFiles)
+        {
+            output.MarkupLine($"  [red]not analyzed:[/] {Markup.Escape(file)}");
         }
 
         foreach (var warning in operations.Warnings)
         {
-            output.MarkupLine($"  [yellow]warning:[/] {Markup.Escape(warning)}");
+            output.MarkupLine($"  [yellow]note:[/] {Markup.Escape(warning)}");
         }
+    }
+
+    private static string ChangeLabel(OperationChange change) => change.Change == "coverage-changed" ? "ATTESTATION CHANGED" : change.Change.ToUpperInvariant();
+
+    private static string Tier(OperationChange change) => change.Tier.Length > 0 ? change.Tier.ToLowerInvariant() : change.RuleId;
+
+    /// <summary>Whether an attestation covers the site, by whom, and whether the source hides it from the build.</summary>
+    internal static string Attestation(OperationChange change)
+    {
+        var text = change.Coverage switch
+        {
+            "attested" => "attested by " + (change.Approvers ?? "(unnamed)").Replace(";", ", ", StringComparison.Ordinal),
+            "destructive" => "inside a [Destructive] member (its callers need the attestation)",
+            "invalid" => "NOT attested (its attestation is incomplete or expired)",
+            _ => "NOT attested",
+        };
+        if (change.PreviousCoverage != null)
+        {
+            text += " (was " + change.PreviousCoverage + ")";
+        }
+
+        if (change.Suppressed)
+        {
+            text += "; suppressed in source (#pragma or [SuppressMessage]), shown anyway";
+        }
+
+        if (change.Baselined)
+        {
+            text += "; listed in the adoption baseline";
+        }
+
+        return text;
     }
 
     public static void WriteMarkdown(ToolConsole console, ChangeReview review)
@@ -104,6 +188,22 @@ internal static class ReviewOutput
         text.AppendLine();
         text.AppendLine($"`{review.HeadCommit}` against `{review.BaseRef}` (merge-base `{Short(review.MergeBase)}`), digest `{review.Digest}`");
         text.AppendLine();
+        if (review.BuildLogic.Count > 0)
+        {
+            text.AppendLine($"### :red_circle: Build logic changed by the branch ({review.BuildLogic.Count}): not run by this review, read every line");
+            foreach (var change in review.BuildLogic)
+            {
+                text.AppendLine();
+                text.AppendLine($"**`{Cell(change.Path)}`** ({change.Change}): {Cell(change.Reason)}");
+                text.AppendLine();
+                text.AppendLine("```diff");
+                text.Append(change.Diff.Replace("```", "` ` `", StringComparison.Ordinal));
+                text.AppendLine("```");
+            }
+
+            text.AppendLine();
+        }
+
         if (review.Weakening.Count > 0)
         {
             text.AppendLine($"### :red_circle: Changes that weaken the checkpoint ({review.Weakening.Count})");
@@ -136,13 +236,19 @@ internal static class ReviewOutput
         {
             text.AppendLine($"### Destructive and disruptive operations ({operations.Changes.Count})");
             text.AppendLine();
-            text.AppendLine("| Change | Rule | Where | Operation | Service | Effect |");
-            text.AppendLine("|---|---|---|---|---|---|");
+            text.AppendLine("| Change | Tier | Where | Operation | Service | Effect | Attestation |");
+            text.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var change in operations.Changes)
             {
                 var where = Location(change.Path, change.Line) + (change.PreviousPath != null ? " (from " + Location(change.PreviousPath, change.PreviousLine) + ")" : string.Empty);
-                text.AppendLine($"| **{change.Change}** | {change.RuleId} | `{Cell(where)}` | `{Cell(change.Operation)}` | {Cell(change.Service)} | {Cell(change.Effect)}{(change.Suppressed ? " (suppressed in source)" : string.Empty)} |");
+                text.AppendLine($"| **{change.Change}** | {Tier(change)} | `{Cell(where)}` | `{Cell(change.Operation)}` | {Cell(change.Service)} | {Cell(change.Effect)} | {Cell(Attestation(change))} |");
             }
+        }
+
+        foreach (var file in operations.NotAnalyzedFiles)
+        {
+            text.AppendLine();
+            text.AppendLine($"> :warning: not analyzed: {Cell(file)}");
         }
 
         foreach (var warning in operations.Warnings)
@@ -172,7 +278,7 @@ internal static class ReviewOutput
         text.AppendLine("|---|---|---|---|");
         foreach (var file in review.Files)
         {
-            text.AppendLine($"| `{Cell(file.Path)}` | {file.Change} | {(file.AddedLines?.ToString() ?? "binary")} | {(file.RemovedLines?.ToString() ?? "binary")} |");
+            text.AppendLine($"| `{Cell(file.Path)}`{Cell(FileDetails(file))} | {file.Change} | {(file.AddedLines?.ToString() ?? "binary")} | {(file.RemovedLines?.ToString() ?? "binary")} |");
         }
 
         text.AppendLine();
@@ -198,6 +304,19 @@ internal static class ReviewOutput
             json.WriteString("mergeBase", review.MergeBase);
             json.WriteString("headCommit", review.HeadCommit);
             json.WriteString("digest", review.Digest);
+
+            json.WriteStartArray("buildLogic");
+            foreach (var change in review.BuildLogic)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", change.Path);
+                json.WriteString("change", change.Change);
+                json.WriteString("reason", change.Reason);
+                json.WriteString("diff", change.Diff);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
 
             json.WriteStartArray("weakening");
             foreach (var change in review.Weakening)
@@ -226,11 +345,25 @@ internal static class ReviewOutput
                 json.WriteString("operation", change.Operation);
                 json.WriteString("service", change.Service);
                 json.WriteString("effect", change.Effect);
+                json.WriteString("tier", change.Tier);
                 json.WriteString("path", change.Path);
                 json.WriteNumber("line", change.Line);
+                json.WriteString("member", change.Member);
                 json.WriteString("previousPath", change.PreviousPath);
                 WriteLine(json, "previousLine", change.PreviousLine);
+                json.WriteString("previousMember", change.PreviousMember);
+                json.WriteBoolean("attested", change.IsAttested);
+                json.WriteString("coverage", change.Coverage);
+                json.WriteString("previousCoverage", change.PreviousCoverage);
+                json.WriteStartArray("approvers");
+                foreach (var approver in (change.Approvers ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    json.WriteStringValue(approver);
+                }
+
+                json.WriteEndArray();
                 json.WriteBoolean("suppressed", change.Suppressed);
+                json.WriteBoolean("baselined", change.Baselined);
                 json.WriteEndObject();
             }
 
@@ -239,6 +372,13 @@ internal static class ReviewOutput
             foreach (var warning in review.Operations.Warnings)
             {
                 json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("notAnalyzed");
+            foreach (var file in review.Operations.NotAnalyzedFiles)
+            {
+                json.WriteStringValue(file);
             }
 
             json.WriteEndArray();
@@ -266,10 +406,13 @@ internal static class ReviewOutput
                 json.WriteString("change", file.Change);
                 WriteLine(json, "addedLines", file.AddedLines);
                 WriteLine(json, "removedLines", file.RemovedLines);
+                json.WriteString("symlinkTarget", file.SymlinkTarget);
+                json.WriteString("modeChange", file.ModeChange);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            json.WriteString("buildOutlook", review.BuildOutlook);
             json.WriteEndObject();
         }
 

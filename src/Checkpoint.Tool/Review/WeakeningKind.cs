@@ -23,4 +23,16 @@ internal enum WeakeningKind
 
     /// <summary>CI workflows and CODEOWNERS: where the required check itself is defined.</summary>
     ContinuousIntegration,
+
+    /// <summary>.gitattributes anywhere: can hide diffs (-diff, binary), add filters, change line endings.</summary>
+    GitAttributes,
+
+    /// <summary>A PackageReference, PackageVersion or GlobalPackageReference line added or removed: new code and build logic from a package.</summary>
+    PackageReference,
+
+    /// <summary>A symbolic link added or retargeted: what it points to is not what the diff shows at its path.</summary>
+    SymbolicLink,
+
+    /// <summary>global.json or dotnet-tools.json: which SDK, MSBuild SDKs and local tools the build uses.</summary>
+    Toolchain,
 }

@@ -37,6 +37,11 @@ internal static class WeakeningScan
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
         RegexTimeout);
 
+    private static readonly Regex PackageReferenceLine = new Regex(
+        @"<\s*(PackageReference|PackageVersion|GlobalPackageReference)\b",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
+        RegexTimeout);
+
     private static readonly Regex CheckpointPackageName = new Regex(
         @"Checkpoint\.(Analyzers|Tool)\b",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase,
@@ -57,9 +62,9 @@ internal static class WeakeningScan
     {
         var path = file.Path;
         var name = FileName(path);
-        var fileChange = file.IsNew ? "created" : file.IsDeleted ? "deleted" : "modified";
+        var fileChange = file.Change;
 
-        if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !path.StartsWith(ApprovalsDirectory, StringComparison.Ordinal))
+        if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !IsApproval(path))
         {
             changes.Add(new WeakeningChange(path, null, WeakeningKind.CheckpointConfiguration, fileChange,
                 $"{fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
@@ -70,6 +75,29 @@ internal static class WeakeningScan
         if (IsMsBuildFile(name) || name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase))
         {
             ScanPackageLines(file, changes);
+        }
+
+        if (IsMsBuildFile(name))
+        {
+            ScanLines(file, changes, WeakeningKind.PackageReference, line => PackageReferenceLine.IsMatch(line) && !CheckpointPackageName.IsMatch(line), "package reference");
+        }
+
+        if (name.Equals(".gitattributes", StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.GitAttributes, fileChange,
+                $"{fileChange}: git attributes can hide changes from `git diff` (-diff, binary), add clean/smudge filters and change line endings; this review diffs blobs itself and ignores them"));
+        }
+
+        if (name.Equals("global.json", StringComparison.OrdinalIgnoreCase) || name.Equals("dotnet-tools.json", StringComparison.OrdinalIgnoreCase))
+        {
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.Toolchain, fileChange,
+                $"{fileChange}: decides which SDK, MSBuild SDKs or local tools a build of the branch runs"));
+        }
+
+        if (file.SymlinkTarget != null && file.SymlinkTarget != file.OldSymlinkTarget)
+        {
+            changes.Add(new WeakeningChange(path, null, WeakeningKind.SymbolicLink, fileChange,
+                $"symbolic link to '{file.SymlinkTarget}'{(file.OldSymlinkTarget != null ? $" (was '{file.OldSymlinkTarget}')" : string.Empty)}: builds and tools read what it points to, not what this diff shows"));
         }
 
         if (IsBuildLogic(name))
@@ -193,7 +221,22 @@ internal static class WeakeningScan
         return name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".vb", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsContinuousIntegration(string path, string name)
+    /// <summary>
+    /// Only regular files directly in .checkpoint/approvals/ named *.json or *.json.sig are approvals;
+    /// anything else there is part of the change like any other file.
+    /// </summary>
+    internal static bool IsApproval(string path)
+    {
+        if (!path.StartsWith(ApprovalsDirectory, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var name = path.Substring(ApprovalsDirectory.Length);
+        return name.IndexOf('/') < 0 && (name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".json.sig", StringComparison.Ordinal));
+    }
+
+    internal static bool IsContinuousIntegration(string path, string name)
     {
         return path.StartsWith(".github/workflows/", StringComparison.Ordinal)
             || path.StartsWith(".github/actions/", StringComparison.Ordinal)

@@ -82,6 +82,48 @@ public sealed class ReviewTests(InstalledTool tool)
         using var json = JsonDocument.Parse(result.StandardOutput);
         var operations = json.RootElement.GetProperty("operations");
         Assert.False(operations.GetProperty("analyzed").GetBoolean());
-        Assert.Contains("no solution or C# project", operations.GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no C# project", operations.GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A branch's .gitattributes with <c>*.cs -diff</c> makes git print "Binary files differ" for
+    /// every C# change. The review diffs blobs itself: the suppression it adds is still found, the
+    /// attributes file is listed first, and no file is called binary.
+    /// </summary>
+    [Fact]
+    public void GitAttributesThatMarkSourcesBinary_HideNothingFromTheReview()
+    {
+        using var repository = ToolScenario.WithAgentBranch();
+        repository.Write(".gitattributes", "*.cs -diff\n");
+        repository.Write("src/Storage.cs", "#pragma warning disable CHK001\nclass Storage { }\n");
+        repository.Commit("Hide the diff", ToolScenario.Agent);
+
+        var result = tool.Run(repository.Root, null, "review", "--no-build", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.StandardOutput);
+        var root = json.RootElement;
+        var weakening = root.GetProperty("weakening").EnumerateArray().Select(w => (Kind: w.GetProperty("kind").GetString(), Path: w.GetProperty("path").GetString())).ToList();
+        Assert.Contains(("suppression", "src/Storage.cs"), weakening);
+        Assert.Contains(("git-attributes", ".gitattributes"), weakening);
+        Assert.Equal(".gitattributes", root.GetProperty("buildLogic").EnumerateArray().Single().GetProperty("path").GetString());
+        Assert.All(root.GetProperty("files").EnumerateArray(), f => Assert.Equal(JsonValueKind.Number, f.GetProperty("addedLines").ValueKind));
+    }
+
+    [Fact]
+    public void SymbolicLink_ShowsWhereItPoints()
+    {
+        using var repository = ToolScenario.WithAgentBranch();
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "src", "Shared.cs"), "../../elsewhere/Shared.cs");
+        repository.Commit("Share a file", ToolScenario.Agent);
+
+        var json = tool.Run(repository.Root, null, "review", "--no-build", "--format", "json");
+        var text = tool.Run(repository.Root, null, "review", "--no-build");
+
+        using var document = JsonDocument.Parse(json.StandardOutput);
+        var link = document.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == "src/Shared.cs");
+        Assert.Equal("../../elsewhere/Shared.cs", link.GetProperty("symlinkTarget").GetString());
+        Assert.Contains(document.RootElement.GetProperty("weakening").EnumerateArray(), w => w.GetProperty("kind").GetString() == "symbolic-link");
+        Assert.Contains("src/Shared.cs (created) [symbolic link -> ../../elsewhere/Shared.cs]", text.StandardOutput, StringComparison.Ordinal);
     }
 }

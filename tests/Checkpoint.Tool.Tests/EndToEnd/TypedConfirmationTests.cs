@@ -33,7 +33,7 @@ public sealed class TypedConfirmationTests(InstalledTool tool)
     {
         using var repository = ToolScenario.WithAgentBranch();
         repository.ActAs(SshKey.Alice);
-        var digest = tool.Run(repository.Root, null, "hash").Output.Trim();
+        var digest = tool.Run(repository.Root, null, "hash").StandardOutput.Trim();
 
         var result = ApproveOnATerminal(repository, digest.Substring("sha256:".Length, 12));
 
