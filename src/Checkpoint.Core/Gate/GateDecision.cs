@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Attestations;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Ci;
 using Checkpoint.Core.Digest;
@@ -213,6 +214,7 @@ public static class GateDecision
 
             _notices.AddRange(TrustedConfiguration.BranchChangeNotices(change.Entries.Select(e => e.Path)));
             CheckLinksIntoApprovals();
+            CheckAttestationForms();
             var approved = CheckApprovals();
             CheckWorkingTree();
 
@@ -280,6 +282,29 @@ public static class GateDecision
             }
         }
 
+        /// <summary>
+        /// An attestation the gate cannot read cannot be bound to a signature, so it fails the build
+        /// whatever was signed: a claim nobody checks must not compile quietly.
+        /// </summary>
+        private void CheckAttestationForms()
+        {
+            foreach (var attestation in _change.Attestations.Unreadable)
+            {
+                _messages.Add(new GateMessage(
+                    GateCodes.UnboundAttestation,
+                    GateSeverity.Error,
+                    $"{attestation.Location}: the gate cannot read this [ApprovedBy] attestation, so it cannot bind it to a signature: {attestation.Problem}. Write it as [ApprovedBy(\"alice@contoso.com\", Reason = \"...\")] with the approver a plain string literal on the attribute's line (docs/policy.md, Attestations)",
+                    attestation.Path));
+            }
+        }
+
+        /// <summary>
+        /// Every principal an added or changed attestation names must have signed a valid approval of
+        /// this digest; the CHK108 error names the file, line, principal and who did sign.
+        /// </summary>
+        private IReadOnlyList<SourceAttestation> Unsigned(IReadOnlyCollection<string> signers) =>
+            _change.Attestations.Readable.Where(a => !signers.Contains(a.Approver!, StringComparer.OrdinalIgnoreCase)).ToList();
+
         private bool CheckApprovals()
         {
             var change = _change;
@@ -297,7 +322,10 @@ public static class GateDecision
             var distinct = Math.Min(
                 counted.Select(c => c.Manifest!.Approver.ToLowerInvariant()).Distinct().Count(),
                 counted.Select(c => c.Key!.Fingerprint).Distinct(StringComparer.Ordinal).Count());
-            var enough = distinct >= policy.RequiredApprovers;
+            var counts = distinct >= policy.RequiredApprovers;
+            var signers = counted.Select(c => c.Manifest!.Approver).ToList();
+            var unsigned = Unsigned(signers);
+            var enough = counts && unsigned.Count == 0;
 
             foreach (var check in checks.Where(c => !c.IsValid))
             {
@@ -318,12 +346,21 @@ public static class GateDecision
             _approvals = checks.Select(Report).ToList();
             _approvers = counted.Select(c => c.Manifest!.Approver).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var hadValid = checks.Any(c => c.IsValid || c.Rejection == ApprovalRejection.SelfApproved);
-            if (!enough && hadValid)
+            if (!counts && hadValid)
             {
                 _messages.Add(new GateMessage(
                     GateCodes.InsufficientApprovers,
                     GateSeverity.Error,
                     $"{distinct} distinct approver(s) ({(_approvers.Count == 0 ? "none" : string.Join(", ", _approvers))}) but the policy requires {policy.RequiredApprovers}; diff {change.Digest}"));
+            }
+
+            foreach (var attestation in unsigned)
+            {
+                _messages.Add(new GateMessage(
+                    GateCodes.UnboundAttestation,
+                    GateSeverity.Error,
+                    $"{attestation.Location}: [ApprovedBy] names '{attestation.Approver}', but no valid approval of {change.Digest} is signed by '{attestation.Approver}' (valid approvals: {(signers.Count == 0 ? "none" : string.Join(", ", signers.Distinct(StringComparer.OrdinalIgnoreCase)))}); '{attestation.Approver}' must review the change and sign it, or the attestation must name someone who did",
+                    attestation.Path));
             }
 
             if (!enough)
@@ -345,6 +382,13 @@ public static class GateDecision
                 $"branch '{change.Branch ?? "(detached HEAD)"}' needs a signed approval (gated because {_gatedBecause}). " +
                 $"Diff {change.Digest} of {_identity} against {change.Base.RefName} (merge-base {GitRepository.Short(change.MergeBase)}). " +
                 $"An approver reviews it and runs 'checkpoint approve --base {change.Base.RefName}', or writes and signs the manifest with 'ssh-keygen -Y sign -n {ApprovalManifest.SignatureNamespace}' as docs/approving.md shows, then commits both files under {ApprovalManifest.ApprovalsDirectory}/.";
+            var named = change.Attestations.Principals;
+            if (named.Count > 0)
+            {
+                var sites = string.Join(", ", change.Attestations.Readable.Take(5).Select(a => a.Location));
+                text += $" The attestations it adds ({sites}) name {string.Join(", ", named)}: each of them must sign (CHK108).";
+            }
+
             var uncommitted = UncommittedApprovals();
             if (uncommitted.Count > 0)
             {
