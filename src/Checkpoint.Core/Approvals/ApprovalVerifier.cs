@@ -145,7 +145,7 @@ public sealed class ApprovalVerifier
                 string.Equals(p, commit.AuthorName, StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(p, commit.CommitterName, StringComparison.OrdinalIgnoreCase));
             var onlyApprovals = commit.Changes is { Count: > 0 } changes && changes.All(c => ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode));
-            return matches && !onlyApprovals;
+            return matches && !onlyApprovals && !commit.IsAutomaticMerge;
         });
     }
 
