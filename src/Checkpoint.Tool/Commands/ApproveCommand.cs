@@ -88,6 +88,14 @@ internal static class ApproveCommand
         var validFor = ValidFor(request.ValidDays, policy);
         var keyPath = ResolveKeyPath(session, request);
 
+        // What nobody can approve is refused before the review: not gated, nothing to approve, an
+        // attestation the gate cannot read.
+        if (ApprovalPreflight.ChangeRefusal(change, session.Verdict) is string changeRefusal)
+        {
+            console.WriteErrorLine("not approved: " + changeRefusal);
+            return ExitCodes.Failed;
+        }
+
         // The review first: it is the only step that starts other programs (git, and dotnet on the
         // merge-base's files in the review cache). Nothing of the branch runs in it.
         var review = ReviewBuilder.Build(session, request.Build, request.BuildTimeout);
@@ -109,6 +117,19 @@ internal static class ApproveCommand
             {
                 throw new ToolException($"{approver} with key {publicKey.Fingerprint} is not trusted by the base's allowed_signers: {trust.Failure}");
             }
+        }
+
+        if (ApprovalPreflight.AlreadyApproved(session.Verdict, approver))
+        {
+            console.Out.MarkupLine($"[green]Already approved:[/] {Markup.Escape(range.Digest)} has a valid approval by {Markup.Escape(approver)}; nothing to sign.");
+            VerdictOutput.WriteText(console, session.Verdict);
+            return ExitCodes.Success;
+        }
+
+        if (ApprovalPreflight.ApproverRefusal(change, approver, publicKey, session.Now) is string refusal)
+        {
+            console.WriteErrorLine("not approved: " + refusal);
+            return ExitCodes.Failed;
         }
 
         if (!Confirm(console, range, approver, request.Yes))
@@ -154,8 +175,14 @@ internal static class ApproveCommand
         Commit(session, approver, range, manifestPath, signaturePath);
         using var after = RepositorySession.Reopen(session);
         console.Out.MarkupLine("Committed the approval. Push the branch so CI sees it.");
+        var others = ApprovalPreflight.OthersWhoMustSign(after.Change, after.Verdict, approver);
+        if (others.Count > 0)
+        {
+            console.Out.MarkupLine($"[yellow]Still needed:[/] the attestations also name {Markup.Escape(string.Join(", ", others))}; each of them must run 'checkpoint approve' too.");
+        }
+
         VerdictOutput.WriteText(console, after.Verdict);
-        return ExitCodes.Success;
+        return VerdictOutput.ExitCodeFor(after.Verdict);
     }
 
     private static string ResolveKeyPath(RepositorySession session, ApprovalRequest request)
