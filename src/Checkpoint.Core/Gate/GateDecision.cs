@@ -381,7 +381,8 @@ public static class GateDecision
             var text =
                 $"branch '{change.Branch ?? "(detached HEAD)"}' needs a signed approval (gated because {_gatedBecause}). " +
                 $"Diff {change.Digest} of {_identity} against {change.Base.RefName} (merge-base {GitRepository.Short(change.MergeBase)}). " +
-                $"An approver reviews it and runs 'checkpoint approve --base {change.Base.RefName}', or writes and signs the manifest with 'ssh-keygen -Y sign -n {ApprovalManifest.SignatureNamespace}' as docs/approving.md shows, then commits both files under {ApprovalManifest.ApprovalsDirectory}/.";
+                $"An approver reviews it and runs 'checkpoint approve --base {change.Base.RefName}', or writes and signs the manifest with 'ssh-keygen -Y sign -n {ApprovalManifest.SignatureNamespace}' as docs/approving.md shows, then commits both files under {ApprovalManifest.ApprovalsDirectory}/. " +
+                "An AI agent never signs: it attests the destructive calls the analyzers report (CHK001/CHK002) with [ApprovedBy(\"<approver>\", Reason = ...)] naming the human who will sign, and asks for the approval in the pull request (docs/agents.md; 'checkpoint status --format markdown' writes the request).";
             var named = change.Attestations.Principals;
             if (named.Count > 0)
             {

@@ -73,6 +73,9 @@ internal static class ReviewBuilder
             WeakeningScan.Find(fileDiffs),
             operations,
             AttestationScan.Find(fileDiffs),
-            files);
+            files)
+        {
+            BuildOutlook = ApprovalOutlook.Describe(resolved, session.Verdict, operations),
+        };
     }
 }
