@@ -354,7 +354,10 @@ public static class GateDecision
                     $"{distinct} distinct approver(s) ({(_approvers.Count == 0 ? "none" : string.Join(", ", _approvers))}) but the policy requires {policy.RequiredApprovers}; diff {change.Digest}"));
             }
 
-            foreach (var attestation in unsigned)
+            // A principal whose own approval was rejected already has an error saying why; CHK108
+            // would only repeat it (a stale approval after one more commit, say).
+            var rejected = new HashSet<string>(checks.Where(c => !c.IsValid && c.Manifest != null).Select(c => c.Manifest!.Approver), StringComparer.OrdinalIgnoreCase);
+            foreach (var attestation in unsigned.Where(a => !rejected.Contains(a.Approver!)))
             {
                 _messages.Add(new GateMessage(
                     GateCodes.UnboundAttestation,

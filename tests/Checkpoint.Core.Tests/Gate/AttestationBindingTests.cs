@@ -122,7 +122,20 @@ public sealed class AttestationBindingTests
 
         var verdict = repo.Evaluate();
 
+        // Bob's approval does not count, and its own error says why; the attestation stays unbound.
         Assert.Equal(GateOutcome.Failed, verdict.Outcome);
-        Assert.Contains(verdict.Errors, e => e.Code == "CHK108" && e.Text.Contains("names 'bob@example.com'", StringComparison.Ordinal));
+        Assert.Contains(verdict.Errors, e => e.Code == "CHK107" && e.Text.Contains("'bob@example.com' authored or committed", StringComparison.Ordinal));
+        Assert.DoesNotContain("bob@example.com", verdict.Approvers);
+    }
+
+    [Fact]
+    public void StaleApprovalOfTheNamedPrincipal_IsReportedOnce_AsChk101()
+    {
+        using var repo = AgentBranch("    [ApprovedBy(\"alice@example.com\", Reason = \"Retire\")]\n");
+        repo.Approve(SshKey.Alice);
+        repo.Write("src/More.cs", "class More { }\n").Commit("One more", TestRepository.CopilotAuthor);
+
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
+        Assert.Contains("approval is for diff", error.Text, StringComparison.Ordinal);
     }
 }
