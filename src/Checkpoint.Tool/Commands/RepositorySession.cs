@@ -45,7 +45,7 @@ internal sealed class RepositorySession : IDisposable
     public CiEnvironment Ci => _ci ??= CiEnvironment.FromVariables(Environment.Variables);
 
     /// <summary>The resolution of the change in this folder, done once per command.</summary>
-    public ChangeResolution Resolution => _resolution ??= ChangeResolver.Resolve(new ChangeRequest(Directory, Ci) { BaseRef = BaseRef });
+    public ChangeResolution Resolution => _resolution ??= ChangeResolver.Resolve(new ChangeRequest(Directory, Ci) { BaseRef = BaseRef, BaseRefSetting = "--base" });
 
     /// <summary>The gate's verdict over <see cref="Resolution"/>, decided once per command.</summary>
     public GateVerdict Verdict => _verdict ??= CheckpointGate.Decide(Resolution, Ci, Now);
