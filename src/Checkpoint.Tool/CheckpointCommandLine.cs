@@ -59,6 +59,7 @@ internal static class CheckpointCommandLine
         root.Subcommands.Add(VerifyCommand.Create(globals, console, environment));
         root.Subcommands.Add(InitCommand.Create(globals, console, environment));
         root.Subcommands.Add(HashCommand.Create(globals, console, environment));
+        root.Subcommands.Add(BaselineCommand.Create(globals, console, environment));
         return root;
     }
 

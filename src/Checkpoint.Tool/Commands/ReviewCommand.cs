@@ -45,13 +45,13 @@ internal static class ReviewCommand
         return command;
     }
 
-    public static Option<int> BuildTimeoutOption()
+    public static Option<int> BuildTimeoutOption(int defaultMinutes = 10, string description = "Minutes the merge-base's restore and evaluation, and a package restore, may each take.")
     {
         var option = new Option<int>("--build-timeout")
         {
-            Description = "Minutes the merge-base's restore and evaluation, and a package restore, may each take.",
+            Description = description,
             HelpName = "MINUTES",
-            DefaultValueFactory = _ => 10,
+            DefaultValueFactory = _ => defaultMinutes,
         };
         option.Validators.Add(result =>
         {
