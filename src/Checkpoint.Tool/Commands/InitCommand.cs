@@ -103,6 +103,7 @@ internal static class InitCommand
     internal static string PolicyText(string scope, int requiredApprovers)
     {
         return "{\n"
+            + $"  \"$schema\": \"{JsonOutput.PolicySchemaUri}\",\n"
             + "  \"protectedBranches\": [\"main\", \"master\"],\n"
             + $"  \"scope\": \"{scope}\",\n"
             + "  \"agentBranchPrefixes\": [],\n"
