@@ -46,15 +46,16 @@ internal static class MarkdownText
 
     /// <summary>
     /// An inline code span that holds any text: delimited by one more backtick than the longest run
-    /// inside it. In a table a pipe would still end the cell, so it is escaped there (GitHub removes
-    /// the backslash inside code spans in tables).
+    /// inside it. In a table a pipe would end the cell even inside a code span, and renderers differ
+    /// on whether an escaped one stays escaped there, so text with a pipe is written as plain,
+    /// escaped text in a table instead.
     /// </summary>
     public static string Code(string text, bool inTable = true)
     {
         var content = OneLine(text);
-        if (inTable)
+        if (inTable && content.Contains('|', StringComparison.Ordinal))
         {
-            content = content.Replace("|", "\\|", StringComparison.Ordinal);
+            return Text(text);
         }
 
         var fence = new string('`', LongestRun(content) + 1);
