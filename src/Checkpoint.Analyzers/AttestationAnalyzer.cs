@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Checkpoint.Analyzers;
 
 /// <summary>
-/// CHK003, CHK004 and CHK005: an [ApprovedBy] attestation must name an approver and a reason, must not
-/// have expired, and must sit on a member or type, never on the assembly or module.
+/// CHK003, CHK004, CHK005 and CHK009: an [ApprovedBy] attestation must name an approver and a reason,
+/// must not have expired, must sit on a member or type (never on the assembly, the module, a lambda or
+/// a local function), and must be written in the one form the gate can read from the file's text.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AttestationAnalyzer : DiagnosticAnalyzer
@@ -19,7 +20,8 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         RuleDescriptors.IncompleteAttestation,
         RuleDescriptors.ExpiredAttestation,
-        RuleDescriptors.MisplacedAttestation);
+        RuleDescriptors.MisplacedAttestation,
+        RuleDescriptors.UnreadableAttestation);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -46,7 +48,7 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
             compilationContext.RegisterSymbolAction(
                 symbolContext => AnalyzeAttestations(symbolContext, todayUtc),
                 SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.Event);
-            compilationContext.RegisterSyntaxNodeAction(AnalyzeAssemblyOrModuleAttributes, SyntaxKind.AttributeList);
+            compilationContext.RegisterSyntaxNodeAction(AnalyzeAttributeList, SyntaxKind.AttributeList);
         });
     }
 
@@ -87,24 +89,57 @@ public sealed class AttestationAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeAssemblyOrModuleAttributes(SyntaxNodeAnalysisContext context)
+    /// <summary>
+    /// Every attribute that binds to [ApprovedBy], however it is spelled: where it is placed (CHK005)
+    /// and whether the gate can read it (CHK009).
+    /// </summary>
+    private static void AnalyzeAttributeList(SyntaxNodeAnalysisContext context)
     {
         var list = (AttributeListSyntax)context.Node;
-        var target = list.Target?.Identifier;
-        if (target is null || !(target.Value.IsKind(SyntaxKind.AssemblyKeyword) || target.Value.IsKind(SyntaxKind.ModuleKeyword)))
-        {
-            return;
-        }
-
+        var placement = Placement(list);
         foreach (var attribute in list.Attributes)
         {
             // A candidate counts too: an attestation with a wrong argument is still an attempt at one.
             var symbolInfo = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken);
             var constructor = symbolInfo.Symbol ?? symbolInfo.CandidateSymbols.FirstOrDefault();
-            if (constructor?.ContainingType is { } type && CheckpointAttributes.IsCheckpointType(type, CheckpointAttributes.ApprovedByName))
+            if (constructor?.ContainingType is not { } type || !CheckpointAttributes.IsCheckpointType(type, CheckpointAttributes.ApprovedByName))
             {
-                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MisplacedAttestation, attribute.GetLocation(), target.Value.ValueText));
+                continue;
+            }
+
+            if (placement is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.MisplacedAttestation, attribute.GetLocation(), placement));
+            }
+
+            if (AttestationForm.Problem(attribute) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(RuleDescriptors.UnreadableAttestation, attribute.GetLocation(), problem));
             }
         }
+    }
+
+    /// <summary>Where an attestation never counts, in words for CHK005; null for a member or a type.</summary>
+    private static string? Placement(AttributeListSyntax list)
+    {
+        if (list.Target?.Identifier is { } target)
+        {
+            if (target.IsKind(SyntaxKind.AssemblyKeyword))
+            {
+                return "the assembly";
+            }
+
+            if (target.IsKind(SyntaxKind.ModuleKeyword))
+            {
+                return "the module";
+            }
+        }
+
+        return list.Parent switch
+        {
+            LocalFunctionStatementSyntax => "a local function",
+            AnonymousFunctionExpressionSyntax => "a lambda",
+            _ => null,
+        };
     }
 }

@@ -6,6 +6,8 @@ using Checkpoint.Analyzers.Attestations;
 using Checkpoint.Analyzers.Baseline;
 using Checkpoint.Analyzers.Catalogue;
 using Checkpoint.Analyzers.Families;
+using Checkpoint.Analyzers.Helpers;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -61,16 +63,24 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var analysis = new OperationAnalysis(classifier, new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options));
+        var helpers = HelperSummaries.Create(context.Compilation, classifier, context.CancellationToken);
+        var frameworkOff = FrameworkOperationsOption.OffInFiles(context.Options, context.Compilation);
+        var analysis = new OperationAnalysis(classifier, helpers, TestDoubleUsage.Create(context.Compilation), new AttestationScope(DateTime.UtcNow.Date), baseline, ReviewModeOption.IsOn(context.Options), frameworkOff);
         if (classifier.OnlyFrameworkOperations)
         {
             // No cloud SDK, catalogue entry or [Destructive]: only Directory.Delete, Process.Start and
-            // DbCommand.ExecuteNonQuery-like calls can matter, so bind only the sites named like them.
-            new FrameworkOperationSites(classifier, analysis).Register(context);
+            // DbCommand.ExecuteNonQuery-like calls (and helpers that pass their parameters to them) can
+            // matter, so bind only the sites named like them.
+            new FrameworkOperationSites(classifier, helpers, analysis).Register(context);
             return;
         }
 
         context.RegisterOperationAction(analysis.AnalyzeInvocation, OperationKind.Invocation);
+        if (classifier.MayClassifyDynamicNames)
+        {
+            context.RegisterOperationAction(analysis.AnalyzeDynamicInvocation, OperationKind.DynamicInvocation);
+        }
+
         context.RegisterOperationAction(analysis.AnalyzeMethodReference, OperationKind.MethodReference);
         if (classifier.MayClassifyConstructors)
         {
@@ -104,8 +114,12 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
     /// compilation and by <see cref="FrameworkOperationSites"/>, so both paths classify, check the
     /// site, look up attestations and baseline keys, and word the message the same way.
     /// </summary>
-    internal sealed class OperationAnalysis(OperationClassifier classifier, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode)
+    internal sealed class OperationAnalysis(OperationClassifier classifier, HelperSummaries? helpers, TestDoubleUsage? testDoubles, AttestationScope attestations, BaselineTracker? baseline, bool reviewMode, System.Func<SyntaxTree, bool> frameworkOperationsOff)
     {
+        /// <summary>The catalogue's answer, else whether the member is a helper of this compilation.</summary>
+        public OperationClassification? Classify(ISymbol member)
+            => classifier.Classify(member) ?? helpers?.Classify(member);
+
         // Display strings of the few operations a compilation calls, built once each rather than at every site.
         private readonly ConcurrentDictionary<ISymbol, string> _messageNames = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, string> _keyNames = new(SymbolEqualityComparer.Default);
@@ -115,21 +129,39 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
         private static readonly Func<ISymbol, string> MessageNameOf = OperationName;
 
         // The operation actions run for every call, method group, `new` and property access of the
-        // compilation (100,000 calls in benchmark 1), and nearly all of them are no operation: each entry
+        // compilation (100,000 calls in the benchmark of docs/performance.md), and nearly all of them are no operation: each entry
         // point asks the classifier first (a name pre-filter, then a per-member cache) and only then pays
         // for a location, a report delegate and the site checks.
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (classifier.Classify(invocation.TargetMethod) is { } classification)
+            if (Classify(invocation.TargetMethod) is { } classification)
             {
                 Analyze(invocation, classification, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken, invocation.TargetMethod, "Call to");
             }
         }
 
+        /// <summary>
+        /// A call on a <c>dynamic</c> receiver binds to nothing; it is reported when its member name is a
+        /// catalogued operation of this compilation's SDKs, and the message says it was matched by name.
+        /// </summary>
+        public void AnalyzeDynamicInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IDynamicInvocationOperation)context.Operation;
+            if (invocation.Operation is not IDynamicMemberReferenceOperation member || classifier.ClassifyDynamicName(member.MemberName) is not { } tier
+                || IsNeverExecuted(invocation) || testDoubles?.IsTestDoubleUsage(invocation) == true)
+            {
+                return;
+            }
+
+            var finding = new SiteFinding("is a catalogued operation, matched by name (the receiver is dynamic, so the analyzer cannot see which type it is)");
+            var classification = new OperationClassification(tier, finding.Description);
+            Report(invocation, classification, finding, context.ContainingSymbol, context.ReportDiagnostic, invocation.Operation.Type ?? (ISymbol)context.ContainingSymbol, "Dynamic call to", member.MemberName);
+        }
+
         public void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            if (classifier.Classify(invocation.TargetMethod) is { } classification)
+            if (Classify(invocation.TargetMethod) is { } classification)
             {
                 Analyze(invocation, classification, containingSymbol, report, cancellationToken, invocation.TargetMethod, "Call to");
             }
@@ -180,7 +212,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
 
         private void Analyze(IOperation operation, OperationClassification classification, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken, ISymbol member, string access)
         {
-            if (IsNeverExecuted(operation))
+            if (IsNeverExecuted(operation) || (classification.Entry is { IsFrameworkOperation: true } && frameworkOperationsOff(operation.Syntax.SyntaxTree)))
             {
                 return;
             }
@@ -188,13 +220,22 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             // Precision: a visible dry run, a test double being configured or checked, and a
             // site whose arguments make it harmless (SQL that drops nothing) are not operations.
             if (Rehearsal.IsRehearsal(operation) ||
-                TestDoubleUsage.IsTestDoubleUsage(operation) ||
-                classification.DescribeAt(operation) is not { } description)
+                testDoubles?.IsTestDoubleUsage(operation) == true ||
+                classification.FindAt(operation, ValueScope.Empty) is not { } finding)
             {
                 return;
             }
 
-            var coverage = attestations.For(containingSymbol);
+            Report(operation, classification, finding, containingSymbol, report, member, access);
+        }
+
+        /// <summary>Attestation lookup, baseline, facts and message for a site that is an operation.</summary>
+        private void Report(IOperation operation, OperationClassification classification, SiteFinding finding, ISymbol containingSymbol, Action<Diagnostic> report, ISymbol member, string access, string? name = null)
+        {
+            var description = finding.Description;
+            var tier = finding.Tier ?? classification.Tier;
+
+            var coverage = attestations.For(containingSymbol, operation);
             var covered = coverage.Kind is Coverage.Attested or Coverage.MarkedDestructive;
             if (covered && !reviewMode)
             {
@@ -204,8 +245,8 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
             var memberOfSite = BaselineKey.MemberOf(containingSymbol);
             var key = BaselineKey.For(operation, member, memberOfSite, KeyName);
             var baselined = !covered && baseline is not null && baseline.Observe(key);
-            var properties = Facts(classification, description, member, memberOfSite, coverage, key, baselined);
-            var name = _messageNames.GetOrAdd(member, MessageNameOf);
+            var properties = Facts(tier, finding, member, memberOfSite, coverage, key, baselined, name is not null);
+            name ??= _messageNames.GetOrAdd(member, MessageNameOf);
             if (covered)
             {
                 var by = coverage.Kind == Coverage.MarkedDestructive
@@ -215,7 +256,7 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var descriptor = classification.Tier == OperationTier.Destructive
+            var descriptor = tier == OperationTier.Destructive
                 ? RuleDescriptors.UnattestedDestructiveOperation
                 : RuleDescriptors.UnattestedDisruptiveOperation;
             var diagnostic = Diagnostic.Create(
@@ -225,22 +266,33 @@ public sealed class DestructiveOperationAnalyzer : DiagnosticAnalyzer
                 access,
                 name,
                 description,
-                coverage.Kind == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty);
+                coverage.Kind == Coverage.OnlyInvalidAttestations ? "valid " : string.Empty,
+                finding.Target is null ? string.Empty : " (target '" + finding.Target + "')");
 
             // A site listed in CheckpointBaseline.txt is still reported, as suppressed.
             report(baselined ? BaselineTracker.Suppressed(diagnostic) : diagnostic);
         }
 
         /// <summary>The site's facts as diagnostic properties (<see cref="DiagnosticProperties"/>): tools read these, not the message.</summary>
-        private ImmutableDictionary<string, string?> Facts(OperationClassification classification, string description, ISymbol member, ISymbol memberOfSite, AttestationCoverage coverage, string key, bool baselined)
+        private ImmutableDictionary<string, string?> Facts(OperationTier tier, SiteFinding finding, ISymbol member, ISymbol memberOfSite, AttestationCoverage coverage, string key, bool baselined, bool matchedByName)
         {
             var builder = ImmutableDictionary.CreateBuilder<string, string?>();
             builder.Add(BaselineKey.PropertyName, key);
             builder.Add(DiagnosticProperties.Operation, KeyName(member));
             builder.Add(DiagnosticProperties.OperationId, _operationIds.GetOrAdd(member.OriginalDefinition, OperationIdOf));
             builder.Add(DiagnosticProperties.Service, member.ContainingNamespace?.ToDisplayString() ?? string.Empty);
-            builder.Add(DiagnosticProperties.Effect, description);
-            builder.Add(DiagnosticProperties.Tier, classification.Tier == OperationTier.Destructive ? "Destructive" : "Disruptive");
+            builder.Add(DiagnosticProperties.Effect, finding.Description);
+            builder.Add(DiagnosticProperties.Tier, tier == OperationTier.Destructive ? "Destructive" : "Disruptive");
+            if (finding.Target is not null)
+            {
+                builder.Add(DiagnosticProperties.Target, finding.Target);
+            }
+
+            if (matchedByName)
+            {
+                builder.Add(DiagnosticProperties.MatchedByName, "true");
+            }
+
             builder.Add(DiagnosticProperties.Member, memberOfSite.GetDocumentationCommentId() ?? memberOfSite.ToDisplayString());
             builder.Add(DiagnosticProperties.Coverage, coverage.Kind switch
             {

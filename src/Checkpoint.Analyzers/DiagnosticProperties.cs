@@ -22,6 +22,15 @@ public static class DiagnosticProperties
     /// <summary><c>Destructive</c> or <c>Disruptive</c>.</summary>
     public const string Tier = "CheckpointTier";
 
+    /// <summary>
+    /// The resource the site names as a constant, when it does: the bucket, table, queue URL or command
+    /// (<c>staging-2019</c>, <c>Orders</c>, <c>terraform destroy</c>). Absent when the code does not say it.
+    /// </summary>
+    public const string Target = "CheckpointTarget";
+
+    /// <summary><c>true</c> when the site was matched by member name only, on a <c>dynamic</c> receiver.</summary>
+    public const string MatchedByName = "CheckpointMatchedByName";
+
     /// <summary>The documentation comment ID of the member the site counts for (lambdas and local functions count for theirs).</summary>
     public const string Member = "CheckpointMember";
 

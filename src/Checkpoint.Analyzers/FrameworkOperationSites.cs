@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using Checkpoint.Analyzers.Catalogue;
+using Checkpoint.Analyzers.Helpers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -18,7 +19,7 @@ namespace Checkpoint.Analyzers;
 /// site whose member the classifier recognises gets its operation tree and goes through the same
 /// <see cref="DestructiveOperationAnalyzer.OperationAnalysis"/> as the full path.
 /// </summary>
-internal sealed class FrameworkOperationSites(OperationClassifier classifier, DestructiveOperationAnalyzer.OperationAnalysis analysis)
+internal sealed class FrameworkOperationSites(OperationClassifier classifier, HelperSummaries? helpers, DestructiveOperationAnalyzer.OperationAnalysis analysis)
 {
     private static readonly SyntaxKind[] BareNames = [SyntaxKind.IdentifierName, SyntaxKind.GenericName];
 
@@ -33,7 +34,10 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     public void Register(CompilationStartAnalysisContext context)
     {
         context.RegisterSyntaxNodeAction(AnalyzeName, SyntaxKind.SimpleMemberAccessExpression, SyntaxKind.MemberBindingExpression);
-        if (ImportsOperationsStatically(context.Compilation, classifier, context.CancellationToken))
+
+        // A helper is usually called by its bare name from its own class; helpers are rare, so where
+        // there are any, bare names are looked at everywhere.
+        if (helpers is not null || ImportsOperationsStatically(context.Compilation, classifier, context.CancellationToken))
         {
             context.RegisterSyntaxNodeAction(AnalyzeName, BareNames);
         }
@@ -147,7 +151,7 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     public void AnalyzeName(SyntaxNodeAnalysisContext context)
     {
         var node = (ExpressionSyntax)context.Node;
-        if (!IsCandidate(node, classifier))
+        if (!IsCandidate(node, classifier, helpers))
         {
             return;
         }
@@ -172,7 +176,7 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
 
     public void AnalyzeObjectCreation(SyntaxNodeAnalysisContext context)
     {
-        if (!IsCandidate(context.Node, classifier)
+        if (!IsCandidate(context.Node, classifier, helpers)
             || !BindsToOperation(context, context.Node, out var containingSymbol)
             || context.SemanticModel.GetOperation(context.Node, context.CancellationToken) is not IObjectCreationOperation creation)
         {
@@ -186,7 +190,7 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     /// The syntax-only refusal that nearly every node gets: whether a member name, called or not, or a
     /// <c>new</c> can reach a catalogued member, judged from its name token alone.
     /// </summary>
-    internal static bool IsCandidate(SyntaxNode node, OperationClassifier classifier)
+    internal static bool IsCandidate(SyntaxNode node, OperationClassifier classifier, HelperSummaries? helpers = null)
     {
         var name = node switch
         {
@@ -199,7 +203,7 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
             _ => default(SyntaxToken),
         };
 
-        return name is not { } token || (token.RawKind != 0 && classifier.MayBeOperationNamed(token.ValueText));
+        return name is not { } token || (token.RawKind != 0 && (classifier.MayBeOperationNamed(token.ValueText) || helpers?.MayBeHelperNamed(token.ValueText) == true));
     }
 
     /// <summary>
@@ -229,13 +233,13 @@ internal sealed class FrameworkOperationSites(OperationClassifier classifier, De
     {
         if (symbolInfo.Symbol is { } symbol)
         {
-            return classifier.Classify(symbol) is not null;
+            return analysis.Classify(symbol) is not null;
         }
 
         // A method group not yet converted, or an overload the compiler could not pick: any candidate counts.
         foreach (var candidate in symbolInfo.CandidateSymbols)
         {
-            if (classifier.Classify(candidate) is not null)
+            if (analysis.Classify(candidate) is not null)
             {
                 return true;
             }

@@ -6,9 +6,10 @@ internal static class RuleDescriptors
 {
     private const string Security = "Security";
 
-    // {0} how the operation is reached ("Call to", "Method group", "Access to"), {1} the operation,
-    // {2} what it does, {3} "" or "valid " when an attestation exists but does not count.
-    private const string UnattestedOperationMessage = "{0} '{1}' {2} and has no {3}[ApprovedBy] attestation";
+    // {0} how the operation is reached ("Call to", "Method group", "Access to", "Dynamic call to"), {1} the
+    // operation, {2} what it does, {3} "" or "valid " when an attestation exists but does not count,
+    // {4} "" or " (target 'x')" when the site names its target as a constant.
+    private const string UnattestedOperationMessage = "{0} '{1}' {2}{4} and has no {3}[ApprovedBy] attestation: attest the member with [ApprovedBy(\"<approver>\", Reason = ...)], mark it [Destructive] so that its callers attest, or list the site in CheckpointBaseline.txt";
 
     public static readonly DiagnosticDescriptor UnattestedDestructiveOperation = new(
         RuleIdentifiers.UnattestedDestructiveOperation,
@@ -63,12 +64,32 @@ internal static class RuleDescriptors
     public static readonly DiagnosticDescriptor MisplacedAttestation = new(
         RuleIdentifiers.MisplacedAttestation,
         title: "[ApprovedBy] attestation placed where it does not count",
-        messageFormat: "An [ApprovedBy] attestation at {0} level does not count: place it on the member that calls the operation, or on its type",
+        messageFormat: "An [ApprovedBy] attestation on {0} does not count: place it on the member that contains the operation, or on its type",
         category: Security,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        description: "An assembly- or module-level attestation would approve every operation in the project at once, so it is rejected.",
+        description: "An assembly- or module-level attestation would approve every operation in the project at once, so it is rejected. One on a lambda or a local function is not where the analyzer and the gate look (they count for the member that contains them), so it is reported instead of silently ignored.",
         helpLinkUri: RuleHelpUri.For(RuleIdentifiers.MisplacedAttestation));
+
+    public static readonly DiagnosticDescriptor UnreadableAttestation = new(
+        RuleIdentifiers.UnreadableAttestation,
+        title: "[ApprovedBy] attestation written in a form the gate cannot read",
+        messageFormat: "The [ApprovedBy] attestation is not in the form the gate reads: {0}; write it as [ApprovedBy(\"alice@contoso.com\", Reason = ...)] with the approver as a plain string literal on the line of the attribute name",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The gate binds each approver an attestation names to a signature by reading the changed .cs files as text, without a compiler. It reads one form: the attribute named ApprovedBy or ApprovedByAttribute (optionally qualified Checkpoint. or global::Checkpoint.), whose first argument is a regular or verbatim string literal without escape sequences, on the same line as the attribute name. Anything else would be an attestation the gate cannot check.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.UnreadableAttestation));
+
+    public static readonly DiagnosticDescriptor HiddenDestructiveMarking = new(
+        RuleIdentifiers.HiddenDestructiveMarking,
+        title: "[Destructive] on an implementation is invisible through the member it implements",
+        messageFormat: "'{0}' is marked [Destructive], but callers through '{1}' are not checked: mark '{1}' [Destructive] too",
+        category: Security,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "A call is classified by the member it binds to. A caller that holds the interface (or the base class) calls the unmarked interface or base member, so the [Destructive] on the implementation does not reach it.",
+        helpLinkUri: RuleHelpUri.For(RuleIdentifiers.HiddenDestructiveMarking));
 
     public static readonly DiagnosticDescriptor UnreadableCatalogueLine = new(
         RuleIdentifiers.UnreadableCatalogueLine,

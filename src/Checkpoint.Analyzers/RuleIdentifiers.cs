@@ -11,4 +11,6 @@ internal static class RuleIdentifiers
     public const string UnreadableCatalogueLine = "CHK006";
     public const string StaleBaselineEntry = "CHK007";
     public const string CoveredOperation = "CHK008";
+    public const string UnreadableAttestation = "CHK009";
+    public const string HiddenDestructiveMarking = "CHK010";
 }

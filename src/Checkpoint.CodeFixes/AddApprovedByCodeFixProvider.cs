@@ -15,7 +15,10 @@ namespace Checkpoint.CodeFixes;
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(AddApprovedByCodeFixProvider)), Shared]
 public sealed class AddApprovedByCodeFixProvider : MemberAttributeCodeFixProvider
 {
-    private protected override string Title => "Add [ApprovedBy] attestation";
+    /// <summary>The action's title, as the IDE lists it (and docs/rules lists it, generated).</summary>
+    public const string ActionTitle = "Add [ApprovedBy] attestation";
+
+    private protected override string Title => ActionTitle;
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         RuleIdentifiers.UnattestedDestructiveOperation,

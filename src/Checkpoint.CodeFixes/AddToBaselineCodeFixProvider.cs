@@ -25,7 +25,10 @@ namespace Checkpoint.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddToBaselineCodeFixProvider)), Shared]
 public sealed class AddToBaselineCodeFixProvider : CodeFixProvider
 {
-    private const string Title = "Add to Checkpoint baseline";
+    /// <summary>The action's title, as the IDE lists it (and docs/rules lists it, generated).</summary>
+    public const string ActionTitle = "Add to Checkpoint baseline";
+
+    private const string Title = ActionTitle;
 
     private const string Header =
         "// Checkpoint baseline: call sites that existed when Checkpoint was adopted (docs/baseline.md).\n" +

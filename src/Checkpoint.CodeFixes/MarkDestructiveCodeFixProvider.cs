@@ -15,7 +15,10 @@ namespace Checkpoint.CodeFixes;
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(MarkDestructiveCodeFixProvider)), Shared]
 public sealed class MarkDestructiveCodeFixProvider : MemberAttributeCodeFixProvider
 {
-    private protected override string Title => "Mark as [Destructive]";
+    /// <summary>The action's title, as the IDE lists it (and docs/rules lists it, generated).</summary>
+    public const string ActionTitle = "Mark as [Destructive]";
+
+    private protected override string Title => ActionTitle;
 
     // Only destructive operations: marking a method [Destructive] because it stops a VM would turn its
     // callers' warnings into errors with a wrong description.

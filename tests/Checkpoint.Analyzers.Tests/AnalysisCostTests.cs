@@ -1,12 +1,10 @@
-using System.Collections.Immutable;
 using Checkpoint.Analyzers.Catalogue;
-using Checkpoint.Analyzers.Tests.Infrastructure;
+using Checkpoint.Testing;
+using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -125,8 +123,7 @@ public sealed class AnalysisCostTests
     [Fact]
     public async Task AStaticImportThatDoesNotBind_CountsAsImportingAnOperation()
     {
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var everyday = CSharpCompilation.Create("Everyday", [CSharpSyntaxTree.ParseText("using static Unresolved.Tools;")], references);
+        var everyday = CSharpCompilation.Create("Everyday", [CSharpSyntaxTree.ParseText("using static Unresolved.Tools;")], PackageAssemblies.Framework);
         var classifier = OperationClassifier.Create(everyday, UserCatalogue.Empty, CancellationToken.None);
 
         Assert.NotNull(classifier);
@@ -177,7 +174,7 @@ public sealed class AnalysisCostTests
     [Fact]
     public async Task DestructiveUsedInTheFileThatDeclaresTheAttributes_ChecksCalls()
     {
-        var telemetry = await RunAsync(includeAttributes: false, includeSdks: false, extraSource: CheckpointAttributesSource.Text + """
+        var telemetry = await RunAsync(includeAttributes: false, includeSdks: false, extraSource: SourceTree.ReadText("build/Checkpoint.Attributes.cs") + """
 
             class Tenants
             {
@@ -206,62 +203,38 @@ public sealed class AnalysisCostTests
         Assert.Equal(1, telemetry.SymbolStartActionsCount);
     }
 
-    private static async Task<Dictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null, Dictionary<string, string>? globalOptions = null)
+    private static async Task<IReadOnlyDictionary<Type, AnalyzerTelemetryInfo>> RunAsync(bool includeAttributes, bool includeSdks, string? extraSource = null, Dictionary<string, string>? globalOptions = null)
     {
-        var compilation = await CompileAsync(includeAttributes, includeSdks, extraSource);
-        DiagnosticAnalyzer[] analyzers = [new DestructiveOperationAnalyzer(), new AttestationAnalyzer()];
-        var options = globalOptions is null
-            ? new AnalyzerOptions([])
-            : new AnalyzerOptions([], new GlobalOptionsProvider(globalOptions));
-        var withAnalyzers = compilation.WithAnalyzers(
-            ImmutableArray.Create(analyzers),
-            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
-
-        var telemetry = new Dictionary<Type, AnalyzerTelemetryInfo>();
-        foreach (var analyzer in analyzers)
-        {
-            telemetry[analyzer.GetType()] = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None);
-        }
-
-        return telemetry;
+        var project = Project(includeAttributes, includeSdks, extraSource).WithGlobalOptions(globalOptions ?? []);
+        Assert.Empty(await project.AnalyzeAsync());
+        return await project.MeasureAsync();
     }
 
-    private static async Task<CSharpCompilation> CompileAsync(bool includeAttributes, bool includeSdks, string? extraSource)
+    /// <summary>Only two analyzers are measured here, so the counts mean what the tests say.</summary>
+    private static ProjectBuilder Project(bool includeAttributes, bool includeSdks, string? extraSource)
     {
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        if (includeSdks)
-        {
-            references = references.AddRange(SdkReferences.All);
-        }
-
-        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(EverydayCode) };
+        var project = new ProjectBuilder()
+            .WithAnalyzer<DestructiveOperationAnalyzer>()
+            .WithAnalyzer<AttestationAnalyzer>()
+            .WithSourceCode(EverydayCode);
         if (includeAttributes)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(CheckpointAttributesSource.Text));
+            project.WithCheckpointAttributes();
+        }
+
+        if (includeSdks)
+        {
+            project.WithCloudSdks();
         }
 
         if (extraSource is not null)
         {
-            trees.Add(CSharpSyntaxTree.ParseText(extraSource));
+            project.WithSourceFile("Extra.cs", extraSource);
         }
 
-        var compilation = CSharpCompilation.Create("Everyday", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return compilation;
+        return project;
     }
 
-    private sealed class GlobalOptionsProvider(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(values);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options([]);
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options([]);
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
-        }
-    }
+    private static Task<CSharpCompilation> CompileAsync(bool includeAttributes, bool includeSdks, string? extraSource)
+        => Task.FromResult(Project(includeAttributes, includeSdks, extraSource).Compile());
 }

@@ -1,4 +1,3 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -6,8 +5,8 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class AttestationTests
 {
     [Fact]
-    public Task AttestationOnCallingMethod_SilencesCHK001() => Verify.NoDiagnosticsAsync(
-        """
+    public Task AttestationOnCallingMethod_SilencesCHK001() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -17,11 +16,12 @@ public sealed class AttestationTests
             [ApprovedBy("alice@contoso.com", Reason = "Retire the 2019 staging bucket", Ticket = "OPS-1432", Expires = "2999-03-31")]
             public async Task RetireStagingAsync(IAmazonS3 s3) => await s3.DeleteBucketAsync("staging-2019");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task AttestationOnContainingType_Counts_ForNestedTypesLambdasAndLocalFunctions() => Verify.NoDiagnosticsAsync(
-        """
+    public Task AttestationOnContainingType_Counts_ForNestedTypesLambdasAndLocalFunctions() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -38,11 +38,12 @@ public sealed class AttestationTests
                 }
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task AttestationOnProperty_CountsForItsAccessors_AndOnFieldForItsInitializer() => Verify.NoDiagnosticsAsync(
-        """
+    public Task AttestationOnProperty_CountsForItsAccessors_AndOnFieldForItsInitializer() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Amazon.S3.Model;
@@ -58,11 +59,12 @@ public sealed class AttestationTests
             [ApprovedBy("alice@contoso.com", Reason = "Cleanup on demand")]
             Task<DeleteBucketResponse> Next => S3.DeleteBucketAsync("b");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task SeveralAttestations_AreAllowed_AndOneValidIsEnough() => Verify.DiagnosticsAsync(
-        """
+    public Task SeveralAttestations_AreAllowed_AndOneValidIsEnough() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -74,15 +76,16 @@ public sealed class AttestationTests
             [{|#0:ApprovedBy("carol@contoso.com", Reason = "Old sign-off", Expires = "2001-01-01")|}]
             Task RetireAsync(IAmazonS3 s3) => s3.DeleteBucketAsync("staging");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.ExpiredAttestation).WithLocation(0).WithArguments("expired after 2001-01-01"));
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.ExpiredAttestation).WithLocation(0).WithArguments("expired after 2001-01-01"))
+        .ValidateAsync();
 
     [Theory]
     [InlineData("\"\"")]
     [InlineData("\"   \"")]
     [InlineData("null")]
-    public Task BlankApprover_IsCHK003_AndDoesNotCount(string approver) => Verify.DiagnosticsAsync(
-        $$"""
+    public Task BlankApprover_IsCHK003_AndDoesNotCount(string approver) => CheckpointProject.WithSdks()
+        .WithSourceCode($$"""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -92,17 +95,18 @@ public sealed class AttestationTests
             [{|#0:ApprovedBy({{approver}}, Reason = "Retire staging")|}]
             Task RetireAsync(IAmazonS3 s3) => s3.{|#1:DeleteBucketAsync|}("staging");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(0).WithArguments("the approver is empty or blank"),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "));
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(0).WithArguments("the approver is empty or blank"),
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "))
+        .ValidateAsync();
 
     [Theory]
     [InlineData("")]
     [InlineData(", Reason = \"\"")]
     [InlineData(", Reason = \" \", Ticket = \"OPS-1\"")]
-    public Task MissingReason_IsCHK003_AndDoesNotCount(string reason) => Verify.DiagnosticsAsync(
-        $$"""
+    public Task MissingReason_IsCHK003_AndDoesNotCount(string reason) => CheckpointProject.WithSdks()
+        .WithSourceCode($$"""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -112,14 +116,15 @@ public sealed class AttestationTests
             [{|#0:ApprovedBy("alice@contoso.com"{{reason}})|}]
             Task RetireAsync(IAmazonS3 s3) => s3.{|#1:DeleteBucketAsync|}("staging");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(0).WithArguments("Reason is missing or blank"),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "));
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(0).WithArguments("Reason is missing or blank"),
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "))
+        .ValidateAsync();
 
     [Fact]
-    public Task ExpiredAttestation_IsCHK004_AndDoesNotCount() => Verify.DiagnosticsAsync(
-        """
+    public Task ExpiredAttestation_IsCHK004_AndDoesNotCount() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -129,18 +134,19 @@ public sealed class AttestationTests
             [{|#0:ApprovedBy("alice@contoso.com", Reason = "Retire staging", Expires = "2020-02-29")|}]
             Task RetireAsync(IAmazonS3 s3) => s3.{|#1:DeleteBucketAsync|}("staging");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.ExpiredAttestation).WithLocation(0).WithArguments("expired after 2020-02-29"),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "));
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.ExpiredAttestation).WithLocation(0).WithArguments("expired after 2020-02-29"),
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "))
+        .ValidateAsync();
 
     [Theory]
     [InlineData("next week")]
     [InlineData("31/03/2027")]
     [InlineData("2027-02-30")]
     [InlineData("")]
-    public Task UnreadableExpiry_IsCHK004(string expires) => Verify.DiagnosticsAsync(
-        $$"""
+    public Task UnreadableExpiry_IsCHK004(string expires) => CheckpointProject.WithSdks()
+        .WithSourceCode($$"""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -150,15 +156,16 @@ public sealed class AttestationTests
             [{|#0:ApprovedBy("alice@contoso.com", Reason = "Retire staging", Expires = "{{expires}}")|}]
             Task RetireAsync(IAmazonS3 s3) => s3.{|#1:DeleteBucketAsync|}("staging");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.ExpiredAttestation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.ExpiredAttestation).WithLocation(0)
             .WithArguments($"has Expires = \"{expires}\", which is not a date in the form yyyy-MM-dd"),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", "valid "))
+        .ValidateAsync();
 
     [Fact]
-    public Task ExpiryToday_StillCounts() => Verify.NoDiagnosticsAsync(
-        $$"""
+    public Task ExpiryToday_StillCounts() => CheckpointProject.WithSdks()
+        .WithSourceCode($$"""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -168,11 +175,12 @@ public sealed class AttestationTests
             [ApprovedBy("alice@contoso.com", Reason = "Retire staging", Expires = "{{DateTime.UtcNow:yyyy-MM-dd}}")]
             Task RetireAsync(IAmazonS3 s3) => s3.DeleteBucketAsync("staging");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task AssemblyAndModuleLevelAttestations_AreCHK005_AndDoNotCount() => Verify.DiagnosticsAsync(
-        """
+    public Task AssemblyAndModuleLevelAttestations_AreCHK005_AndDoNotCount() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -184,15 +192,16 @@ public sealed class AttestationTests
         {
             Task RetireAsync(IAmazonS3 s3) => s3.{|#2:DeleteBucketAsync|}("staging");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("assembly"),
-        Verify.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(1).WithArguments("module"),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""));
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("the assembly"),
+        CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(1).WithArguments("the module"),
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task AttestationOnLocalFunction_DoesNotCount_OnlyItsContainingMemberDoes() => Verify.DiagnosticsAsync(
-        """
+    public Task AttestationOnLocalFunction_DoesNotCount_OnlyItsContainingMemberDoes() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -201,16 +210,17 @@ public sealed class AttestationTests
         {
             Task RetireAsync(IAmazonS3 s3)
             {
-                [ApprovedBy("alice@contoso.com", Reason = "Retire staging")]
+                [{|CHK005:ApprovedBy("alice@contoso.com", Reason = "Retire staging")|}]
                 Task Local() => s3.{|CHK001:DeleteBucketAsync|}("a");
                 return Local();
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task AttestationOnAnotherMember_DoesNotCount() => Verify.DiagnosticsAsync(
-        """
+    public Task AttestationOnAnotherMember_DoesNotCount() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -222,11 +232,12 @@ public sealed class AttestationTests
 
             Task NotApprovedAsync(IAmazonS3 s3) => s3.{|CHK001:DeleteBucketAsync|}("b");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task DisruptiveOperation_IsSilencedByTheSameAttestation() => Verify.NoDiagnosticsAsync(
-        """
+    public Task DisruptiveOperation_IsSilencedByTheSameAttestation() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure;
         using Azure.ResourceManager.Compute;
@@ -237,5 +248,6 @@ public sealed class AttestationTests
             [ApprovedBy("alice@contoso.com", Reason = "Nightly shutdown of the dev VM")]
             Task StopAsync(VirtualMachineResource vm) => vm.PowerOffAsync(WaitUntil.Completed);
         }
-        """);
+        """)
+        .ValidateAsync();
 }

@@ -1,4 +1,4 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
+using Checkpoint.Testing.Analyzers;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -6,11 +6,11 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class AwsNetFrameworkOperationTests
 {
     [Fact]
-    public async Task SyncOperationsAndS3IoHelpers_AreFlagged()
-    {
-        var test = new CheckpointTest<Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>
-        {
-            TestCode = """
+    public Task SyncOperationsAndS3IoHelpers_AreFlagged() => CheckpointProject.Create()
+        .WithNetFramework472()
+        .WithReferences(PackageAssemblies.PackageBuild("AWSSDK.Core", "net472"))
+        .WithReferences(PackageAssemblies.PackageBuild("AWSSDK.S3", "net472"))
+        .WithSourceCode("""
                 using Amazon.S3;
                 using Amazon.S3.IO;
                 using Amazon.S3.Util;
@@ -25,19 +25,15 @@ public sealed class AwsNetFrameworkOperationTests
                         new S3FileInfo(s3, "archive", "2019/a.txt").{|#3:Delete|}();
                     }
                 }
-                """,
-            ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.NetFramework.Net472.Default,
-        };
-        test.TestState.AdditionalReferences.Clear();
-        test.TestState.AdditionalReferences.AddRange(SdkReferences.AwsForNetFramework);
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucket", "deletes an S3 bucket", ""));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Amazon.S3.Util.AmazonS3Util.DeleteS3BucketWithObjects", "deletes an S3 bucket and every object in it", ""));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
-            .WithArguments("Call to", "Amazon.S3.IO.S3DirectoryInfo.Delete", "deletes an S3 directory", ""));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
-            .WithArguments("Call to", "Amazon.S3.IO.S3FileInfo.Delete", "deletes an S3 object", ""));
-        await test.RunAsync();
-    }
+                """)
+        .ShouldReportDiagnostic(
+            CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucket", "deletes an S3 bucket", ""),
+            CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Amazon.S3.Util.AmazonS3Util.DeleteS3BucketWithObjects", "deletes an S3 bucket and every object in it", ""),
+            CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Amazon.S3.IO.S3DirectoryInfo.Delete", "deletes an S3 directory", ""),
+            CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
+            .WithArguments("Call to", "Amazon.S3.IO.S3FileInfo.Delete", "deletes an S3 object", ""))
+        .ValidateAsync();
 }

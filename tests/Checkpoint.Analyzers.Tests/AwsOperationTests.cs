@@ -1,4 +1,3 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -6,8 +5,8 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class AwsOperationTests
 {
     [Fact]
-    public Task DeleteBucketThroughInterface_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DeleteBucketThroughInterface_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
 
@@ -15,14 +14,15 @@ public sealed class AwsOperationTests
         {
             async Task RetireAsync(IAmazonS3 s3) => await s3.{|#0:DeleteBucketAsync|}("staging-2019");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(0)
-            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""));
+            .WithArguments("Call to", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task DeleteBucketThroughConcreteClient_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DeleteBucketThroughConcreteClient_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
 
@@ -30,10 +30,11 @@ public sealed class AwsOperationTests
         {
             async Task RetireAsync(AmazonS3Client s3) => await s3.{|#0:DeleteBucketAsync|}("staging-2019");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(0)
-            .WithArguments("Call to", "Amazon.S3.AmazonS3Client.DeleteBucketAsync", "deletes an S3 bucket", ""));
+            .WithArguments("Call to", "Amazon.S3.AmazonS3Client.DeleteBucketAsync", "deletes an S3 bucket", ""))
+        .ValidateAsync();
 
     [Theory]
     [InlineData("S3", "IAmazonS3", "DeleteObject", "deletes an S3 object")]
@@ -48,11 +49,12 @@ public sealed class AwsOperationTests
     [InlineData("DynamoDBv2", "IAmazonDynamoDB", "DeleteItem", "deletes a DynamoDB item")]
     [InlineData("KeyManagementService", "IAmazonKeyManagementService", "ScheduleKeyDeletion", "schedules the deletion of a KMS key")]
     public Task DestructiveAwsOperation_IsCHK001(string service, string client, string operation, string description)
-        => Verify.DiagnosticsAsync(
-            AwsCall(service, client, operation),
-            Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        => CheckpointProject.WithSdks()
+        .WithSourceCode(AwsCall(service, client, operation))
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
                 .WithLocation(0)
-                .WithArguments("Call to", $"Amazon.{service}.{client}.{operation}Async", description, ""));
+                .WithArguments("Call to", $"Amazon.{service}.{client}.{operation}Async", description, ""))
+        .ValidateAsync();
 
     [Theory]
     [InlineData("EC2", "IAmazonEC2", "StopInstances", "stops EC2 instances")]
@@ -63,11 +65,12 @@ public sealed class AwsOperationTests
     [InlineData("EC2", "IAmazonEC2", "ResetImageAttribute", "resets an EC2 image attribute")]
     [InlineData("KeyManagementService", "IAmazonKeyManagementService", "DisableKey", "disables a KMS key")]
     public Task DisruptiveAwsOperation_IsCHK002(string service, string client, string operation, string description)
-        => Verify.DiagnosticsAsync(
-            AwsCall(service, client, operation),
-            Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation)
+        => CheckpointProject.WithSdks()
+        .WithSourceCode(AwsCall(service, client, operation))
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation)
                 .WithLocation(0)
-                .WithArguments("Call to", $"Amazon.{service}.{client}.{operation}Async", description, ""));
+                .WithArguments("Call to", $"Amazon.{service}.{client}.{operation}Async", description, ""))
+        .ValidateAsync();
 
     [Theory]
     [InlineData("SQS", "IAmazonSQS", "DeleteMessage")]
@@ -78,11 +81,13 @@ public sealed class AwsOperationTests
     [InlineData("S3", "IAmazonS3", "GetObject")]
     [InlineData("EC2", "IAmazonEC2", "StartInstances")]
     public Task RoutineAwsOperation_IsNotFlagged(string service, string client, string operation)
-        => Verify.NoDiagnosticsAsync(AwsCall(service, client, operation).Replace("{|#0:", string.Empty).Replace("|}", string.Empty));
+        => CheckpointProject.WithSdks()
+        .WithSourceCode(AwsCall(service, client, operation).Replace("{|#0:", string.Empty).Replace("|}", string.Empty))
+        .ValidateAsync();
 
     [Fact]
-    public Task SqsDeleteMessageThroughConcreteClient_IsNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task SqsDeleteMessageThroughConcreteClient_IsNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.SQS;
 
@@ -90,11 +95,12 @@ public sealed class AwsOperationTests
         {
             Task AcknowledgeAsync(AmazonSQSClient sqs, string url, string receipt) => sqs.DeleteMessageAsync(url, receipt);
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task DeleteBucketWithObjectsHelper_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DeleteBucketWithObjectsHelper_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Amazon.S3.Util;
@@ -103,14 +109,15 @@ public sealed class AwsOperationTests
         {
             Task EmptyAndDeleteAsync(IAmazonS3 s3) => AmazonS3Util.{|#0:DeleteS3BucketWithObjectsAsync|}(s3, "logs");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(0)
-            .WithArguments("Call to", "Amazon.S3.Util.AmazonS3Util.DeleteS3BucketWithObjectsAsync", "deletes an S3 bucket and every object in it", ""));
+            .WithArguments("Call to", "Amazon.S3.Util.AmazonS3Util.DeleteS3BucketWithObjectsAsync", "deletes an S3 bucket and every object in it", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task DynamoDbContextDelete_IsFlaggedThroughInterfaceAndConcreteType() => Verify.DiagnosticsAsync(
-        """
+    public Task DynamoDbContextDelete_IsFlaggedThroughInterfaceAndConcreteType() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.DynamoDBv2.DataModel;
 
@@ -121,17 +128,18 @@ public sealed class AwsOperationTests
             Task ForgetAsync(IDynamoDBContext context, Order order) => context.{|#0:DeleteAsync|}(order);
             Task ForgetAsync(DynamoDBContext context, Order order) => context.{|#1:DeleteAsync<Order>|}(order);
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(0)
             .WithArguments("Call to", "Amazon.DynamoDBv2.DataModel.IDynamoDBContext.DeleteAsync", "deletes a DynamoDB item", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(1)
-            .WithArguments("Call to", "Amazon.DynamoDBv2.DataModel.DynamoDBContext.DeleteAsync", "deletes a DynamoDB item", ""));
+            .WithArguments("Call to", "Amazon.DynamoDBv2.DataModel.DynamoDBContext.DeleteAsync", "deletes a DynamoDB item", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task DocumentModelTableDeleteItem_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DocumentModelTableDeleteItem_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.DynamoDBv2.DocumentModel;
 
@@ -139,7 +147,8 @@ public sealed class AwsOperationTests
         {
             Task ForgetAsync(ITable table, Document order) => table.{|CHK001:DeleteItemAsync|}(order);
         }
-        """);
+        """)
+        .ValidateAsync();
 
     private static string AwsCall(string service, string client, string operation) => $$"""
         using System.Threading.Tasks;

@@ -1,4 +1,3 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -6,8 +5,8 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class AzureOperationTests
 {
     [Fact]
-    public Task ResourceGroupDelete_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task ResourceGroupDelete_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure;
         using Azure.ResourceManager.Resources;
@@ -16,14 +15,15 @@ public sealed class AzureOperationTests
         {
             Task TearDownAsync(ResourceGroupResource group) => group.{|#0:DeleteAsync|}(WaitUntil.Completed);
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(0)
-            .WithArguments("Call to", "Azure.ResourceManager.Resources.ResourceGroupResource.DeleteAsync", "deletes an Azure resource group", ""));
+            .WithArguments("Call to", "Azure.ResourceManager.Resources.ResourceGroupResource.DeleteAsync", "deletes an Azure resource group", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task GenericResourceDelete_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task GenericResourceDelete_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Azure;
         using Azure.ResourceManager.Resources;
 
@@ -31,14 +31,15 @@ public sealed class AzureOperationTests
         {
             void TearDown(GenericResource resource) => resource.{|#0:Delete|}(WaitUntil.Started);
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation)
             .WithLocation(0)
-            .WithArguments("Call to", "Azure.ResourceManager.Resources.GenericResource.Delete", "deletes an Azure resource", ""));
+            .WithArguments("Call to", "Azure.ResourceManager.Resources.GenericResource.Delete", "deletes an Azure resource", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task VirtualMachineDelete_IsDestructive_AndPowerOffDeallocateReimageRestart_AreDisruptive() => Verify.DiagnosticsAsync(
-        """
+    public Task VirtualMachineDelete_IsDestructive_AndPowerOffDeallocateReimageRestart_AreDisruptive() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure;
         using Azure.ResourceManager.Compute;
@@ -54,21 +55,22 @@ public sealed class AzureOperationTests
                 await vm.{|#4:DeleteAsync|}(WaitUntil.Completed);
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.PowerOffAsync", "powers off an Azure virtual machine", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
             .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.DeallocateAsync", "deallocates an Azure virtual machine", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(2)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(2)
             .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.ReimageAsync", "reimages an Azure virtual machine", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(3)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(3)
             .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.RestartAsync", "restarts an Azure virtual machine", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(4)
-            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.DeleteAsync", "deletes an Azure virtual machine", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(4)
+            .WithArguments("Call to", "Azure.ResourceManager.Compute.VirtualMachineResource.DeleteAsync", "deletes an Azure virtual machine", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task VirtualMachineTagRemovalAndStart_AreNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task VirtualMachineTagRemovalAndStart_AreNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure;
         using Azure.ResourceManager.Compute;
@@ -81,11 +83,12 @@ public sealed class AzureOperationTests
                 await vm.PowerOnAsync(WaitUntil.Completed);
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task BlobContainerAndBlobDeletes_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task BlobContainerAndBlobDeletes_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Storage.Blobs;
 
@@ -99,19 +102,20 @@ public sealed class AzureOperationTests
                 blob.{|#3:DeleteIfExists|}();
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.Storage.Blobs.BlobServiceClient.DeleteBlobContainerAsync", "deletes an Azure Storage blob container", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
             .WithArguments("Call to", "Azure.Storage.Blobs.BlobContainerClient.DeleteIfExistsAsync", "deletes an Azure Storage blob container", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
             .WithArguments("Call to", "Azure.Storage.Blobs.BlobContainerClient.DeleteBlobAsync", "deletes an Azure Storage blob", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
-            .WithArguments("Call to", "Azure.Storage.Blobs.Specialized.BlobBaseClient.DeleteIfExists", "deletes an Azure Storage blob", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
+            .WithArguments("Call to", "Azure.Storage.Blobs.Specialized.BlobBaseClient.DeleteIfExists", "deletes an Azure Storage blob", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task BlobUndeleteAndRead_AreNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task BlobUndeleteAndRead_AreNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Storage.Blobs;
 
@@ -123,11 +127,12 @@ public sealed class AzureOperationTests
                 await blob.DownloadContentAsync();
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task QueueDeleteAndClear_AreFlagged_ButMessageAcknowledgementIsNot() => Verify.DiagnosticsAsync(
-        """
+    public Task QueueDeleteAndClear_AreFlagged_ButMessageAcknowledgementIsNot() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Storage.Queues;
 
@@ -140,15 +145,16 @@ public sealed class AzureOperationTests
                 await queue.{|#1:DeleteAsync|}();
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.Storage.Queues.QueueClient.ClearMessagesAsync", "deletes every message in an Azure Storage queue", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Azure.Storage.Queues.QueueClient.DeleteAsync", "deletes an Azure Storage queue", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Storage.Queues.QueueClient.DeleteAsync", "deletes an Azure Storage queue", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task FileShareDelete_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task FileShareDelete_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Storage.Files.Shares;
 
@@ -156,11 +162,12 @@ public sealed class AzureOperationTests
         {
             Task DropAsync(ShareClient share) => share.{|CHK001:DeleteAsync|}(new Azure.Storage.Files.Shares.Models.ShareDeleteOptions());
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task TableDeletes_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task TableDeletes_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Data.Tables;
 
@@ -173,17 +180,18 @@ public sealed class AzureOperationTests
                 await table.{|#2:DeleteAsync|}();
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.Data.Tables.TableServiceClient.DeleteTable", "deletes an Azure Table Storage table", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
             .WithArguments("Call to", "Azure.Data.Tables.TableClient.DeleteEntityAsync", "deletes an Azure Table Storage entity", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
-            .WithArguments("Call to", "Azure.Data.Tables.TableClient.DeleteAsync", "deletes an Azure Table Storage table", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Azure.Data.Tables.TableClient.DeleteAsync", "deletes an Azure Table Storage table", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task CosmosDeletes_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task CosmosDeletes_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Microsoft.Azure.Cosmos;
 
@@ -198,19 +206,20 @@ public sealed class AzureOperationTests
                 await container.ReadContainerAsync();
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Microsoft.Azure.Cosmos.Container.DeleteItemAsync", "deletes a Cosmos DB item", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
             .WithArguments("Call to", "Microsoft.Azure.Cosmos.Container.DeleteAllItemsByPartitionKeyStreamAsync", "deletes every item in a Cosmos DB partition", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
             .WithArguments("Call to", "Microsoft.Azure.Cosmos.Container.DeleteContainerAsync", "deletes a Cosmos DB container", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
-            .WithArguments("Call to", "Microsoft.Azure.Cosmos.Database.DeleteAsync", "deletes a Cosmos DB database", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(3)
+            .WithArguments("Call to", "Microsoft.Azure.Cosmos.Database.DeleteAsync", "deletes a Cosmos DB database", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task KeyVaultStartDeleteAndPurge_AreFlagged_ButRecoveryIsNot() => Verify.DiagnosticsAsync(
-        """
+    public Task KeyVaultStartDeleteAndPurge_AreFlagged_ButRecoveryIsNot() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Security.KeyVault.Secrets;
 
@@ -223,15 +232,16 @@ public sealed class AzureOperationTests
                 await secrets.StartRecoverDeletedSecretAsync("db-password");
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.Security.KeyVault.Secrets.SecretClient.StartDeleteSecretAsync", "deletes an Azure Key Vault secret", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Azure.Security.KeyVault.Secrets.SecretClient.PurgeDeletedSecretAsync", "purges a deleted Azure Key Vault secret", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Security.KeyVault.Secrets.SecretClient.PurgeDeletedSecretAsync", "purges a deleted Azure Key Vault secret", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task ServiceBusAdministrationDelete_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task ServiceBusAdministrationDelete_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Messaging.ServiceBus.Administration;
 
@@ -239,13 +249,14 @@ public sealed class AzureOperationTests
         {
             Task DropAsync(ServiceBusAdministrationClient admin) => admin.{|#0:DeleteQueueAsync|}("orders");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
-            .WithArguments("Call to", "Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClient.DeleteQueueAsync", "deletes an Azure Service Bus queue", ""));
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClient.DeleteQueueAsync", "deletes an Azure Service Bus queue", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task DataLakeDeletes_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DataLakeDeletes_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Azure.Storage.Files.DataLake;
 
@@ -270,9 +281,10 @@ public sealed class AzureOperationTests
                 await fileSystem.UndeleteAsync();
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Azure.Storage.Files.DataLake.DataLakeFileSystemClient.DeleteDirectoryAsync", "deletes an Azure Storage directory", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Azure.Storage.Files.DataLake.DataLakeFileSystemClient.DeleteAsync", "deletes an Azure Storage data lake file system", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Azure.Storage.Files.DataLake.DataLakeFileSystemClient.DeleteAsync", "deletes an Azure Storage data lake file system", ""))
+        .ValidateAsync();
 }

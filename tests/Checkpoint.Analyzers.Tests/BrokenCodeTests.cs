@@ -1,4 +1,3 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -6,11 +5,9 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class BrokenCodeTests
 {
     [Fact]
-    public async Task HalfWrittenCallsAndAttestations_DoNotCrashTheAnalyzers()
-    {
-        var test = new CheckpointTest<Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>
-        {
-            TestCode = """
+    public Task HalfWrittenCallsAndAttestations_DoNotCrashTheAnalyzers() => CheckpointProject.WithSdks()
+        .WithCompilerErrors()
+        .WithSourceCode("""
                 using System.Threading.Tasks;
                 using Amazon.S3;
                 using Checkpoint;
@@ -23,14 +20,12 @@ public sealed class BrokenCodeTests
                     [{|#2:ApprovedBy(42, Reason = 7, Expires = Unknown)|}]
                     Task RetireAsync(IAmazonS3 s3) => s3.DeleteBucketAsync(
                 }
-                """,
-            CompilerDiagnostics = Microsoft.CodeAnalysis.Testing.CompilerDiagnostics.None,
-        };
+                """)
 
-        // An analyzer crash would show up as an unexpected AD0001 diagnostic; these are the only ones.
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("assembly"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(1).WithArguments("the approver is empty or blank"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(2).WithArguments("the approver is empty or blank"));
-        await test.RunAsync();
-    }
+        // An analyzer crash fails the test (AD0001); these are the only diagnostics.
+        .ShouldReportDiagnostic(
+            CheckpointProject.Diagnostic(RuleDescriptors.MisplacedAttestation).WithLocation(0).WithArguments("the assembly"),
+            CheckpointProject.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(1).WithArguments("the approver is empty or blank"),
+            CheckpointProject.Diagnostic(RuleDescriptors.IncompleteAttestation).WithLocation(2).WithArguments("the approver is empty or blank"))
+        .ValidateAsync();
 }

@@ -1,6 +1,4 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -8,8 +6,8 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class CallShapeTests
 {
     [Fact]
-    public Task OverrideCallingBase_IsFlagged_AndCallsThroughTheSubclassToo() => Verify.DiagnosticsAsync(
-        """
+    public Task OverrideCallingBase_IsFlagged_AndCallsThroughTheSubclassToo() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading;
         using System.Threading.Tasks;
         using Amazon.S3;
@@ -25,15 +23,16 @@ public sealed class CallShapeTests
         {
             Task RetireAsync(AuditedS3 s3) => s3.{|#1:DeleteBucketAsync|}("old");
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Amazon.S3.AmazonS3Client.DeleteBucketAsync", "deletes an S3 bucket", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "AuditedS3.DeleteBucketAsync", "deletes an S3 bucket", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "AuditedS3.DeleteBucketAsync", "deletes an S3 bucket", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task ConditionalAccess_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task ConditionalAccess_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
 
@@ -41,11 +40,12 @@ public sealed class CallShapeTests
         {
             Task? RetireAsync(IAmazonS3? s3) => s3?.{|CHK001:DeleteBucketAsync|}("old");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task ConfigureAwaitChain_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task ConfigureAwaitChain_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
 
@@ -53,11 +53,12 @@ public sealed class CallShapeTests
         {
             async Task RetireAsync(IAmazonS3 s3) => await s3.{|CHK001:DeleteBucketAsync|}("old").ConfigureAwait(false);
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task ChainSplitOverLines_IsReportedOnTheOperationsLine() => Verify.DiagnosticsAsync(
-        """
+    public Task ChainSplitOverLines_IsReportedOnTheOperationsLine() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
 
@@ -70,11 +71,12 @@ public sealed class CallShapeTests
                     .ConfigureAwait(false);
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task MethodGroupAndDelegate_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task MethodGroupAndDelegate_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System;
         using System.Threading;
         using System.Threading.Tasks;
@@ -90,15 +92,16 @@ public sealed class CallShapeTests
                 Func<string, CancellationToken, Task<DeleteBucketResponse>> delete = new(s3.{|#1:DeleteBucketAsync|});
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Method group", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Method group", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Method group", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task LambdaAndLocalFunction_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task LambdaAndLocalFunction_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
 
@@ -110,11 +113,12 @@ public sealed class CallShapeTests
                 return Task.WhenAll(Local(), Task.Run(() => s3.{|CHK001:DeleteBucketAsync|}("b")));
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task GenericMethod_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task GenericMethod_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Microsoft.Azure.Cosmos;
 
@@ -122,11 +126,12 @@ public sealed class CallShapeTests
         {
             Task ForgetAsync<T>(Container container) => container.{|CHK001:DeleteItemAsync<T>|}("id", PartitionKey.None);
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task FieldAndPropertyInitializers_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task FieldAndPropertyInitializers_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Amazon.S3.Model;
@@ -138,11 +143,12 @@ public sealed class CallShapeTests
             Task<DeleteBucketResponse> Pending { get; } = S3.{|CHK001:DeleteBucketAsync|}("b");
             Task<DeleteBucketResponse> Next => S3.{|CHK001:DeleteBucketAsync|}("c");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task UsingAndAwaitUsingBlocks_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task UsingAndAwaitUsingBlocks_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System;
         using System.Threading.Tasks;
         using Amazon.S3;
@@ -166,11 +172,12 @@ public sealed class CallShapeTests
                 await session.S3.{|CHK001:DeleteBucketAsync|}("b");
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task ConstructorAccessorAndOperator_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task ConstructorAccessorAndOperator_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Amazon.S3;
 
         class Janitor
@@ -185,30 +192,24 @@ public sealed class CallShapeTests
                 return janitor;
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public async Task TopLevelStatements_AreFlagged()
-    {
-        var test = new CheckpointTest<EmptyCodeFixProvider>
-        {
-            TestCode = """
+    public Task TopLevelStatements_AreFlagged() => CheckpointProject.WithSdks()
+        .WithOutputKind(OutputKind.ConsoleApplication)
+        .WithSourceCode("""
                 using Amazon.S3;
 
                 IAmazonS3 s3 = new AmazonS3Client();
                 await s3.{|CHK001:DeleteBucketAsync|}("old");
-                """,
-        };
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        await test.RunAsync();
-    }
+                """)
+        .ValidateAsync();
 
     [Fact]
-    public async Task TopLevelStatements_CountAnAttestationOnPartialProgram()
-    {
-        var test = new CheckpointTest<EmptyCodeFixProvider>
-        {
-            TestCode = """
+    public Task TopLevelStatements_CountAnAttestationOnPartialProgram() => CheckpointProject.WithSdks()
+        .WithOutputKind(OutputKind.ConsoleApplication)
+        .WithSourceCode("""
                 using Amazon.S3;
                 using Checkpoint;
 
@@ -217,15 +218,12 @@ public sealed class CallShapeTests
 
                 [ApprovedBy("alice@contoso.com", Reason = "Retire the 2019 staging bucket")]
                 partial class Program { }
-                """,
-        };
-        test.TestState.OutputKind = OutputKind.ConsoleApplication;
-        await test.RunAsync();
-    }
+                """)
+        .ValidateAsync();
 
     [Fact]
-    public Task GeneratedCode_IsStillFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task GeneratedCode_IsStillFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         // <auto-generated/>
         using System.Threading.Tasks;
         using Amazon.S3;
@@ -234,5 +232,6 @@ public sealed class CallShapeTests
         {
             Task RetireAsync(IAmazonS3 s3) => s3.{|CHK001:DeleteBucketAsync|}("old");
         }
-        """);
+        """)
+        .ValidateAsync();
 }

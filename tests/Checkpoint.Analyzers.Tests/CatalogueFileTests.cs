@@ -1,5 +1,4 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.Testing;
+using Checkpoint.Testing.Analyzers;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -46,11 +45,11 @@ public sealed class CatalogueFileTests
             }
         }
         """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Contoso.Infra.Cluster.Destroy", "is listed as destructive in CheckpointOperations.txt", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
             .WithArguments("Call to", "Contoso.Infra.Cluster.DrainNodes", "is listed as disruptive in CheckpointOperations.txt", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(2)
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(2)
             .WithArguments("Access to", "Contoso.Infra.Cluster.Locked", "is listed as disruptive in CheckpointOperations.txt", ""));
 
     [Fact]
@@ -106,11 +105,8 @@ public sealed class CatalogueFileTests
         """);
 
     [Fact]
-    public async Task SeveralCatalogueFiles_AreAllRead_AndOtherFilesAreNot()
-    {
-        var test = new CheckpointTest<EmptyCodeFixProvider>
-        {
-            TestCode = Cluster + """
+    public Task SeveralCatalogueFiles_AreAllRead_AndOtherFilesAreNot() => CheckpointProject.WithSdks()
+        .WithSourceCode(Cluster + """
                 class Admin
                 {
                     void Run(Contoso.Infra.Cluster cluster)
@@ -120,17 +116,16 @@ public sealed class CatalogueFileTests
                         cluster.Describe();
                     }
                 }
-                """,
-        };
-        test.TestState.AdditionalFiles.Add(("CheckpointOperations.txt", "M:Contoso.Infra.Cluster.Destroy destructive"));
-        test.TestState.AdditionalFiles.Add(("CheckpointOperations.cache.txt", "M:Contoso.Infra.Cluster.DropCache disruptive"));
-        test.TestState.AdditionalFiles.Add(("Operations.txt", "M:Contoso.Infra.Cluster.Describe destructive"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
-            .WithArguments("Call to", "Contoso.Infra.Cluster.Destroy", "is listed as destructive in CheckpointOperations.txt", ""));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Contoso.Infra.Cluster.DropCache", "is listed as disruptive in CheckpointOperations.cache.txt", ""));
-        await test.RunAsync();
-    }
+                """)
+        .WithAdditionalFile("CheckpointOperations.txt", "M:Contoso.Infra.Cluster.Destroy destructive")
+        .WithAdditionalFile("CheckpointOperations.cache.txt", "M:Contoso.Infra.Cluster.DropCache disruptive")
+        .WithAdditionalFile("Operations.txt", "M:Contoso.Infra.Cluster.Describe destructive")
+        .ShouldReportDiagnostic(
+            CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+                .WithArguments("Call to", "Contoso.Infra.Cluster.Destroy", "is listed as destructive in CheckpointOperations.txt", ""),
+            CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDisruptiveOperation).WithLocation(1)
+                .WithArguments("Call to", "Contoso.Infra.Cluster.DropCache", "is listed as disruptive in CheckpointOperations.cache.txt", ""))
+        .ValidateAsync();
 
     [Fact]
     public Task CatalogueAlone_ActivatesTheAnalyzer_InAProjectWithoutCloudSdks() => RunAsync(
@@ -169,9 +164,9 @@ public sealed class CatalogueFileTests
         CatalogueProblem(8, "'Destroy' is not a method (M:) or property (P:) documentation comment ID"),
         CatalogueProblem(9, "'M:Contoso.Infra.Cluster.DrainNodes(System.Int32' has an unclosed parameter list"));
 
-    private static DiagnosticResult CatalogueProblem(int line, string message)
-        => Verify.Diagnostic(RuleDescriptors.UnreadableCatalogueLine)
-            .WithSpan("CheckpointOperations.txt", line, 1, line, CatalogueLines[line - 1].Length + 1)
+    private static ExpectedDiagnostic CatalogueProblem(int line, string message)
+        => CheckpointProject.Diagnostic(RuleDescriptors.UnreadableCatalogueLine)
+            .WithLocation("CheckpointOperations.txt", line, 1)
             .WithArguments("CheckpointOperations.txt", line, message);
 
     private static readonly string[] CatalogueLines =
@@ -187,11 +182,10 @@ public sealed class CatalogueFileTests
         "M:Contoso.Infra.Cluster.DrainNodes(System.Int32 disruptive",
     ];
 
-    private static async Task RunAsync(string catalogue, string source, params DiagnosticResult[] expected)
-    {
-        var test = new CheckpointTest<EmptyCodeFixProvider> { TestCode = source + Environment.NewLine + Cluster };
-        test.TestState.AdditionalFiles.Add(("CheckpointOperations.txt", catalogue));
-        test.ExpectedDiagnostics.AddRange(expected);
-        await test.RunAsync();
-    }
+    private static Task RunAsync(string catalogue, string source, params ExpectedDiagnostic[] expected)
+        => CheckpointProject.WithSdks()
+            .WithSourceCode(source + Environment.NewLine + Cluster)
+            .WithAdditionalFile("CheckpointOperations.txt", catalogue)
+            .ShouldReportDiagnostic(expected)
+            .ValidateAsync();
 }

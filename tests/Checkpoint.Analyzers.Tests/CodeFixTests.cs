@@ -1,8 +1,7 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 using Checkpoint.CodeFixes;
+using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -148,7 +147,7 @@ public sealed class CodeFixTests
             Remaining(RuleDescriptors.UnattestedDestructiveOperation, 1, "Amazon.S3.IAmazonS3.DeleteBucketAsync", "deletes an S3 bucket"),
             Remaining(RuleDescriptors.UnattestedDestructiveOperation, 2, "Amazon.S3.IAmazonS3.DeleteObjectAsync", "deletes an S3 object"),
         ],
-        fixAllScopes: true);
+        fixAll: true);
 
     [Fact]
     public Task AddApprovedBy_InAFileWithoutUsings_KeepsTheFileHeaderFirst() => FixAsync<AddApprovedByCodeFixProvider>(
@@ -219,8 +218,7 @@ public sealed class CodeFixTests
             [Destructive]
             Task OffboardAsync(IAmazonS3 s3) => DropAsync(s3, "42");
         }
-        """,
-        iterations: 2);
+        """);
 
     [Fact]
     public Task MarkDestructive_FixAll_MarksEveryCallingMethod() => FixAsync<MarkDestructiveCodeFixProvider>(
@@ -245,7 +243,7 @@ public sealed class CodeFixTests
             void DropB(IAmazonS3 s3) => s3.DeleteBucketAsync("b");
         }
         """,
-        fixAllScopes: true);
+        fixAll: true);
 
     [Fact]
     public Task MarkDestructive_IsNotOfferedForDisruptiveOperationsOrFields() => FixAsync<MarkDestructiveCodeFixProvider>(
@@ -277,38 +275,23 @@ public sealed class CodeFixTests
         """);
 
     /// <summary>The operation stays reported until a human completes the attestation the fix added.</summary>
-    private static DiagnosticResult Remaining(DiagnosticDescriptor rule, int location, string operation, string description)
-        => Verify.Diagnostic(rule).WithLocation(location).WithArguments("Call to", operation, description, "valid ");
+    private static ExpectedDiagnostic Remaining(DiagnosticDescriptor rule, int location, string operation, string description)
+        => CheckpointProject.Diagnostic(rule).WithLocation(location).WithArguments("Call to", operation, description, "valid ");
 
-    private static async Task FixAsync<TCodeFix>(
+    /// <summary>The fix applied diagnostic by diagnostic, or (<paramref name="fixAll"/>) once as Fix All in the document.</summary>
+    private static Task FixAsync<TCodeFix>(
         string source,
         string fixedSource,
-        DiagnosticResult[]? remaining = null,
+        ExpectedDiagnostic[]? remaining = null,
         OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
-        int? iterations = null,
-        bool fixAllScopes = false)
+        bool fixAll = false)
         where TCodeFix : CodeFixProvider, new()
     {
-        var test = new CheckpointTest<TCodeFix> { TestCode = source };
-        test.AddFixedAttributeSource();
-        test.FixedCode = fixedSource;
-        test.TestState.OutputKind = outputKind;
-        test.FixedState.OutputKind = outputKind;
-        test.FixedState.ExpectedDiagnostics.AddRange(remaining ?? []);
-
-        // Fix All in project and solution scope runs the same per-document fixer; the two Fix All
-        // tests keep those checks, the others skip them to keep the suite fast.
-        if (!fixAllScopes)
-        {
-            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInProjectCheck | CodeFixTestBehaviors.SkipFixAllInSolutionCheck;
-        }
-
-        if (iterations is { } count)
-        {
-            test.NumberOfIncrementalIterations = count;
-            test.NumberOfFixAllIterations = count;
-        }
-
-        await test.RunAsync();
+        var project = CheckpointProject.WithSdks()
+            .WithOutputKind(outputKind)
+            .WithCodeFix<TCodeFix>()
+            .WithSourceCode(source)
+            .ShouldReportDiagnosticAfterFix(remaining ?? []);
+        return (fixAll ? project.ShouldBatchFixCodeWith(fixedSource) : project.ShouldFixCodeWith(fixedSource)).ValidateAsync();
     }
 }

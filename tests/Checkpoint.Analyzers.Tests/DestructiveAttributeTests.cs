@@ -1,8 +1,5 @@
-using System.Collections.Immutable;
-using Checkpoint.Analyzers.Tests.Infrastructure;
+using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -10,8 +7,8 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class DestructiveAttributeTests
 {
     [Fact]
-    public Task CallToDestructiveMethod_IsCHK001_WithItsDescription() => Verify.DiagnosticsAsync(
-        """
+    public Task CallToDestructiveMethod_IsCHK001_WithItsDescription() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Checkpoint;
 
         class Tenants
@@ -31,15 +28,16 @@ public sealed class DestructiveAttributeTests
                 tenants.{|#1:Forget|}("t1");
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Tenants.DropTenant", "drops every tenant table (marked [Destructive])", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Tenants.Forget", "is marked [Destructive]", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Tenants.Forget", "is marked [Destructive]", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task CallsInsideDestructiveMethod_NeedNoAttestation() => Verify.DiagnosticsAsync(
-        """
+    public Task CallsInsideDestructiveMethod_NeedNoAttestation() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Checkpoint;
@@ -57,11 +55,12 @@ public sealed class DestructiveAttributeTests
 
             Task CarelessAsync(Buckets buckets, IAmazonS3 s3) => buckets.{|CHK001:DropAsync|}(s3, "43");
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task DestructiveType_MakesEveryMemberAnOperation() => Verify.DiagnosticsAsync(
-        """
+    public Task DestructiveType_MakesEveryMemberAnOperation() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Checkpoint;
 
         [Destructive("Wipes the test environment")]
@@ -81,11 +80,12 @@ public sealed class DestructiveAttributeTests
                 _ = wiper.{|CHK001:Count|};
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task DestructiveConstructorAndProperty_AreFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DestructiveConstructorAndProperty_AreFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Checkpoint;
 
         class Environment
@@ -108,15 +108,16 @@ public sealed class DestructiveAttributeTests
                 _ = named.{|#1:Drained|};
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "Environment", "resets the environment (marked [Destructive])", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Access to", "Environment.Drained", "reading it drains the queue (marked [Destructive])", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Access to", "Environment.Drained", "reading it drains the queue (marked [Destructive])", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task DestructiveExtensionMethod_IsFlaggedReducedAndNot() => Verify.DiagnosticsAsync(
-        """
+    public Task DestructiveExtensionMethod_IsFlaggedReducedAndNot() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Amazon.S3;
         using Checkpoint;
 
@@ -134,15 +135,16 @@ public sealed class DestructiveAttributeTests
                 S3Cleanup.{|#1:Nuke|}(s3);
             }
         }
-        """,
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+        """)
+        .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
             .WithArguments("Call to", "S3Cleanup.Nuke", "empties and deletes every bucket (marked [Destructive])", ""),
-        Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "S3Cleanup.Nuke", "empties and deletes every bucket (marked [Destructive])", ""));
+        CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "S3Cleanup.Nuke", "empties and deletes every bucket (marked [Destructive])", ""))
+        .ValidateAsync();
 
     [Fact]
-    public Task DestructiveInterfaceMember_IsFlaggedThroughImplementationsAndOverrides() => Verify.DiagnosticsAsync(
-        """
+    public Task DestructiveInterfaceMember_IsFlaggedThroughImplementationsAndOverrides() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Checkpoint;
 
         interface IStore
@@ -170,11 +172,12 @@ public sealed class DestructiveAttributeTests
                 audited.{|CHK001:Wipe|}();
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task DestructiveGenericMethod_IsFlagged() => Verify.DiagnosticsAsync(
-        """
+    public Task DestructiveGenericMethod_IsFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Checkpoint;
 
         class Repository<T>
@@ -187,14 +190,15 @@ public sealed class DestructiveAttributeTests
         {
             void Run(Repository<string> repository) => repository.{|CHK001:Truncate<int>|}();
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public async Task DestructiveMethodInReferencedAssembly_IsFlagged_WithoutCS0436UnderInternalsVisibleTo()
+    public Task DestructiveMethodInReferencedAssembly_IsFlagged_WithoutCS0436UnderInternalsVisibleTo()
     {
-        var library = await CompileLibraryAsync(
+        var library = CompileLibrary(
             """
-            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("TestProject")]
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Consumer")]
 
             namespace Contoso.Data
             {
@@ -214,9 +218,9 @@ public sealed class DestructiveAttributeTests
             }
             """);
 
-        var test = new CheckpointTest<EmptyCodeFixProvider>
-        {
-            TestCode = """
+        return CheckpointProject.WithSdks()
+            .WithReference(library)
+            .WithSourceCode("""
                 using Checkpoint;
                 using Contoso.Data;
 
@@ -232,22 +236,20 @@ public sealed class DestructiveAttributeTests
                     [ApprovedBy("alice@contoso.com", Reason = "Offboard tenant 2")]
                     void Offboard() => Tenants.DropTenant("t2");
                 }
-                """,
-        };
-        test.TestState.AdditionalReferences.Add(library);
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
-            .WithArguments("Call to", "Contoso.Data.Tenants.DropTenant", "drops every tenant table (marked [Destructive])", ""));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
-            .WithArguments("Call to", "Contoso.Data.Shredder", "is marked [Destructive]", ""));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
-            .WithArguments("Call to", "Contoso.Data.Shredder.Shred", "is marked [Destructive]", ""));
-        await test.RunAsync();
+                """)
+            .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(0)
+            .WithArguments("Call to", "Contoso.Data.Tenants.DropTenant", "drops every tenant table (marked [Destructive])", ""))
+            .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(1)
+            .WithArguments("Call to", "Contoso.Data.Shredder", "is marked [Destructive]", ""))
+            .ShouldReportDiagnostic(CheckpointProject.Diagnostic(RuleDescriptors.UnattestedDestructiveOperation).WithLocation(2)
+            .WithArguments("Call to", "Contoso.Data.Shredder.Shred", "is marked [Destructive]", ""))
+            .ValidateAsync();
     }
 
     [Fact]
-    public async Task ImplementationOfADestructiveInterfaceMemberFromAReference_IsFlagged_InAProjectThatNeverNamesTheAttribute()
+    public Task ImplementationOfADestructiveInterfaceMemberFromAReference_IsFlagged_InAProjectThatNeverNamesTheAttribute()
     {
-        var library = await CompileLibraryAsync(
+        var library = CompileLibrary(
             """
             namespace Contoso.Data
             {
@@ -265,9 +267,9 @@ public sealed class DestructiveAttributeTests
             }
             """);
 
-        var test = new CheckpointTest<EmptyCodeFixProvider>
-        {
-            TestCode = """
+        return CheckpointProject.WithSdks()
+            .WithReference(library)
+            .WithSourceCode("""
                 class Store : Contoso.Data.StoreBase, Contoso.Data.IStore
                 {
                     public void Wipe() { }
@@ -283,24 +285,11 @@ public sealed class DestructiveAttributeTests
                         ((Contoso.Data.IStore)store).{|CHK001:Wipe|}();
                     }
                 }
-                """,
-        };
-        test.TestState.AdditionalReferences.Add(library);
-        await test.RunAsync();
+                """)
+            .ValidateAsync();
     }
 
     /// <summary>A first project of the solution, built as the package would build it: with its own copy of the attributes.</summary>
-    private static async Task<MetadataReference> CompileLibraryAsync(string source)
-    {
-        var framework = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var compilation = CSharpCompilation.Create(
-            "Contoso.Data",
-            [CSharpSyntaxTree.ParseText(CheckpointAttributesSource.Text), CSharpSyntaxTree.ParseText(source)],
-            framework,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-        return MetadataReference.CreateFromImage(ImmutableArray.Create(image.ToArray()));
-    }
+    private static MetadataReference CompileLibrary(string source)
+        => new ProjectBuilder().WithAssemblyName("Contoso.Data").WithCheckpointAttributes().WithSourceCode(source).EmitReference();
 }

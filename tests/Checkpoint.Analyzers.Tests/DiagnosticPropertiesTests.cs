@@ -1,4 +1,3 @@
-using Checkpoint.Analyzers.Tests.Breadth;
 using Microsoft.CodeAnalysis;
 
 namespace Checkpoint.Analyzers.Tests;
@@ -37,7 +36,8 @@ public sealed class DiagnosticPropertiesTests
     [Fact]
     public async Task UnattestedDeleteBucket_CarriesOperationServiceEffectTierAndMember()
     {
-        var diagnostic = Assert.Single(await BreadthHarness.AnalyzeAsync(Unattested));
+        var diagnostic = Assert.Single(await CheckpointProject.WithSdks()
+        .WithSourceCode(Unattested).AnalyzeAsync());
 
         Assert.Equal("CHK001", diagnostic.Id);
         var properties = diagnostic.Properties;
@@ -55,13 +55,15 @@ public sealed class DiagnosticPropertiesTests
     [Fact]
     public async Task AttestedDeleteBucket_IsSilentOutsideReviewMode()
     {
-        Assert.Empty((await BreadthHarness.AnalyzeAsync(Attested)).Where(d => d.Id is "CHK001" or "CHK002" or "CHK008"));
+        Assert.Empty((await CheckpointProject.WithSdks()
+        .WithSourceCode(Attested).AnalyzeAsync()).Where(d => d.Id is "CHK001" or "CHK002" or "CHK008"));
     }
 
     [Fact]
     public async Task AttestedDeleteBucket_InReviewMode_IsReportedAsCoveredWithItsApprovers()
     {
-        var diagnostic = Assert.Single(await BreadthHarness.AnalyzeAsync(Attested, globalOptions: ReviewMode));
+        var diagnostic = Assert.Single(await CheckpointProject.WithSdks().WithGlobalOptions(ReviewMode)
+        .WithSourceCode(Attested).AnalyzeAsync());
 
         Assert.Equal("CHK008", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
@@ -86,7 +88,8 @@ public sealed class DiagnosticPropertiesTests
             }
             """;
 
-        var diagnostic = Assert.Single(await BreadthHarness.AnalyzeAsync(source, globalOptions: ReviewMode));
+        var diagnostic = Assert.Single(await CheckpointProject.WithSdks().WithGlobalOptions(ReviewMode)
+        .WithSourceCode(source).AnalyzeAsync());
 
         Assert.Equal("CHK008", diagnostic.Id);
         Assert.Equal(DiagnosticProperties.CoverageValues.Destructive, diagnostic.Properties[DiagnosticProperties.Coverage]);
@@ -96,7 +99,8 @@ public sealed class DiagnosticPropertiesTests
     [Fact]
     public async Task ReviewMode_NeverSilencesAnUnattestedSite()
     {
-        var diagnostic = Assert.Single(await BreadthHarness.AnalyzeAsync(Unattested, globalOptions: ReviewMode));
+        var diagnostic = Assert.Single(await CheckpointProject.WithSdks().WithGlobalOptions(ReviewMode)
+        .WithSourceCode(Unattested).AnalyzeAsync());
 
         Assert.Equal("CHK001", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
@@ -117,7 +121,8 @@ public sealed class DiagnosticPropertiesTests
             }
             """;
 
-        var diagnostic = Assert.Single((await BreadthHarness.AnalyzeAsync(source)).Where(d => d.Id == "CHK001"));
+        var diagnostic = Assert.Single((await CheckpointProject.WithSdks()
+        .WithSourceCode(source).AnalyzeAsync()).Where(d => d.Id == "CHK001"));
 
         Assert.Equal(DiagnosticProperties.CoverageValues.Invalid, diagnostic.Properties[DiagnosticProperties.Coverage]);
     }
@@ -125,10 +130,12 @@ public sealed class DiagnosticPropertiesTests
     [Fact]
     public async Task BaselinedSite_IsReportedSuppressedAndMarkedBaselined()
     {
-        var first = Assert.Single(await BreadthHarness.AnalyzeAsync(Unattested));
+        var first = Assert.Single(await CheckpointProject.WithSdks()
+        .WithSourceCode(Unattested).AnalyzeAsync());
         var key = first.Properties["CheckpointBaselineKey"]!;
 
-        var diagnostic = Assert.Single(await BreadthHarness.AnalyzeAsync(Unattested, baseline: key + "\n"));
+        var diagnostic = Assert.Single(await CheckpointProject.WithSdks().WithBaseline(key + "\n")
+        .WithSourceCode(Unattested).AnalyzeAsync());
 
         Assert.True(diagnostic.IsSuppressed);
         Assert.Equal("true", diagnostic.Properties[DiagnosticProperties.Baselined]);

@@ -1,4 +1,3 @@
-using Checkpoint.Analyzers.Tests.Infrastructure;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -6,8 +5,8 @@ namespace Checkpoint.Analyzers.Tests;
 public sealed class NeverFlaggedTests
 {
     [Fact]
-    public Task MoqSetupExpressionTree_IsNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task MoqSetupExpressionTree_IsNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading;
         using System.Threading.Tasks;
         using Amazon.S3;
@@ -24,11 +23,12 @@ public sealed class NeverFlaggedTests
                 s3.Verify(c => c.DeleteBucketAsync("old", It.IsAny<CancellationToken>()), Times.Once());
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task NestedLambdaInsideExpressionTree_IsNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task NestedLambdaInsideExpressionTree_IsNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System;
         using System.Collections.Generic;
         using System.Linq;
@@ -40,11 +40,12 @@ public sealed class NeverFlaggedTests
         {
             Expression<Func<IEnumerable<IAmazonS3>, bool>> Query = clients => clients.Any(c => c.DeleteBucketAsync("x", CancellationToken.None) != null);
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task NameOf_IsNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task NameOf_IsNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using Amazon.S3;
 
         class Names
@@ -52,11 +53,12 @@ public sealed class NeverFlaggedTests
             const string Operation = nameof(IAmazonS3.DeleteBucketAsync);
             string Other(IAmazonS3 s3) => nameof(s3.DeleteObjectAsync);
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task UsersOwnLookAlikeWrapper_IsNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task UsersOwnLookAlikeWrapper_IsNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
 
         class BucketWrapper
@@ -75,11 +77,12 @@ public sealed class NeverFlaggedTests
                 wrapper.TerminateInstances();
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task HttpClientDeleteAndCollectionRemoval_AreNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task HttpClientDeleteAndCollectionRemoval_AreNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Collections.Generic;
         using System.IO;
         using System.Net.Http;
@@ -97,11 +100,12 @@ public sealed class NeverFlaggedTests
                 File.Delete("scratch.tmp");
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 
     [Fact]
-    public Task ReadOnlyAndCreatingOperations_AreNotFlagged() => Verify.NoDiagnosticsAsync(
-        """
+    public Task ReadOnlyAndCreatingOperations_AreNotFlagged() => CheckpointProject.WithSdks()
+        .WithSourceCode("""
         using System.Threading.Tasks;
         using Amazon.S3;
         using Azure.Storage.Blobs;
@@ -116,5 +120,6 @@ public sealed class NeverFlaggedTests
                 await container.GetPropertiesAsync();
             }
         }
-        """);
+        """)
+        .ValidateAsync();
 }

@@ -1,9 +1,8 @@
 using System.Collections.Immutable;
-using Checkpoint.Analyzers.Tests.Infrastructure;
+using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 
@@ -15,8 +14,8 @@ public sealed class ReferenceShapeTests
     {
         // An aliased reference is not part of the global namespace (here no "Amazon" namespace is), so
         // the catalogue cannot skip an SDK just because its namespace is missing there.
-        var references = (await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
-            .AddRange(SdkReferences.All.Select(r => IsAws(r) ? r.WithAliases(["aws"]) : r));
+        var references = PackageAssemblies.Framework
+            .AddRange(PackageAssemblies.Package("AWSSDK.S3").Select(r => IsAws(r) ? r.WithAliases(["aws"]) : r));
         var source = """
             extern alias aws;
             using System.Threading.Tasks;

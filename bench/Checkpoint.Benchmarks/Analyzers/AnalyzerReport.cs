@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics.Telemetry;
 namespace Checkpoint.Benchmarks.Analyzers;
 
 /// <summary>
-/// Benchmarks 1 and 2 as a report: Roslyn's own per-analyzer execution time (telemetry), which
+/// The analyzer benchmarks (against BannedApiAnalyzers; without any cloud SDK) as a report: Roslyn's own per-analyzer execution time (telemetry), which
 /// wall-clock timing of a concurrent build cannot separate from binding. Also validates that the
 /// comparison is honest: both analyzers report exactly the generated destructive call sites.
 /// </summary>
@@ -23,7 +23,7 @@ public static class AnalyzerReport
         var checkpoint = AnalyzerSet.Checkpoint();
         var bannedApi = AnalyzerSet.BannedApi();
 
-        output.WriteLine("## Benchmark 1: analyzers against BannedApiAnalyzers (cloud SDKs referenced)");
+        output.WriteLine("## Analyzers against BannedApiAnalyzers (cloud SDKs referenced)");
         var cloud = BenchmarkCompilation.Create(cloudSdk: true);
         ok &= CheckShape(output, cloud);
         var first = cloud.NewCompilation();
@@ -107,7 +107,7 @@ public static class AnalyzerReport
         output.WriteLine($"Checkpoint share of compile time:      {aloneShare:P2}  (goal < 2%: {(aloneShare < 0.02 ? "met" : "MISSED")})");
 
         output.WriteLine();
-        output.WriteLine("## Benchmark 2: no SDK, no cost (look-alike types, no cloud SDK referenced)");
+        output.WriteLine("## No SDK, no cost (look-alike types, no cloud SDK referenced)");
         var local = BenchmarkCompilation.Create(cloudSdk: false);
         ok &= CheckShape(output, local);
         var localWarmup = AnalyzerMeasurement.Compile(local.NewCompilation());
@@ -156,7 +156,7 @@ public static class AnalyzerReport
         // Diagnosis, not a goal: the same code base without the attribute declarations the package
         // adds, to show how much of the cost above those declarations alone switch on.
         output.WriteLine();
-        output.WriteLine("## Diagnosis for benchmark 2: the same, without build/Checkpoint.Attributes.cs in the compilation");
+        output.WriteLine("## Diagnosis for the no-SDK case: the same, without build/Checkpoint.Attributes.cs in the compilation");
         var bare = BenchmarkCompilation.Create(cloudSdk: false, includeAttributes: false);
         var bareTimes = new List<TimeSpan>();
         AnalyzerRun? bareLast = null;

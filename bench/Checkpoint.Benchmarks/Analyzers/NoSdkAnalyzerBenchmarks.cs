@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Checkpoint.Benchmarks.Analyzers;
 
-/// <summary>Benchmark 2, wall clock: the same code base with look-alike types and no cloud SDK referenced.</summary>
+/// <summary>No SDK, no cost, wall clock: the same code base with look-alike types and no cloud SDK referenced.</summary>
 [Config(typeof(MacroBenchmarkConfig))]
 public class NoSdkAnalyzerBenchmarks
 {

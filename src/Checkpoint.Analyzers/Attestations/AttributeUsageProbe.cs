@@ -29,8 +29,15 @@ internal static class AttributeUsageProbe
 {
     private const int ChunkLength = 8192;
 
-    // The short names as written in source: [ApprovedBy] and [Destructive], with or without "Attribute".
-    private static readonly string[] Words = { "ApprovedBy", "Destructive" };
+    // The short names as written in source: [ApprovedBy] and [Destructive], with or without "Attribute";
+    // then the words every use of a .NET-only sink writes (Process.Start, new ProcessStartInfo, a Process
+    // subclass; ExecuteNonQuery/Scalar/Reader), for the helpers of a project without a cloud SDK
+    // (HelperSummaries): one pass over the text answers both questions. Each word costs a search of
+    // every chunk, so there are as few as the questions need.
+    private static readonly string[] Words = { "ApprovedBy", "Destructive", "Process", "Execute" };
+
+    /// <summary>The index of the first word that <see cref="TreesWithSinkWords"/> looks for.</summary>
+    private const int FirstSinkWord = 2;
 
     private static readonly ConditionalWeakTable<Compilation, WordsInTrees> Scans = new();
 
@@ -56,6 +63,26 @@ internal static class AttributeUsageProbe
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The trees whose text names a .NET-only sink a helper can pass its parameters to
+    /// (<c>Process.Start</c>, <c>ExecuteNonQuery</c> ...): the only trees that can declare such a helper.
+    /// </summary>
+    public static IEnumerable<SyntaxTree> TreesWithSinkWords(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var found = Scans.GetValue(compilation, c => WordsInTrees.Scan(c, cancellationToken));
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            for (var word = FirstSinkWord; word < Words.Length; word++)
+            {
+                if (found.Contains(tree, word))
+                {
+                    yield return tree;
+                    break;
+                }
+            }
+        }
     }
 
     private static bool Names(AttributeSyntax attribute, string shortName)

@@ -186,6 +186,53 @@ internal sealed class OperationClassifier
         return false;
     }
 
+    /// <summary>
+    /// For a call on a <c>dynamic</c> receiver, which binds to no symbol: the tier of the built-in
+    /// entries of this compilation's SDKs (or the user's catalogue lines) whose member pattern the name
+    /// matches, when no Ignore entry matches it too. Only entries that do not depend on the call's
+    /// arguments count, since a dynamic call's arguments cannot be matched to parameters.
+    /// </summary>
+    public OperationTier? ClassifyDynamicName(string name)
+    {
+        OperationTier? tier = null;
+        foreach (var (entry, _) in _builtIns)
+        {
+            if (entry.IsFrameworkOperation || entry.Condition is not null || !entry.Member.Matches(name))
+            {
+                continue;
+            }
+
+            if (entry.Tier == OperationTier.Ignore)
+            {
+                return null;
+            }
+
+            tier = tier is null || entry.Tier > tier ? entry.Tier : tier;
+        }
+
+        foreach (var entries in _userEntriesByType.Values)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.Kind == SymbolKind.Method && entry.Member.Matches(name))
+                {
+                    if (entry.Tier == OperationTier.Ignore)
+                    {
+                        return null;
+                    }
+
+                    tier = tier is null || entry.Tier > tier ? entry.Tier : tier;
+                }
+            }
+        }
+
+        return tier;
+    }
+
+    /// <summary>Whether any entry could match a dynamic call by name (so the dynamic-call action is worth registering).</summary>
+    public bool MayClassifyDynamicNames => _builtIns.Any(b => !b.Entry.IsFrameworkOperation && b.Entry.Condition is null && b.Entry.Tier != OperationTier.Ignore)
+                                           || _userEntriesByType.Count > 0;
+
     /// <summary>The classification of a called method, constructor or accessed property; null if it is no operation.</summary>
     public OperationClassification? Classify(ISymbol member)
     {

@@ -1,4 +1,5 @@
 using Checkpoint.Analyzers.Catalogue;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,18 +28,18 @@ internal sealed class DeleteContentsCondition : OperationCondition
 
     public override string Documentation => "always; the message adds \"and every object/table in it\" when `DeleteObjects`/`DeleteContents` is visibly `true`";
 
-    public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
+    public override SiteFinding? Evaluate(IOperation reference, ISymbol operation, OperationWording wording, ValueScope scope)
     {
         var description = wording.Describe(operation);
         if (reference is IInvocationOperation invocation && OperationValues.Argument(invocation, "options") is { } options)
         {
-            var values = OperationValues.PropertyValues(options, _property, [], invocation);
-            if (values.Count > 0 && OperationValues.IsTrue(values[values.Count - 1]))
+            var values = OperationValues.PropertyValues(options, [_property], [], invocation, scope);
+            if (values.Count > 0 && OperationValues.IsTrue(values[values.Count - 1].Value))
             {
-                return description + _suffix;
+                return new SiteFinding(description + _suffix, target: SiteTargets.Of(reference, scope));
             }
         }
 
-        return description;
+        return new SiteFinding(description, target: SiteTargets.Of(reference, scope));
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using Checkpoint.Analyzers.Catalogue;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -25,7 +26,7 @@ internal sealed class DiscoveryRequestCondition : OperationCondition
 
     public override string Documentation => "only when the executed request is a `Delete*`, `Destroy*`, `Drop*` or `Purge*` request (`BucketsResource.DeleteRequest`)";
 
-    public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
+    public override SiteFinding? Evaluate(IOperation reference, ISymbol operation, OperationWording wording, ValueScope scope)
     {
         var request = reference switch
         {
@@ -45,7 +46,7 @@ internal sealed class DiscoveryRequestCondition : OperationCondition
         var resourceName = resource.Name.EndsWith("Resource", StringComparison.Ordinal)
             ? resource.Name.Substring(0, resource.Name.Length - "Resource".Length)
             : resource.Name;
-        return "executes a " + Api(request) + " request that " + Verb(method) + " " + CamelCase(resourceName) + " (" + CamelCase(resourceName) + "." + CamelCase(method) + ")";
+        return new SiteFinding("executes a " + Api(request) + " request that " + Verb(method) + " " + CamelCase(resourceName) + " (" + CamelCase(resourceName) + "." + CamelCase(method) + ")");
     }
 
     private bool StartsWithVerb(string name)

@@ -1,4 +1,5 @@
 using Checkpoint.Analyzers.Catalogue;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -16,19 +17,19 @@ internal sealed class RecursiveDeleteCondition : OperationCondition
 
     public override string Documentation => "only when `recursive` is not the constant `false`";
 
-    public override string? Describe(IOperation reference, ISymbol operation, OperationWording wording)
+    public override SiteFinding? Evaluate(IOperation reference, ISymbol operation, OperationWording wording, ValueScope scope)
     {
         if (reference is not IInvocationOperation invocation)
         {
             // A method group of the recursive overload can be called with true.
             return operation is IMethodSymbol { Parameters.Length: > 0 } method && method.Parameters[method.Parameters.Length - 1].Name == "recursive"
-                ? "deletes a directory and everything in it"
+                ? new SiteFinding("deletes a directory and everything in it")
                 : null;
         }
 
         var recursive = OperationValues.Argument(invocation, "recursive");
         return recursive is null || OperationValues.IsFalse(recursive)
             ? null
-            : "deletes a directory and everything in it";
+            : new SiteFinding("deletes a directory and everything in it", target: OperationValues.Text(OperationValues.Argument(invocation, "path"), scope) is { } path && path.IndexOf(OperationValues.UnknownMark) < 0 ? path : null);
     }
 }

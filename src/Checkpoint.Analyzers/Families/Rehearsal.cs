@@ -1,4 +1,5 @@
 using System;
+using Checkpoint.Analyzers.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -34,7 +35,7 @@ internal static class Rehearsal
                 continue;
             }
 
-            if (argument.Parameter?.Name == "dryRun" && IsAll(OperationValues.Text(argument.Value, invocation)))
+            if (argument.Parameter?.Name == "dryRun" && IsAll(OperationValues.Text(argument.Value, ValueScope.Empty)))
             {
                 return true;
             }
@@ -46,8 +47,8 @@ internal static class Rehearsal
 
             foreach (var flag in RehearsalFlags)
             {
-                var values = OperationValues.PropertyValues(argument.Value, flag, [], invocation);
-                if (values.Count > 0 && IsRehearsalValue(values[values.Count - 1], invocation))
+                var values = OperationValues.PropertyValues(argument.Value, [flag], [], invocation, ValueScope.Empty);
+                if (values.Count > 0 && IsRehearsalValue(values[values.Count - 1].Value, invocation))
                 {
                     return true;
                 }
@@ -82,7 +83,7 @@ internal static class Rehearsal
         foreach (var element in elements)
         {
             var item = element is IInvocationOperation { Arguments.Length: 1 } add ? add.Arguments[0].Value : element;
-            if (IsAll(OperationValues.Text(item, at)))
+            if (IsAll(OperationValues.Text(item, ValueScope.Empty)))
             {
                 return true;
             }
