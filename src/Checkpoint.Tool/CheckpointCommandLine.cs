@@ -49,7 +49,8 @@ internal static class CheckpointCommandLine
     {
         var globals = new GlobalOptions();
         var root = new RootCommand(
-            "Checkpoint: review what an agent's branch does, destructive calls first, sign the approval with your SSH key, and verify it in CI.");
+            "Checkpoint: review what an agent's branch does, destructive calls first, sign the approval with your SSH key, and verify it in CI. "
+            + "Exit codes: 0 pass or done, 1 the gate failed or the command refused, 2 usage or environment error (docs/tool.md).");
         root.Options.Add(globals.Repository);
         root.Options.Add(globals.BaseRef);
 

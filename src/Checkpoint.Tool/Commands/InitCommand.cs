@@ -32,6 +32,7 @@ internal static class InitCommand
         var scope = new Option<string>("--scope")
         {
             Description = "Which branches are gated: agent-branches or all-branches.",
+            HelpName = "agent-branches|all-branches",
             DefaultValueFactory = _ => "agent-branches",
         };
         scope.AcceptOnlyFromAmong("agent-branches", "all-branches");
