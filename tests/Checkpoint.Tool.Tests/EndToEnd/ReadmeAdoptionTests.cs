@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using Checkpoint.Testing;
+using Checkpoint.Tool.Tests.Release;
+
+namespace Checkpoint.Tool.Tests.EndToEnd;
+
+/// <summary>
+/// The README's "Adopt Checkpoint in an existing repository", followed literally on an existing
+/// repository: each shell line of steps 1 to 5 run with bash as written, each file it shows written as
+/// shown. Only where packages come from differs (the packed ones, through the repository's
+/// nuget.config) and so their versions; the home folder is a fresh one with an SSH key, as a new
+/// user's would be. If the README needs a script of this source tree, or a step is missing, this fails.
+/// </summary>
+[Collection(AnalyzerPackageCollection.Name)]
+public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
+{
+    [GeneratedRegex(@"^```(?<language>\S*)[ \t]*(?<file>\S*)\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex CodeBlock();
+
+    [Fact]
+    public void ReadmeAdoptionSteps_TakeAnExistingRepositoryToAGateThatHoldsAgentBranches()
+    {
+        using var repository = ExistingRepository();
+        var home = Path.Combine(repository.Root, "home");
+        Directory.CreateDirectory(Path.Combine(home, ".ssh"));
+        ProcessRun.RunChecked("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "maria", "-f", Path.Combine(home, ".ssh", "id_ed25519")], repository.Root);
+        var environment = ProcessRun.LocalEnvironment(new Dictionary<string, string?>
+        {
+            ["HOME"] = home,
+            ["DOTNET_CLI_HOME"] = home,
+            // The machine's package cache, as before the home folder changed: nothing is downloaded twice.
+            ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
+                ? packages
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["UseSharedCompilation"] = "false",
+            ["XDG_CACHE_HOME"] = Path.Combine(repository.Root, "cache"),
+        });
+
+        var steps = AdoptionSteps();
+        Assert.Contains(steps, s => s.Language == "sh" && s.Body.Contains("checkpoint baseline", StringComparison.Ordinal));
+        foreach (var step in steps)
+        {
+            if (step.Language == "sh")
+            {
+                foreach (var line in step.Body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
+                {
+                    var command = line.Replace("--version " + VersionPinTests.VersionPrefix, "--version " + package.Tool.Version, StringComparison.Ordinal);
+                    var run = ProcessRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], repository.Work, environment, TimeSpan.FromMinutes(8));
+                    Assert.True(run.ExitCode == 0, $"README step `{line}` failed:\n{run}");
+                }
+            }
+            else
+            {
+                Assert.False(string.IsNullOrEmpty(step.File), $"a ```{step.Language} block of the adoption steps names no file to write");
+                repository.Write(step.File, step.Body.Replace($"Version=\"{VersionPinTests.VersionPrefix}\"", $"Version=\"{package.Version}\"", StringComparison.Ordinal));
+            }
+        }
+
+        Assert.Contains("\"checkpoint.tool\"", repository.Read(".config/dotnet-tools.json"), StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("maria@example.com namespaces=\"checkpoint-approval\" ssh-ed25519 ", repository.Read(".checkpoint/allowed_signers"), StringComparison.Ordinal);
+        Assert.Contains("Amazon.S3.IAmazonS3.DeleteBucketAsync #1", repository.Read("src/Ops/CheckpointBaseline.txt"), StringComparison.Ordinal);
+        Assert.Equal(string.Empty, repository.Git("status", "--porcelain"));
+
+        // The adoption merges; then an agent's branch adds a delete: the build and the check stop it.
+        repository.Git("push", "-q", "origin", "HEAD:main");
+        repository.Git("fetch", "-q", "origin");
+        repository.Git("checkout", "-q", "-b", "copilot/drop-archive");
+        repository.Write("src/Ops/Archive.cs", "namespace Ops; public static class Archive { public static System.Threading.Tasks.Task DropAsync(Amazon.S3.IAmazonS3 s3) => s3.DeleteBucketAsync(\"archive\"); }\n");
+        repository.CommitAsAgent("Drop the archive");
+        var build = ProcessRun.Run("dotnet", ["build", "-nologo", "-v:q", "-p:UseSharedCompilation=false"], repository.Work, environment, TimeSpan.FromMinutes(6));
+        var verify = ProcessRun.Run("dotnet", ["checkpoint", "verify"], repository.Work, environment);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("CHK001", build.Output, StringComparison.Ordinal);
+        Assert.Contains("CHK100", build.Output, StringComparison.Ordinal);
+        Assert.True(verify.ExitCode == 1, verify.ToString());
+        Assert.Contains("error CHK100", verify.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>The code blocks of README steps 1 to 5 (step 6 is configuration of the CI service), in order.</summary>
+    private static List<(string Language, string File, string Body)> AdoptionSteps()
+    {
+        var readme = SourceTree.ReadText("README.md").ReplaceLineEndings("\n");
+        var start = readme.IndexOf("## Adopt Checkpoint in an existing repository", StringComparison.Ordinal);
+        var end = readme.IndexOf("**6. ", start, StringComparison.Ordinal);
+        Assert.True(start >= 0 && end > start, "the README has no adoption steps 1 to 5");
+        return CodeBlock().Matches(readme[start..end])
+            .Select(m => (m.Groups["language"].Value, m.Groups["file"].Value, m.Groups["body"].Value))
+            .ToList();
+    }
+
+    /// <summary>An existing repository without Checkpoint: a solution whose Ops project deletes a bucket, pushed to origin.</summary>
+    private TestRepository ExistingRepository()
+    {
+        var repository = TestRepository.OnMain();
+        repository.Git("rm", "-q", "-r", ".checkpoint");
+        repository.Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="checkpoint-tool" value="{Path.GetDirectoryName(package.Tool.Package)}" />
+                <add key="checkpoint" value="{package.Feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        repository.Write(".gitignore", "bin/\nobj/\n");
+        repository.Write("Shop.slnx", "<Solution>\n  <Project Path=\"src/Ops/Ops.csproj\" />\n</Solution>\n");
+        repository.Write("src/Ops/Ops.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        repository.Write("src/Ops/Jobs.cs", "namespace Ops; public static class Jobs { public static System.Threading.Tasks.Task PurgeAsync(Amazon.S3.IAmazonS3 s3) => s3.DeleteBucketAsync(\"staging\"); }\n");
+        repository.CommitAsMaintainer("The shop, before Checkpoint");
+        repository.PublishMain();
+        repository.Git("checkout", "-q", "-b", "adopt-checkpoint");
+        return repository;
+    }
+}
