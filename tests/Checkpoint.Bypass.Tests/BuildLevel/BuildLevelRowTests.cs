@@ -1,12 +1,10 @@
-using Checkpoint.EndToEnd.Tests;
-
 namespace Checkpoint.Bypass.Tests.BuildLevel;
 
 /// <summary>
 /// Rows 5, 6, 7 and 8 through real builds of a consumer of the packed package (and, for row 8,
 /// the real `checkpoint verify`). Every branch is an agent branch without an approval.
 /// </summary>
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
 {
     private readonly ConsumerBuilds _builds;
@@ -72,6 +70,20 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
         // The gate target hands the verdict between its tasks in items; a project that defines those
         // items first must neither pass nor change the reason it fails.
         AssertGateFailed(_builds.InjectedVerdictBuildInCi, "CHK100");
+    }
+
+    [Fact]
+    public void Row27_PropertyOptOuts_DoNotPassOnAMachineThatEnforcesCi()
+    {
+        // No CI variable at all: CHECKPOINT_ENFORCE, set on the agent image, is enough.
+        AssertGateFailed(_builds.OptOuts.EnforcedMachineWithPropertyOptOuts, "CHK100");
+    }
+
+    [Fact]
+    public void Row27_PropertyOptOuts_DoNotPassOnJenkins()
+    {
+        // Jenkins sets JENKINS_URL, not CI: recognised by its own variable.
+        AssertGateFailed(_builds.OptOuts.JenkinsWithPropertyOptOuts, "CHK100");
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Checkpoint.EndToEnd.Tests;
-
 namespace Checkpoint.Bypass.Tests.BuildLevel;
 
 /// <summary>The opt-out builds of one harmless project on an agent branch.</summary>
@@ -7,4 +5,6 @@ public sealed record OptOutResults(
     ProcessResult LocalWithPropertyOptOuts,
     ProcessResult CiWithPropertyOptOuts,
     ProcessResult CiWithVariableOptOuts,
-    ProcessResult CiPullRequestWithBaseRefOverride);
+    ProcessResult CiPullRequestWithBaseRefOverride,
+    ProcessResult EnforcedMachineWithPropertyOptOuts,
+    ProcessResult JenkinsWithPropertyOptOuts);

@@ -1,6 +1,5 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Basics;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -62,7 +61,7 @@ public sealed class BaseConfigurationRowTests
     public void Row07_BaseRefOverriddenToTheBranchItself_LosesToThePullRequestTarget()
     {
         using var repo = Scenario.AgentChange();
-        var pullRequest = Scenario.Ci.With(("GITHUB_BASE_REF", "main"), ("GITHUB_HEAD_REF", Scenario.AgentBranch));
+        var pullRequest = Scenario.GitHubActions.With(("GITHUB_BASE_REF", "main"), ("GITHUB_HEAD_REF", Scenario.AgentBranch));
 
         var verdict = repo.Evaluate(pullRequest, baseRef: "refs/heads/" + Scenario.AgentBranch);
 
@@ -86,7 +85,7 @@ public sealed class BaseConfigurationRowTests
     public void Row07_BaseRefOverriddenToHead_LosesToThePullRequestTarget()
     {
         using var repo = Scenario.AgentChange();
-        var pullRequest = Scenario.Ci.With(("GITHUB_BASE_REF", "main"));
+        var pullRequest = Scenario.GitHubActions.With(("GITHUB_BASE_REF", "main"));
 
         var verdict = repo.Evaluate(pullRequest, baseRef: "HEAD");
 

@@ -1,8 +1,6 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
-using Checkpoint.Testing;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -100,7 +98,7 @@ public sealed class GitDataRowTests
         repo.Git("branch", "origin/main", "HEAD");
         repo.Git("tag", "main", "HEAD");
 
-        var verdict = repo.Evaluate(Scenario.Ci.With(("GITHUB_BASE_REF", "main")));
+        var verdict = repo.Evaluate(Scenario.GitHubActions.With(("GITHUB_BASE_REF", "main")));
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal(before.BaseCommit, verdict.BaseCommit);

@@ -3,7 +3,6 @@ using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Resolution;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Git;
 
@@ -37,7 +36,7 @@ public sealed class GitRepositoryTests
             .Write("src/App.cs", "class App\n{\n    static void Main() { }\n    // new\n}\n")
             .WriteBytes("tab\tname.bin", new byte[] { 0, 1, 2, 3 })
             .Commit("Change");
-        var git = GitRepository.Open(repo.Root);
+        using var git = GitRepository.Open(repo.Root);
 
         var files = git.NumStat(baseCommit, git.ResolveCommit("HEAD")!);
 
@@ -96,7 +95,7 @@ public sealed class GitRepositoryTests
         {
             var fakeGit = Path.Combine(directory, "git");
             File.WriteAllText(fakeGit, "#!/bin/sh\nexec sleep 30\n");
-            ProcessRunner.RunChecked("chmod", directory, new[] { "+x", fakeGit });
+            ProcessRunner.RunChecked("chmod", ["+x", fakeGit], directory);
             var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 

@@ -1,4 +1,3 @@
-using Checkpoint.Testing;
 using Checkpoint.Tool.Tests.Output;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
@@ -17,7 +16,7 @@ public sealed class ActionTests(InstalledTool tool)
     [Fact]
     public void UnapprovedPullRequest_FailsTheJob_WithAnAnnotationAndTheVerdictAndReviewInTheSummary()
     {
-        using var repository = TestRepository.WithAgentBranch(Branch);
+        using var repository = ToolScenario.WithAgentBranch(Branch);
         var job = PullRequestJob(repository, out var head);
         var sarif = Path.Combine(job.RunnerTemp, "checkpoint.sarif");
 
@@ -38,9 +37,9 @@ public sealed class ActionTests(InstalledTool tool)
     [Fact]
     public void ApprovedPullRequest_PassesTheJob()
     {
-        using var repository = TestRepository.WithAgentBranch(Branch);
-        repository.ActAs(repository.Alice);
-        var approve = tool.Run(repository.Work, null, "approve", "--key", repository.Alice.PrivateKeyPath, "--yes", "--no-build");
+        using var repository = ToolScenario.WithAgentBranch(Branch);
+        repository.ActAs(SshKey.Alice);
+        var approve = tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build");
         Assert.True(approve.ExitCode == 0, approve.ToString());
         var job = PullRequestJob(repository, out var head);
 
@@ -55,7 +54,7 @@ public sealed class ActionTests(InstalledTool tool)
     [Fact]
     public void PullRequestThatMovedDuringTheJob_FailsAndSaysSo()
     {
-        using var repository = TestRepository.WithAgentBranch(Branch);
+        using var repository = ToolScenario.WithAgentBranch(Branch);
         var job = PullRequestJob(repository, out _);
 
         var run = RunAction(job, new string('0', 40));
@@ -68,7 +67,7 @@ public sealed class ActionTests(InstalledTool tool)
     [Fact]
     public void AVersionThatIsNotExact_IsRefusedBeforeAnythingIsInstalled()
     {
-        using var repository = TestRepository.WithAgentBranch(Branch);
+        using var repository = ToolScenario.WithAgentBranch(Branch);
         var job = PullRequestJob(repository, out var head);
 
         var run = CompositeActionRunner.Run(SourceTree.Path("action.yml"), job, new Dictionary<string, string>
@@ -92,10 +91,10 @@ public sealed class ActionTests(InstalledTool tool)
     {
         repository.Git("push", "-q", "origin", Branch);
         head = repository.Git("rev-parse", "HEAD");
-        var job = new GitHubRunnerContext(Path.Combine(repository.Root, "runner"), "main", Branch, "Copilot");
+        var job = new GitHubRunnerContext(Path.Combine(repository.Folder, "runner"), "main", Branch, "Copilot");
         var checkout = Path.Combine(job.Workspace, "pull-request");
-        ProcessRun.RunChecked("git", ["clone", "-q", "--no-checkout", repository.Origin, checkout], job.Workspace);
-        ProcessRun.RunChecked("git", ["-c", "advice.detachedHead=false", "checkout", "-q", "--detach", head], checkout);
+        ProcessRunner.RunChecked("git", ["clone", "-q", "--no-checkout", repository.OriginPath, checkout], job.Workspace);
+        ProcessRunner.RunChecked("git", ["-c", "advice.detachedHead=false", "checkout", "-q", "--detach", head], checkout);
         File.WriteAllText(Path.Combine(job.RunnerTemp, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -105,7 +104,7 @@ public sealed class ActionTests(InstalledTool tool)
               </packageSources>
             </configuration>
             """);
-        job.Extra["NUGET_PACKAGES"] = Path.Combine(repository.Root, "runner-packages");
+        job.Extra["NUGET_PACKAGES"] = Path.Combine(repository.Folder, "runner-packages");
         job.Extra["XDG_CACHE_HOME"] = tool.CacheHome;
         return job;
     }
@@ -115,7 +114,7 @@ public sealed class ActionTests(InstalledTool tool)
         var inputs = new Dictionary<string, string>
         {
             ["repository"] = Path.Combine(job.Workspace, "pull-request"),
-            ["version"] = tool.Version,
+            ["version"] = PackageFeed.Instance.Version,
             ["expected-head"] = expectedHead,
             ["review"] = "no-build",
         };

@@ -6,7 +6,7 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 /// the analyzers then read, so the same build passes.
 /// </summary>
 [Collection(AnalyzerPackageCollection.Name)]
-public sealed class BaselineTests(AnalyzerPackage package)
+public sealed class BaselineTests(InstalledTool tool)
 {
     private const string Purge = "M:Ops.Jobs.PurgeAsync(Amazon.S3.IAmazonS3) Amazon.S3.IAmazonS3.DeleteBucketAsync";
 
@@ -15,12 +15,12 @@ public sealed class BaselineTests(AnalyzerPackage package)
     {
         using var repository = Shop();
 
-        var baseline = package.Tool.Run(repository.Work, null, "baseline", "Shop.slnx");
+        var baseline = tool.Run(repository.Root, Consumers.Environment(ci: false), "baseline", "Shop.slnx");
 
         Assert.True(baseline.ExitCode == 0, baseline.ToString());
         Assert.Contains("src/Ops/CheckpointBaseline.txt created: 2 new, 0 kept, 0 stale", baseline.Output, StringComparison.Ordinal);
         Assert.Contains("Web.csproj: no unattested sites, no baseline needed", baseline.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(repository.Work, "src", "Web", "CheckpointBaseline.txt")));
+        Assert.False(File.Exists(Path.Combine(repository.Root, "src", "Web", "CheckpointBaseline.txt")));
         var lines = repository.Read("src/Ops/CheckpointBaseline.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal([Purge + " #1", Purge + " #2"], lines.Where(l => !l.StartsWith("//", StringComparison.Ordinal)));
         var build = Build(repository);
@@ -31,7 +31,7 @@ public sealed class BaselineTests(AnalyzerPackage package)
     public void SitesAddedAndRemovedLater_AreReportedNewAndStale_AndDryRunWritesNothing()
     {
         using var repository = Shop();
-        Assert.Equal(0, package.Tool.Run(repository.Work, null, "baseline", "Shop.slnx").ExitCode);
+        Assert.Equal(0, tool.Run(repository.Root, Consumers.Environment(ci: false), "baseline", "Shop.slnx").ExitCode);
         repository.Write("src/Ops/Jobs.cs", """
             using System.Threading.Tasks;
             using Amazon.S3;
@@ -47,9 +47,9 @@ public sealed class BaselineTests(AnalyzerPackage package)
             """);
         var before = repository.Read("src/Ops/CheckpointBaseline.txt");
 
-        var dryRun = package.Tool.Run(repository.Work, null, "baseline", "Shop.slnx", "--dry-run");
+        var dryRun = tool.Run(repository.Root, Consumers.Environment(ci: false), "baseline", "Shop.slnx", "--dry-run");
         var written = before == repository.Read("src/Ops/CheckpointBaseline.txt");
-        var update = package.Tool.Run(repository.Work, null, "baseline", "Shop.slnx");
+        var update = tool.Run(repository.Root, Consumers.Environment(ci: false), "baseline", "Shop.slnx");
 
         Assert.True(dryRun.ExitCode == 1, dryRun.ToString());
         Assert.Contains("would change: 1 new, 1 kept, 1 stale (would be removed)", dryRun.Output, StringComparison.Ordinal);
@@ -67,31 +67,25 @@ public sealed class BaselineTests(AnalyzerPackage package)
         using var repository = Shop();
         repository.Write("src/Ops/Broken.cs", "namespace Ops; public static class Broken { public static int X() => Missing.Value; }\n");
 
-        var baseline = package.Tool.Run(repository.Work, null, "baseline", "Shop.slnx");
+        var baseline = tool.Run(repository.Root, Consumers.Environment(ci: false), "baseline", "Shop.slnx");
 
         Assert.Equal(2, baseline.ExitCode);
         Assert.Contains("Ops.csproj: not baselined, it does not compile", baseline.Output, StringComparison.Ordinal);
         Assert.Contains("CS0103", baseline.Output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(repository.Work, "src", "Ops", "CheckpointBaseline.txt")));
+        Assert.False(File.Exists(Path.Combine(repository.Root, "src", "Ops", "CheckpointBaseline.txt")));
     }
 
-    private ProcessOutcome Build(TestRepository repository) =>
-        ProcessRun.Run("dotnet", ["build", "Shop.slnx", "-nologo", "-v:q", "-nodeReuse:false", "-p:UseSharedCompilation=false"], repository.Work, timeout: TimeSpan.FromMinutes(6));
+    private static ProcessResult Build(TestRepository repository) =>
+        ProcessRunner.Run("dotnet", ["build", "Shop.slnx", "-nologo", "-v:q"], repository.Root, Consumers.Environment(ci: false), TimeSpan.FromMinutes(6));
+
+    /// <summary>Restores of the packed analyzers go to the work area's packages folder: no global cache ever holds one.</summary>
+    private static ConsumerWorkArea Consumers => ConsumerWorkArea.Instance;
 
     /// <summary>main of a repository with two projects: Ops deletes two buckets in one method, Web deletes nothing.</summary>
-    private TestRepository Shop()
+    private static TestRepository Shop()
     {
-        var repository = TestRepository.OnMain();
-        repository.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="checkpoint" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        var repository = ToolScenario.OnMain();
+        repository.Write("nuget.config", Consumers.NuGetConfig);
         repository.Write("Directory.Build.props", $"""
             <Project>
               <PropertyGroup>
@@ -99,7 +93,7 @@ public sealed class BaselineTests(AnalyzerPackage package)
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Checkpoint.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                <PackageReference Include="Checkpoint.Analyzers" Version="{Consumers.Feed.Version}" PrivateAssets="all" />
               </ItemGroup>
             </Project>
             """);
@@ -133,8 +127,8 @@ public sealed class BaselineTests(AnalyzerPackage package)
             """);
         repository.Write("src/Web/Web.csproj", """<Project Sdk="Microsoft.NET.Sdk" />""" + "\n");
         repository.Write("src/Web/Home.cs", "namespace Web; public static class Home { public static string Hello() => \"hi\"; }\n");
-        repository.CommitAsMaintainer("The shop, before Checkpoint");
-        repository.PublishMain();
+        repository.Commit("The shop, before Checkpoint", ToolScenario.Maintainer);
+        repository.PushMain();
         return repository;
     }
 }

@@ -61,8 +61,8 @@ internal static partial class CompositeActionRunner
             }
 
             var workingDirectory = CiPipelineRules.Scalar(step, "working-directory") is string folder ? Evaluate(folder) : context.Workspace;
-            var result = ProcessRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], workingDirectory, environment, TimeSpan.FromMinutes(8));
-            log.Append($"##[step] {name}\n").Append(result.Output).Append(result.Error);
+            var result = ProcessRunner.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], workingDirectory, environment, TimeSpan.FromMinutes(8));
+            log.Append($"##[step] {name}\n").Append(result.Output);
             summary.Append(File.ReadAllText(summaryFile));
             if (CiPipelineRules.Scalar(step, "id") is string id)
             {

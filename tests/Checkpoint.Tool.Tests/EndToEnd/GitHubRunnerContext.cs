@@ -3,7 +3,7 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 /// <summary>
 /// The environment GitHub gives a <c>pull_request_target</c> job: the runner's temp folder and
 /// workspace, the CI markers, the pull request's base and head branch names, the actor. The
-/// machine's own CI variables are left out (<see cref="ProcessRun.LocalEnvironment"/>).
+/// machine's own CI variables are left out (<see cref="ProcessEnvironment.Local"/>).
 /// </summary>
 internal sealed class GitHubRunnerContext
 {
@@ -33,7 +33,7 @@ internal sealed class GitHubRunnerContext
 
     public Dictionary<string, string?> Environment()
     {
-        var environment = ProcessRun.LocalEnvironment(new Dictionary<string, string?>
+        var environment = ProcessEnvironment.Local(new Dictionary<string, string?>
         {
             ["CI"] = "true",
             ["GITHUB_ACTIONS"] = "true",

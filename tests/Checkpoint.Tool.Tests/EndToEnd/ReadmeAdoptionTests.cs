@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Checkpoint.Testing;
 using Checkpoint.Tool.Tests.Release;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
@@ -12,7 +11,7 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 /// user's would be. If the README needs a script of this source tree, or a step is missing, this fails.
 /// </summary>
 [Collection(AnalyzerPackageCollection.Name)]
-public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
+public sealed partial class ReadmeAdoptionTests
 {
     [GeneratedRegex(@"^```(?<language>\S*)[ \t]*(?<file>\S*)\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
@@ -21,20 +20,26 @@ public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
     public void ReadmeAdoptionSteps_TakeAnExistingRepositoryToAGateThatHoldsAgentBranches()
     {
         using var repository = ExistingRepository();
-        var home = Path.Combine(repository.Root, "home");
+        var home = ScratchFolder.Create("checkpoint-adopter-home-");
+        try
+        {
+            FollowTheReadme(repository, home);
+        }
+        finally
+        {
+            ScratchFolder.Delete(home);
+        }
+    }
+
+    private static void FollowTheReadme(TestRepository repository, string home)
+    {
         Directory.CreateDirectory(Path.Combine(home, ".ssh"));
-        ProcessRun.RunChecked("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "maria", "-f", Path.Combine(home, ".ssh", "id_ed25519")], repository.Root);
-        var environment = ProcessRun.LocalEnvironment(new Dictionary<string, string?>
+        ProcessRunner.RunChecked("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "maria", "-f", Path.Combine(home, ".ssh", "id_ed25519")], home);
+        var environment = ProcessEnvironment.Local(new Dictionary<string, string?>(Consumers.Environment(ci: false))
         {
             ["HOME"] = home,
             ["DOTNET_CLI_HOME"] = home,
-            // The machine's package cache, as before the home folder changed: nothing is downloaded twice.
-            ["NUGET_PACKAGES"] = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
-                ? packages
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-            ["MSBUILDDISABLENODEREUSE"] = "1",
-            ["UseSharedCompilation"] = "false",
-            ["XDG_CACHE_HOME"] = Path.Combine(repository.Root, "cache"),
+            ["XDG_CACHE_HOME"] = Path.Combine(home, ".cache"),
         });
 
         var steps = AdoptionSteps();
@@ -45,20 +50,20 @@ public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
             {
                 foreach (var line in step.Body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')))
                 {
-                    var command = line.Replace("--version " + VersionPinTests.VersionPrefix, "--version " + package.Tool.Version, StringComparison.Ordinal);
-                    var run = ProcessRun.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], repository.Work, environment, TimeSpan.FromMinutes(8));
+                    var command = line.Replace("--version " + VersionPinTests.VersionPrefix, "--version " + Consumers.Feed.Version, StringComparison.Ordinal);
+                    var run = ProcessRunner.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], repository.Root, environment, TimeSpan.FromMinutes(8));
                     Assert.True(run.ExitCode == 0, $"README step `{line}` failed:\n{run}");
                 }
             }
             else
             {
                 Assert.False(string.IsNullOrEmpty(step.File), $"a ```{step.Language} block of the adoption steps names no file to write");
-                repository.Write(step.File, step.Body.Replace($"Version=\"{VersionPinTests.VersionPrefix}\"", $"Version=\"{package.Version}\"", StringComparison.Ordinal));
+                repository.Write(step.File, step.Body.Replace($"Version=\"{VersionPinTests.VersionPrefix}\"", $"Version=\"{Consumers.Feed.Version}\"", StringComparison.Ordinal));
             }
         }
 
         // The SDK writes the manifest at the root (.NET 10) or in .config/ (earlier SDKs).
-        var manifest = new[] { "dotnet-tools.json", ".config/dotnet-tools.json" }.Single(f => File.Exists(Path.Combine(repository.Work, f)));
+        var manifest = new[] { "dotnet-tools.json", ".config/dotnet-tools.json" }.Single(f => File.Exists(Path.Combine(repository.Root, f)));
         Assert.Contains("\"checkpoint.tool\"", repository.Read(manifest), StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith("maria@example.com namespaces=\"checkpoint-approval\" ssh-ed25519 ", repository.Read(".checkpoint/allowed_signers"), StringComparison.Ordinal);
         Assert.Contains("Amazon.S3.IAmazonS3.DeleteBucketAsync #1", repository.Read("src/Ops/CheckpointBaseline.txt"), StringComparison.Ordinal);
@@ -69,10 +74,10 @@ public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
         repository.Git("fetch", "-q", "origin");
         repository.Git("checkout", "-q", "-b", "copilot/drop-archive");
         repository.Write("src/Ops/Archive.cs", "namespace Ops; public static class Archive { public static System.Threading.Tasks.Task DropAsync(Amazon.S3.IAmazonS3 s3) => s3.DeleteBucketAsync(\"archive\"); }\n");
-        repository.CommitAsAgent("Drop the archive");
-        var build = ProcessRun.Run("dotnet", ["build", "-nologo", "-v:q"], repository.Work, environment, TimeSpan.FromMinutes(6));
-        var verify = ProcessRun.Run("dotnet", ["checkpoint", "verify"], repository.Work, environment);
-        var unlisted = ProcessRun.Run("dotnet", ["checkpoint", "baseline", "--dry-run"], repository.Work, environment, TimeSpan.FromMinutes(6));
+        repository.Commit("Drop the archive", ToolScenario.Agent);
+        var build = ProcessRunner.Run("dotnet", ["build", "-nologo", "-v:q"], repository.Root, environment, TimeSpan.FromMinutes(6));
+        var verify = ProcessRunner.Run("dotnet", ["checkpoint", "verify"], repository.Root, environment);
+        var unlisted = ProcessRunner.Run("dotnet", ["checkpoint", "baseline", "--dry-run"], repository.Root, environment, TimeSpan.FromMinutes(6));
 
         Assert.NotEqual(0, build.ExitCode);
         Assert.Contains("error CHK100", build.Output, StringComparison.Ordinal);
@@ -95,21 +100,11 @@ public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
     }
 
     /// <summary>An existing repository without Checkpoint: a solution whose Ops project deletes a bucket, pushed to origin.</summary>
-    private TestRepository ExistingRepository()
+    private static TestRepository ExistingRepository()
     {
-        var repository = TestRepository.OnMain();
+        var repository = ToolScenario.OnMain();
         repository.Git("rm", "-q", "-r", ".checkpoint");
-        repository.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="checkpoint-tool" value="{Path.GetDirectoryName(package.Tool.Package)}" />
-                <add key="checkpoint" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        repository.Write("nuget.config", Consumers.NuGetConfig);
         repository.Write(".gitignore", "bin/\nobj/\n");
         repository.Write("Shop.slnx", "<Solution>\n  <Project Path=\"src/Ops/Ops.csproj\" />\n</Solution>\n");
         repository.Write("src/Ops/Ops.csproj", """
@@ -123,9 +118,12 @@ public sealed partial class ReadmeAdoptionTests(AnalyzerPackage package)
             </Project>
             """);
         repository.Write("src/Ops/Jobs.cs", "namespace Ops; public static class Jobs { public static System.Threading.Tasks.Task PurgeAsync(Amazon.S3.IAmazonS3 s3) => s3.DeleteBucketAsync(\"staging\"); }\n");
-        repository.CommitAsMaintainer("The shop, before Checkpoint");
-        repository.PublishMain();
+        repository.Commit("The shop, before Checkpoint", ToolScenario.Maintainer);
+        repository.PushMain();
         repository.Git("checkout", "-q", "-b", "adopt-checkpoint");
         return repository;
     }
+
+    /// <summary>Restores of the packed packages go to the work area's packages folder: no global cache ever holds one.</summary>
+    private static ConsumerWorkArea Consumers => ConsumerWorkArea.Instance;
 }

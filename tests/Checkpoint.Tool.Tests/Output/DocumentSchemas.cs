@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Checkpoint.Testing;
 using Json.Schema;
 
 namespace Checkpoint.Tool.Tests.Output;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Checkpoint.Core.Gate;
-using Checkpoint.Testing;
 using Checkpoint.Tool.Output;
 using Checkpoint.Tool.Output.Sarif;
 using Checkpoint.Tool.Review;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Checkpoint.Core.Gate;
-using Checkpoint.Testing;
 using Checkpoint.Tool.Output;
 
 namespace Checkpoint.Tool.Tests.Output;

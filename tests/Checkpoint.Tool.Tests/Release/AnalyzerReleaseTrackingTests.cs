@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Checkpoint.Analyzers;
-using Checkpoint.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Checkpoint.Testing;
 using Checkpoint.Tool.Tests.Ci;
 using YamlDotNet.RepresentationModel;
 
