@@ -84,10 +84,12 @@ internal static class StatusOutput
     public static void WriteJson(ToolConsole console, BranchRequest request)
     {
         var buffer = new System.IO.MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
+            // The verdict document of verify, plus the request (an optional member of the same schema).
             json.WriteStartObject();
-            json.WriteString("schema", "checkpoint.status/v1");
+            json.WriteString("$schema", JsonOutput.VerdictSchemaUri);
+            json.WriteString("schema", "checkpoint.verdict/v1");
             VerdictOutput.WriteVerdictMembers(json, request.Verdict);
             json.WriteStartObject("request");
             json.WriteString("outlook", request.Outlook);

@@ -1,3 +1,4 @@
+using Checkpoint.Tool.Tests.Output;
 using System.Text.Json;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
@@ -24,7 +25,8 @@ public sealed class StatusRequestTests(InstalledTool tool)
 
         Assert.Equal(0, result.ExitCode);
         using var json = JsonDocument.Parse(result.StandardOutput);
-        Assert.Equal("checkpoint.status/v1", json.RootElement.GetProperty("schema").GetString());
+        Assert.Equal("checkpoint.verdict/v1", json.RootElement.GetProperty("schema").GetString());
+        DocumentSchemas.AssertValid(DocumentSchemas.Verdict, result.StandardOutput);
         Assert.StartsWith("sha256:", json.RootElement.GetProperty("digest").GetString(), StringComparison.Ordinal);
         var request = json.RootElement.GetProperty("request");
         var attestations = request.GetProperty("attestations").EnumerateArray().ToList();
