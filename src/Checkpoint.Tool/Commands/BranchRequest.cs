@@ -46,7 +46,7 @@ internal sealed class BranchRequest
 
     public bool IsSigned(string principal) => Signed.Contains(principal, StringComparer.OrdinalIgnoreCase);
 
-    public static BranchRequest For(RepositorySession session, bool analyzeOperations, TimeSpan timeout)
+    public static BranchRequest For(RepositorySession session, bool analyzeOperations, TimeSpan timeout, bool quiet)
     {
         var verdict = session.Verdict;
         var change = session.Resolution.Change;
@@ -55,7 +55,7 @@ internal sealed class BranchRequest
             return new BranchRequest(verdict, OperationReview.NotAnalyzed("there is no change to analyze"), Array.Empty<SourceAttestation>(), Array.Empty<string>(), Trust(change), "nothing to approve");
         }
 
-        var review = ReviewBuilder.Build(session, analyzeOperations, timeout);
+        var review = ReviewBuilder.Build(session, analyzeOperations, timeout, quiet);
         var signed = verdict.Approvals.Where(a => a.Valid && a.Approver != null).Select(a => a.Approver!).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return new BranchRequest(verdict, review.Operations, change.Attestations.Added, signed, Trust(change), review.BuildOutlook ?? ApprovalOutlook.Describe(change, verdict, review.Operations));
     }

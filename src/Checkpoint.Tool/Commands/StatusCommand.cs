@@ -25,8 +25,9 @@ internal static class StatusCommand
         {
             using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var verdict = session.Verdict;
-            var request = BranchRequest.For(session, !parseResult.GetValue(noBuild), System.TimeSpan.FromMinutes(parseResult.GetValue(timeout)));
-            switch (parseResult.GetValue(format))
+            var chosen = parseResult.GetValue(format);
+            var request = BranchRequest.For(session, !parseResult.GetValue(noBuild), System.TimeSpan.FromMinutes(parseResult.GetValue(timeout)), quiet: chosen != OutputFormat.Text);
+            switch (chosen)
             {
                 case OutputFormat.Json:
                     StatusOutput.WriteJson(console, request);
