@@ -59,6 +59,8 @@ internal static class CheckpointCommandLine
         root.Subcommands.Add(VerifyCommand.Create(globals, console, environment));
         root.Subcommands.Add(InitCommand.Create(globals, console, environment));
         root.Subcommands.Add(HashCommand.Create(globals, console, environment));
+        root.Subcommands.Add(AuditCommand.Create(globals, console, environment));
+        root.Subcommands.Add(PruneCommand.Create(globals, console, environment));
         return root;
     }
 
