@@ -41,6 +41,7 @@ public sealed class DocumentationTests
         Assert.Contains(DiffDigestTests.SpecVector1, spec);
         Assert.Contains(DiffDigestTests.SpecVector2, spec);
         Assert.Contains(DiffDigestTests.RepositoryVector, spec);
+        Assert.Contains(DiffDigestTests.ApprovalsVector, spec);
         Assert.Contains(Core.Digest.DiffDigest.Version, spec);
     }
 

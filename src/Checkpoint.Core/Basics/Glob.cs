@@ -74,8 +74,4 @@ public static class Glob
 
         return p == pattern.Length;
     }
-
-    /// <summary>True when the pattern has a wildcard, so it can match more than one name.</summary>
-    public static bool HasWildcard(string pattern) =>
-        pattern is not null && pattern.IndexOfAny(new[] { '*', '?' }) >= 0;
 }

@@ -364,23 +364,11 @@ public static class GateDecision
             return text;
         }
 
-        /// <summary>Approval files the working tree has and HEAD does not (untracked or modified), or the untracked folder that holds them.</summary>
-        private IReadOnlyList<string> UncommittedApprovals()
-        {
-            var folder = ApprovalPaths.Directory + "/";
-            return _change.WorkingTree.Changed.Concat(_change.WorkingTree.Untracked)
-                .Select(p => p.Display)
-                .Where(p => p.StartsWith(folder, StringComparison.Ordinal) || folder.StartsWith(p, StringComparison.Ordinal))
-                .OrderBy(p => p, StringComparer.Ordinal)
-                .ToList();
-        }
+        private IReadOnlyList<string> UncommittedApprovals() => _change.UncommittedApprovals;
 
         private void CheckWorkingTree()
         {
-            var changed = _change.WorkingTree.Changed
-                .Where(p => !ApprovalPaths.IsApprovalName(p))
-                .Select(p => p.Display)
-                .ToList();
+            var changed = _change.WorkingTree.Changed.Select(p => p.Display).ToList();
             if (changed.Count == 0)
             {
                 return;

@@ -128,6 +128,43 @@ public sealed class GitObjectReader : IDisposable
         return ParseTree(tree.Content, pathPrefix, tree.Id.Length / 2);
     }
 
+    /// <summary>
+    /// Every file (blob, symlink or gitlink) under the tree <paramref name="treeish"/> names, at any
+    /// depth, with paths under <paramref name="pathPrefix"/>: <c>git ls-tree -r</c> through the
+    /// batch, one exchange per folder level. Null when the name does not resolve.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The name resolves to something that is not a tree.</exception>
+    public IReadOnlyList<GitTreeEntry>? ListFiles(string treeish, string pathPrefix = "")
+    {
+        var level = ReadTree(treeish, pathPrefix);
+        if (level is null)
+        {
+            return null;
+        }
+
+        var files = new List<GitTreeEntry>();
+        while (level.Count > 0)
+        {
+            files.AddRange(level.Where(e => !e.IsDirectory));
+            var folders = level.Where(e => e.IsDirectory).ToList();
+            var next = new List<GitTreeEntry>();
+            Exchange(folders.Select(f => f.ObjectId).ToList(), (index, header, content) =>
+            {
+                if (header is null || header.Type != "tree")
+                {
+                    throw new GitException(GitFailureKind.UnexpectedOutput, $"folder '{folders[index].Path.Display}' cannot be read as a tree");
+                }
+
+                var bytes = new byte[header.Size];
+                ReadExactly(content, bytes);
+                next.AddRange(ParseTree(bytes, folders[index].Path.Display, header.Id.Length / 2));
+            });
+            level = next;
+        }
+
+        return files.OrderBy(f => f.Path).ToList();
+    }
+
     public void Dispose()
     {
         lock (_gate)

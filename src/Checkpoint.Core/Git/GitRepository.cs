@@ -155,9 +155,17 @@ public sealed class GitRepository : IDisposable
     /// <summary>The paths whose mode or content differ between two commits (no rename detection, no textconv).</summary>
     public IReadOnlyList<GitRawChange> DiffTree(string oldCommit, string newCommit)
     {
-        var result = Cli.RunChecked(
+        string[] arguments =
+        {
             "diff-tree", "-r", "-z", "--raw", "--no-abbrev", "--no-renames", "--no-textconv", "--no-ext-diff",
-            "--ignore-submodules=none", "--end-of-options", oldCommit, newCommit);
+            "--ignore-submodules=none", "--end-of-options", oldCommit, newCommit,
+        };
+        var result = Cli.Run(arguments, standardInput: null, withoutIndex: true);
+        if (!result.Succeeded)
+        {
+            throw GitCli.Failure(arguments, result);
+        }
+
         return ParseRawDiff(result.Output);
     }
 
@@ -213,37 +221,31 @@ public sealed class GitRepository : IDisposable
         return ParseLog(result.Output);
     }
 
-    /// <summary>The working tree against HEAD, in one <c>git status</c>: changed tracked files and untracked ones.</summary>
-    public WorkingTreeStatus ReadWorkingTreeStatus()
+    /// <summary>
+    /// The tracked files whose working-tree or index content differs from HEAD, in one
+    /// <c>git status</c>, leaving out the paths <paramref name="excludedGlobs"/> name (git's glob
+    /// pathspecs from the top, where <c>*</c> stops at <c>/</c>). Untracked files are not listed.
+    /// </summary>
+    public WorkingTreeStatus ReadWorkingTreeStatus(params string[] excludedGlobs)
     {
-        string[] arguments = { "status", "--porcelain=v1", "-z", "--no-renames", "--ignore-submodules=none", "--untracked-files=normal" };
-        var result = Cli.Run(arguments);
+        var arguments = new List<string> { "status", "--porcelain=v1", "-z", "--no-renames", "--ignore-submodules=none", "--untracked-files=no" };
+        if (excludedGlobs is { Length: > 0 })
+        {
+            arguments.Add("--");
+            arguments.AddRange(excludedGlobs.Select(glob => ":(top,exclude,glob)" + glob));
+        }
+
+        var result = Cli.Run(arguments, standardInput: null);
         if (!result.Succeeded)
         {
             throw GitCli.Failure(arguments, result);
         }
 
-        var changed = new List<GitPath>();
-        var untracked = new List<GitPath>();
-        foreach (var record in SplitNul(result.Output))
-        {
-            if (record.Length <= 3)
-            {
-                continue;
-            }
-
-            var path = new GitPath(record.Skip(3).ToArray());
-            if (record[0] == '?' && record[1] == '?')
-            {
-                untracked.Add(path);
-            }
-            else if (record[0] != '!')
-            {
-                changed.Add(path);
-            }
-        }
-
-        return new WorkingTreeStatus(changed, untracked);
+        var changed = SplitNul(result.Output)
+            .Where(record => record.Length > 3 && record[0] != '?' && record[0] != '!')
+            .Select(record => new GitPath(record.Skip(3).ToArray()))
+            .ToList();
+        return new WorkingTreeStatus(changed);
     }
 
     /// <summary>Checks out <paramref name="commit"/> detached into a new worktree at <paramref name="path"/>.</summary>

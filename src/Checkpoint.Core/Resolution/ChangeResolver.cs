@@ -28,7 +28,18 @@ public static class ChangeResolver
 {
     internal const string NoIdentityMessage = "no repository identity: set \"repository\" in .checkpoint/policy.json on the base, or add an origin remote";
 
-    public static ChangeResolution Resolve(ChangeRequest request)
+    public static ChangeResolution Resolve(ChangeRequest request) => ResolveIn(request, openRepository: null);
+
+    /// <summary>
+    /// Resolves again in a repository this process already opened (say, after <c>checkpoint approve</c>
+    /// committed): no second <c>rev-parse</c>, and the same <c>cat-file --batch</c>, which reads refs
+    /// and new objects afresh on every request. The caller keeps the repository; the resolution does
+    /// not dispose it.
+    /// </summary>
+    public static ChangeResolution Resolve(ChangeRequest request, GitRepository repository) =>
+        ResolveIn(request, repository ?? throw new ArgumentNullException(nameof(repository)));
+
+    private static ChangeResolution ResolveIn(ChangeRequest request, GitRepository? openRepository)
     {
         var clock = Stopwatch.StartNew();
         var timings = new List<string>();
@@ -51,7 +62,7 @@ public static class ChangeResolver
 
             try
             {
-                repository = GitRepository.Open(request.WorkingDirectory, request.GitExecutable);
+                repository = openRepository ?? GitRepository.Open(request.WorkingDirectory, request.GitExecutable);
             }
             catch (GitException ex) when (ex.Kind == GitFailureKind.NotARepository || (ex.Kind == GitFailureKind.GitMissing && RepositoryLocator.Find(request.WorkingDirectory) is null))
             {
@@ -66,7 +77,7 @@ public static class ChangeResolver
 
             partial.Root = repository.Root;
             Phase("open");
-            var change = Resolve(request, repository, partial, Phase);
+            var change = Resolve(request, repository, partial, Phase, ownsRepository: openRepository is null);
             return new ChangeResolution(change, null, timings, clock.Elapsed, repository.GitProcessesStarted);
         }
         catch (Exception ex)
@@ -84,12 +95,16 @@ public static class ChangeResolver
             failure.Branch = partial.Branch;
             failure.ProtectedBranch = partial.ProtectedTip;
             var processes = repository?.GitProcessesStarted;
-            repository?.Dispose();
+            if (openRepository is null)
+            {
+                repository?.Dispose();
+            }
+
             return new ChangeResolution(null, failure, timings, clock.Elapsed, processes);
         }
     }
 
-    private static ResolvedChange Resolve(ChangeRequest request, GitRepository repository, Partial partial, Action<string> phase)
+    private static ResolvedChange Resolve(ChangeRequest request, GitRepository repository, Partial partial, Action<string> phase, bool ownsRepository)
     {
         var ci = request.Ci;
         var refs = repository.ReadRefs(BaseResolver.OverrideRefName(request.BaseRef, ci) is string overrideRef ? new[] { overrideRef } : Array.Empty<string>());
@@ -142,10 +157,15 @@ public static class ChangeResolver
         var approvals = ApprovalReader.Read(repository.Objects, head.Id, diff.Changes, approvalNotices);
         phase("approvals");
 
-        var workingTree = repository.ReadWorkingTreeStatus();
+        // Approval files are left out, as from the digest: a base keeps every approval ever merged,
+        // and the gate's cost must not grow with them.
+        var workingTree = repository.ReadWorkingTreeStatus(ApprovalPaths.Directory + "/*.json", ApprovalPaths.Directory + "/*.json.sig");
         phase("working tree");
 
-        return new ResolvedChange(repository, resolvedBase, head, mergeBase, branch, protectedBranch, configuration, identity, commits, diff, approvals, approvalNotices, workingTree);
+        return new ResolvedChange(repository, resolvedBase, head, mergeBase, branch, protectedBranch, configuration, identity, commits, diff, approvals, approvalNotices, workingTree)
+        {
+            OwnsRepository = ownsRepository,
+        };
     }
 
     /// <summary>origin's remote-tracking refs whose branch name the policy protects, the base's first.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Basics;
@@ -23,6 +24,7 @@ namespace Checkpoint.Core.Resolution;
 public sealed class ResolvedChange : IDisposable
 {
     private IReadOnlyList<ChangedFile>? _changedFiles;
+    private IReadOnlyList<string>? _uncommittedApprovals;
 
     internal ResolvedChange(
         GitRepository repository,
@@ -108,8 +110,15 @@ public sealed class ResolvedChange : IDisposable
     /// <summary>Approval files skipped without an error (a signature with no manifest).</summary>
     public IReadOnlyList<string> ApprovalNotices { get; }
 
-    /// <summary>The working tree against HEAD.</summary>
+    /// <summary>The working tree against HEAD, approval files left out.</summary>
     public WorkingTreeStatus WorkingTree { get; }
+
+    /// <summary>
+    /// Approval files (<c>*.json</c>, <c>*.json.sig</c>) in the working tree's approvals folder that
+    /// HEAD does not have: written, not committed. Only for a hint when approvals are missing, so it
+    /// is read on first use (a folder listing and one tree object) and never fails the caller.
+    /// </summary>
+    public IReadOnlyList<string> UncommittedApprovals => _uncommittedApprovals ??= ReadUncommittedApprovals();
 
     /// <summary>True when HEAD's tree is the base tip's.</summary>
     public bool HasBaseTree => string.Equals(HeadTree, Base.Tree, StringComparison.Ordinal);
@@ -145,5 +154,41 @@ public sealed class ResolvedChange : IDisposable
         return ApprovalManifest.CreateFor(Diff, identity, approver, now, validFor ?? Policy.MaxApprovalAge, Base.RefName, MergeBase, record);
     }
 
-    public void Dispose() => Repository.Dispose();
+    /// <summary>False when the repository was opened by the caller (<see cref="ChangeResolver.Resolve(ChangeRequest, GitRepository)"/>), who disposes it.</summary>
+    internal bool OwnsRepository { get; init; } = true;
+
+    public void Dispose()
+    {
+        if (OwnsRepository)
+        {
+            Repository.Dispose();
+        }
+    }
+
+    private IReadOnlyList<string> ReadUncommittedApprovals()
+    {
+        try
+        {
+            var folder = Path.Combine(Repository.Root, ApprovalPaths.Directory);
+            if (!Directory.Exists(folder))
+            {
+                return Array.Empty<string>();
+            }
+
+            // HEAD's approvals folder may be a file or a symlink (an invalid approval the gate reports).
+            var committed = new HashSet<string>(
+                (Objects.ReadTree(Head + ":" + ApprovalPaths.Directory, ApprovalPaths.Directory) ?? Array.Empty<GitTreeEntry>()).Select(e => e.Path.Display),
+                StringComparer.Ordinal);
+            return Directory.EnumerateFiles(folder)
+                .Select(file => ApprovalPaths.Directory + "/" + Path.GetFileName(file))
+                .Where(path => ApprovalPaths.IsApprovalName(GitPath.FromString(path)) && !committed.Contains(path))
+                .OrderBy(path => path, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is InvalidDataException || ex is GitException)
+        {
+            // A hint that cannot be given is left out; the verdict does not depend on it.
+            return Array.Empty<string>();
+        }
+    }
 }

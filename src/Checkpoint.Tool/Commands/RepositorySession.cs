@@ -21,6 +21,7 @@ internal sealed class RepositorySession : IDisposable
     private GateVerdict? _verdict;
     private GitRepository? _repository;
     private CiEnvironment? _ci;
+    private GitRepository? _openRepository;
 
     private RepositorySession(string directory, string? baseRef, ToolConsole console, ToolEnvironment environment)
     {
@@ -45,7 +46,9 @@ internal sealed class RepositorySession : IDisposable
     public CiEnvironment Ci => _ci ??= CiEnvironment.FromVariables(Environment.Variables);
 
     /// <summary>The resolution of the change in this folder, done once per command.</summary>
-    public ChangeResolution Resolution => _resolution ??= ChangeResolver.Resolve(new ChangeRequest(Directory, Ci) { BaseRef = BaseRef });
+    public ChangeResolution Resolution => _resolution ??= _openRepository is null
+        ? ChangeResolver.Resolve(Request())
+        : ChangeResolver.Resolve(Request(), _openRepository);
 
     /// <summary>The gate's verdict over <see cref="Resolution"/>, decided once per command.</summary>
     public GateVerdict Verdict => _verdict ??= CheckpointGate.Decide(Resolution, Ci, Now);
@@ -110,9 +113,16 @@ internal sealed class RepositorySession : IDisposable
         return new RepositorySession(directory, baseRef, console, environment);
     }
 
-    /// <summary>A fresh session on the same folder and base, for a verdict after this command changed HEAD.</summary>
+    /// <summary>
+    /// A fresh session on the same folder and base, for a verdict after this command changed HEAD.
+    /// It resolves again through the repository <paramref name="session"/> already opened (the same
+    /// object reader, no second open), so dispose it before <paramref name="session"/>.
+    /// </summary>
     public static RepositorySession Reopen(RepositorySession session) =>
-        new RepositorySession(session.Directory, session.BaseRef, session.Console, session.Environment);
+        new RepositorySession(session.Directory, session.BaseRef, session.Console, session.Environment)
+        {
+            _openRepository = session._resolution?.Change?.Repository ?? session._repository,
+        };
 
     /// <summary>The range under review, for naming and confirming an approval.</summary>
     public ReviewedRange RequireRange()
@@ -126,4 +136,6 @@ internal sealed class RepositorySession : IDisposable
         _resolution?.Dispose();
         _repository?.Dispose();
     }
+
+    private ChangeRequest Request() => new ChangeRequest(Directory, Ci) { BaseRef = BaseRef };
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Tool.Output;
 using Spectre.Console;
@@ -28,7 +29,7 @@ internal static class StatusCommand
             }
             else
             {
-                WriteText(console, verdict);
+                WriteText(console, verdict, session.Ci);
             }
 
             return VerdictOutput.ExitCodeFor(verdict) == ExitCodes.UsageOrEnvironment ? ExitCodes.UsageOrEnvironment : ExitCodes.Success;
@@ -36,9 +37,10 @@ internal static class StatusCommand
         return command;
     }
 
-    private static void WriteText(ToolConsole console, GateVerdict verdict)
+    private static void WriteText(ToolConsole console, GateVerdict verdict, CiEnvironment ci)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        grid.AddRow("[bold]CI[/]", Markup.Escape(ci.IsCi ? ci.Description : "no (a local build: opt-outs count, the working tree only warns)"));
         grid.AddRow("[bold]Branch[/]", Markup.Escape(verdict.Branch ?? "(detached)"));
         grid.AddRow("[bold]Gated[/]", Markup.Escape(GatedText(verdict)));
         grid.AddRow("[bold]Base[/]", Markup.Escape(Join(verdict.BaseRef, verdict.BaseCommit)));

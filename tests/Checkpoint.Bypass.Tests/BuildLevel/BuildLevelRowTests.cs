@@ -75,6 +75,20 @@ public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
     }
 
     [Fact]
+    public void Row27_PropertyOptOuts_DoNotPassOnAMachineThatEnforcesCi()
+    {
+        // No CI variable at all: CHECKPOINT_ENFORCE, set on the agent image, is enough.
+        AssertGateFailed(_builds.OptOuts.EnforcedMachineWithPropertyOptOuts, "CHK100");
+    }
+
+    [Fact]
+    public void Row27_PropertyOptOuts_DoNotPassOnJenkins()
+    {
+        // Jenkins sets JENKINS_URL, not CI: recognised by its own variable.
+        AssertGateFailed(_builds.OptOuts.JenkinsWithPropertyOptOuts, "CHK100");
+    }
+
+    [Fact]
     public void Row07_BaseRefPropertyOverride_LosesToThePullRequestTargetInCi()
     {
         var build = _builds.OptOuts.CiPullRequestWithBaseRefOverride;

@@ -119,12 +119,14 @@ public sealed class ConsumerBuilds
         Restore(consumer, "OptOut/OptOut.csproj");
 
         const string target = "OptOut/OptOut.csproj";
-        var pullRequest = new Dictionary<string, string> { ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
+        var pullRequest = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
         return new OptOutResults(
             LocalWithPropertyOptOuts: consumer.Build(target, ci: false, extraArguments: OptOutProperties),
             CiWithPropertyOptOuts: consumer.Build(target, ci: true, extraArguments: OptOutProperties),
             CiWithVariableOptOuts: consumer.Build(target, ci: true, OptOutVariables),
-            CiPullRequestWithBaseRefOverride: consumer.Build(target, ci: true, pullRequest, "-p:CheckpointBaseRef=HEAD"));
+            CiPullRequestWithBaseRefOverride: consumer.Build(target, ci: true, pullRequest, "-p:CheckpointBaseRef=HEAD"),
+            EnforcedMachineWithPropertyOptOuts: consumer.Build(target, ci: false, new Dictionary<string, string> { ["CHECKPOINT_ENFORCE"] = "1" }, OptOutProperties),
+            JenkinsWithPropertyOptOuts: consumer.Build(target, ci: false, new Dictionary<string, string> { ["JENKINS_URL"] = "https://jenkins.example.com/" }, OptOutProperties));
     }
 
     private (ProcessResult, ProcessResult) BuildGateOverridden(GatedConsumer consumer)

@@ -7,4 +7,6 @@ public sealed record OptOutResults(
     ProcessResult LocalWithPropertyOptOuts,
     ProcessResult CiWithPropertyOptOuts,
     ProcessResult CiWithVariableOptOuts,
-    ProcessResult CiPullRequestWithBaseRefOverride);
+    ProcessResult CiPullRequestWithBaseRefOverride,
+    ProcessResult EnforcedMachineWithPropertyOptOuts,
+    ProcessResult JenkinsWithPropertyOptOuts);

@@ -12,6 +12,13 @@ internal static class Scenario
 
     public static readonly IReadOnlyDictionary<string, string?> Ci = new Dictionary<string, string?> { ["CI"] = "true" };
 
+    /// <summary>GitHub Actions, as it sets its own variables; add the event's with <see cref="With"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> GitHubActions = new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true" };
+
+    /// <summary>A GitHub pull request build of <paramref name="branch"/> into main.</summary>
+    public static Dictionary<string, string?> PullRequest(string branch = AgentBranch) =>
+        GitHubActions.With(("GITHUB_EVENT_NAME", "pull_request"), ("GITHUB_BASE_REF", "main"), ("GITHUB_HEAD_REF", branch), ("GITHUB_REF_NAME", "1/merge"), ("GITHUB_REF_TYPE", "branch"));
+
     /// <summary>A repository on <see cref="AgentBranch"/> with one commit by Copilot and no approval.</summary>
     public static TestRepository AgentChange(string? policyJson = null, params SshKey[] signers)
     {

@@ -62,7 +62,7 @@ public sealed class BaseConfigurationRowTests
     public void Row07_BaseRefOverriddenToTheBranchItself_LosesToThePullRequestTarget()
     {
         using var repo = Scenario.AgentChange();
-        var pullRequest = Scenario.Ci.With(("GITHUB_BASE_REF", "main"), ("GITHUB_HEAD_REF", Scenario.AgentBranch));
+        var pullRequest = Scenario.GitHubActions.With(("GITHUB_BASE_REF", "main"), ("GITHUB_HEAD_REF", Scenario.AgentBranch));
 
         var verdict = repo.Evaluate(pullRequest, baseRef: "refs/heads/" + Scenario.AgentBranch);
 
@@ -86,7 +86,7 @@ public sealed class BaseConfigurationRowTests
     public void Row07_BaseRefOverriddenToHead_LosesToThePullRequestTarget()
     {
         using var repo = Scenario.AgentChange();
-        var pullRequest = Scenario.Ci.With(("GITHUB_BASE_REF", "main"));
+        var pullRequest = Scenario.GitHubActions.With(("GITHUB_BASE_REF", "main"));
 
         var verdict = repo.Evaluate(pullRequest, baseRef: "HEAD");
 

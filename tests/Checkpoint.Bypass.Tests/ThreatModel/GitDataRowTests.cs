@@ -100,7 +100,7 @@ public sealed class GitDataRowTests
         repo.Git("branch", "origin/main", "HEAD");
         repo.Git("tag", "main", "HEAD");
 
-        var verdict = repo.Evaluate(Scenario.Ci.With(("GITHUB_BASE_REF", "main")));
+        var verdict = repo.Evaluate(Scenario.GitHubActions.With(("GITHUB_BASE_REF", "main")));
 
         VerdictAssert.FailsWith(GateCodes.NoApproval, verdict);
         Assert.Equal(before.BaseCommit, verdict.BaseCommit);

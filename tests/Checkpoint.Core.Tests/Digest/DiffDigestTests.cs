@@ -127,7 +127,7 @@ public sealed class DiffDigestTests
     }
 
     [Fact]
-    public void ApprovalsFolder_IsTheOnlyThingLeftOut()
+    public void ApprovalFiles_AreTheOnlyThingLeftOut()
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a");
@@ -138,6 +138,66 @@ public sealed class DiffDigestTests
 
         repo.Write(".checkpoint/approvals.json", "{}").Commit("not an approval");
         Assert.NotEqual(before, ComputeBranchDigest(repo).Digest);
+    }
+
+    [Fact]
+    public void ApprovalsFolderVector_LeavesOutOnlyAddedOrChangedRegularApprovalFiles()
+    {
+        using var repo = BuildApprovalsVectorRepository();
+
+        var digest = ComputeBranchDigest(repo);
+
+        Assert.Equal(
+            new[]
+            {
+                ".checkpoint/approvals/link.json 000000 120000",
+                ".checkpoint/approvals/notes.txt 000000 100644",
+                ".checkpoint/approvals/old.json 100644 000000",
+                ".checkpoint/approvals/retyped.json.sig 100644 100755",
+                ".checkpoint/approvals/sub/b.json 000000 100644",
+                ".checkpoint/approvals/tool.json 000000 100755",
+            },
+            digest.Entries.Select(e => $"{e.Path.Display} {e.OldMode} {e.NewMode}"));
+        Assert.Equal(
+            new[] { ".checkpoint/approvals/a.json", ".checkpoint/approvals/a.json.sig", ".checkpoint/approvals/kept.json" },
+            digest.Changes.Where(c => c.IsApproval).Select(c => c.Path.Display).Order(StringComparer.Ordinal));
+        AssertDigest(ApprovalsVector, digest.Digest);
+    }
+
+    [Theory]
+    [InlineData(".checkpoint/approvals/x.json", "000000", "100644", true)]
+    [InlineData(".checkpoint/approvals/x.json.sig", "100644", "100644", true)]
+    [InlineData(".checkpoint/approvals/.json", "000000", "100644", true)]
+    [InlineData(".checkpoint/approvals/x.json", "100644", "000000", false)]
+    [InlineData(".checkpoint/approvals/x.json", "120000", "100644", false)]
+    [InlineData(".checkpoint/approvals/x.json", "000000", "100755", false)]
+    [InlineData(".checkpoint/approvals/x.json", "000000", "120000", false)]
+    [InlineData(".checkpoint/approvals/x.json", "000000", "160000", false)]
+    [InlineData(".checkpoint/approvals/x.JSON", "000000", "100644", false)]
+    [InlineData(".checkpoint/approvals/x.json.txt", "000000", "100644", false)]
+    [InlineData(".checkpoint/approvals/sub/x.json", "000000", "100644", false)]
+    [InlineData(".checkpoint/approvals.json", "000000", "100644", false)]
+    [InlineData(".checkpoint/approvalsx/x.json", "000000", "100644", false)]
+    [InlineData("src/.checkpoint/approvals/x.json", "000000", "100644", false)]
+    public void ApprovalPaths_LeaveOutOnlyRegularApprovalFilesDirectlyInTheFolder(string path, string oldMode, string newMode, bool leftOut)
+    {
+        Assert.Equal(leftOut, ApprovalPaths.IsLeftOut(GitPath.FromString(path), oldMode, newMode));
+    }
+
+    [Theory]
+    [InlineData("src/Payload.cs", "../.checkpoint/approvals/payload.json", true)]
+    [InlineData("src/deep/Payload.cs", "../../.checkpoint/approvals", true)]
+    [InlineData("src/root", "..", true)]
+    [InlineData("link", ".checkpoint", true)]
+    [InlineData("link", "./.checkpoint/approvals/../approvals/x.json", true)]
+    [InlineData("link", "/home/runner/work/repo/.checkpoint/approvals/x.json", true)]
+    [InlineData("docs/README.md", "../README.md", false)]
+    [InlineData("link", ".checkpoint/policy.json", false)]
+    [InlineData("link", "../../outside", false)]
+    [InlineData("link", "/usr/share/dict/words", false)]
+    public void SymlinkTargets_ThatReachTheApprovalsFolder_AreRecognised(string link, string target, bool reaches)
+    {
+        Assert.Equal(reaches, ApprovalPaths.IsReachedBySymlink(link, target));
     }
 
     [Fact]
@@ -162,6 +222,7 @@ public sealed class DiffDigestTests
     internal const string SpecVector1 = "sha256:a97eb71e103fd221939e76639aa450a611a42acbb23ac74618b00b1be2dd9d5c";
     internal const string SpecVector2 = "sha256:363b0d0828f54a1c4580805e12834ef503e6e2bc4893f1291a1afbcba9f5c34a";
     internal const string RepositoryVector = "sha256:0c3ae82e53eeabe00394f1a6e4ccd52b5454db343f8173b5cd18caecd394fed0";
+    internal const string ApprovalsVector = "sha256:1e5829978746fc09bbbff68bb21aa9fb5aa54698efef5cb5bd7352a1a4713f7d";
 
     internal static TestRepository BuildVectorRepository()
     {
@@ -182,9 +243,30 @@ public sealed class DiffDigestTests
         return repo;
     }
 
+    /// <summary>Vector 4 of docs/diff-digest.md: every kind of change in the approvals folder.</summary>
+    internal static TestRepository BuildApprovalsVectorRepository()
+    {
+        var repo = TestRepository.Create();
+        repo.Checkout("main");
+        repo.Write(".checkpoint/approvals/old.json", "old\n").Write(".checkpoint/approvals/kept.json", "kept\n").Write(".checkpoint/approvals/retyped.json.sig", "sig\n").Commit("Approvals on the base");
+        repo.PushMain();
+        repo.Branch("copilot/approvals");
+        repo.Delete(".checkpoint/approvals/old.json");
+        repo.Git("update-index", "--chmod=+x", ".checkpoint/approvals/retyped.json.sig");
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/kept.json"), Encoding.UTF8.GetBytes("kept, changed\n"));
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/a.json"), Encoding.UTF8.GetBytes("{}\n"));
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/a.json.sig"), Encoding.UTF8.GetBytes("signature\n"));
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/tool.json"), Encoding.UTF8.GetBytes("{}\n"), "100755");
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/notes.txt"), Encoding.UTF8.GetBytes("notes\n"));
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/sub/b.json"), Encoding.UTF8.GetBytes("{}\n"));
+        repo.StageBlob(Encoding.UTF8.GetBytes(".checkpoint/approvals/link.json"), Encoding.UTF8.GetBytes("a.json"), "120000");
+        repo.CommitIndex("Approvals folder changes", TestRepository.CopilotAuthor);
+        return repo;
+    }
+
     internal static DiffDigest ComputeBranchDigest(TestRepository repo)
     {
-        var git = GitRepository.Open(repo.Root);
+        using var git = GitRepository.Open(repo.Root);
         var head = git.ResolveCommit("HEAD")!;
         var mergeBase = git.MergeBase(git.ResolveCommit("refs/remotes/origin/main")!, head)!;
         return DiffDigest.Compute(git, mergeBase, head);

@@ -107,7 +107,7 @@ public sealed class ApproverTests
         VerdictAssert.Outcome(GateOutcome.Approved, local);
         Assert.Contains(local.Messages, m => m.Severity == GateSeverity.Warning && m.Code == "CHK101" && m.Text.Contains("src/Feature.cs", StringComparison.Ordinal));
 
-        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "claude/feature", ["GITHUB_BASE_REF"] = "main" }));
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true", ["GITHUB_HEAD_REF"] = "claude/feature", ["GITHUB_BASE_REF"] = "main" }));
         Assert.Contains("working tree differs from HEAD", error.Text);
     }
 

@@ -254,7 +254,7 @@ public sealed class GateVerdictTests
         VerdictAssert.Outcome(GateOutcome.NotGated, local);
         Assert.Contains(local.Messages, m => m.Severity == GateSeverity.Warning && m.Code == "CHK101");
 
-        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_HEAD_REF"] = "copilot/empty", ["GITHUB_BASE_REF"] = "main" }));
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true", ["GITHUB_HEAD_REF"] = "copilot/empty", ["GITHUB_BASE_REF"] = "main" }));
         Assert.Contains("working tree differs from HEAD", error.Text);
     }
 

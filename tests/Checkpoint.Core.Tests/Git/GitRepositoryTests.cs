@@ -37,7 +37,7 @@ public sealed class GitRepositoryTests
             .Write("src/App.cs", "class App\n{\n    static void Main() { }\n    // new\n}\n")
             .WriteBytes("tab\tname.bin", new byte[] { 0, 1, 2, 3 })
             .Commit("Change");
-        var git = GitRepository.Open(repo.Root);
+        using var git = GitRepository.Open(repo.Root);
 
         var files = git.NumStat(baseCommit, git.ResolveCommit("HEAD")!);
 

@@ -39,6 +39,9 @@ public sealed class OpenSshAgreementTests
         { "valid-after one second later", "alice@example.com valid-after=\"20260615120001Z\" {key}", "alice@example.com", false },
         { "bad line then good line", "alice@example.com bogus {key}\nalice@example.com {key}", "alice@example.com", true },
         { "cert-authority line", "alice@example.com cert-authority {key}", "alice@example.com", false },
+        { "a star in the principal is matched by a star in the pattern", "a*@example.com {key}", "a*b@example.com", true },
+        { "question mark against a two-byte character", "caf?@example.com {key}", "caf\u00e9@example.com", false },
+        { "two question marks against a two-byte character", "caf??@example.com {key}", "caf\u00e9@example.com", true },
     };
 
     [Theory]

@@ -9,7 +9,8 @@ public sealed class GitProcessBudgetTests(InstalledTool tool)
 {
     private const int Budget = 15;
 
-    [Fact(Skip = "16 today: two change resolutions (before the review and after the approval commit) of 7 git processes each, plus git add and git commit; the review itself adds none (see the next test). Needs the post-commit resolution to reuse the open repository and object reader (Checkpoint.Core).")]
+    /// <summary>One change resolution of 7 git processes before the review, git add and git commit, and a second resolution after the commit through the same open repository and object reader (5 more).</summary>
+    [Fact]
     public void Approve_StartsAtMostFifteenGitProcesses()
     {
         var processes = ApproveCountingGit(noBuild: false);
