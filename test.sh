@@ -7,9 +7,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 results="$(mktemp -d "${TMPDIR:-/tmp}/checkpoint-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
-# Build once, in parallel. Then run the test projects one at a time (-m:1): the end-to-end suites
-# pack the real packages with unique versions, which recompiles the shared src/ projects, and two
-# suites doing that at the same moment would race on the same obj/ and bin/ folders.
+# Build once, in parallel. Then run the test projects one at a time (-m:1): the suites that build
+# consumers of the packed packages are CPU-bound on two cores. The packages are packed once per state
+# of the sources, by the first suite that needs them, into a shared temp feed under a file lock and
+# with their own artifacts folder (tests/Checkpoint.Testing/PackageFeed.cs); the others reuse it.
 status=0
 dotnet build "$root/Checkpoint.Analyzers.sln" -c Release -nologo || status=$?
 if [ "$status" -eq 0 ]; then

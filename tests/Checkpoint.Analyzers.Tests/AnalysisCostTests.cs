@@ -1,5 +1,4 @@
 using Checkpoint.Analyzers.Catalogue;
-using Checkpoint.Testing;
 using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,5 +1,4 @@
 using Checkpoint.DocumentationGenerator;
-using Checkpoint.Testing;
 
 namespace Checkpoint.Analyzers.Tests;
 

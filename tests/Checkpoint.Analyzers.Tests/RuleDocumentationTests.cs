@@ -8,7 +8,7 @@ namespace Checkpoint.Analyzers.Tests;
 /// <summary>The rule documentation cannot drift from the analyzers.</summary>
 public sealed class RuleDocumentationTests
 {
-    private static readonly string RulesFolder = Path.Combine(FindRepositoryRoot(), "docs", "rules");
+    private static readonly string RulesFolder = SourceTree.Path("docs", "rules");
 
     public static TheoryData<string> RuleIds()
     {
@@ -67,7 +67,7 @@ public sealed class RuleDocumentationTests
     [Fact]
     public void ReleaseTracking_ListsEveryRuleWithItsSeverity()
     {
-        var unshipped = File.ReadAllText(Path.Combine(FindRepositoryRoot(), "src", "Checkpoint.Analyzers", "AnalyzerReleases.Unshipped.md"));
+        var unshipped = File.ReadAllText(SourceTree.Path("src", "Checkpoint.Analyzers", "AnalyzerReleases.Unshipped.md"));
         foreach (var descriptor in AllDescriptors())
         {
             Assert.Contains($"{descriptor.Id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", unshipped);
@@ -78,17 +78,4 @@ public sealed class RuleDocumentationTests
         => typeof(DestructiveOperationAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Checkpoint.Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Checkpoint.Analyzers.sln not found above " + AppContext.BaseDirectory);
-    }
 }

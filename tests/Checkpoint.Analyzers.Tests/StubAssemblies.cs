@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Checkpoint.Testing;
 using Checkpoint.Testing.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

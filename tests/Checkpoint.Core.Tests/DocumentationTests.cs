@@ -6,8 +6,6 @@ namespace Checkpoint.Core.Tests;
 /// <summary>The docs are part of the contract: they must not drift from the code.</summary>
 public sealed class DocumentationTests
 {
-    private static readonly string RepositoryRoot = FindRoot();
-
     public static TheoryData<string> GateCodes()
     {
         var data = new TheoryData<string>();
@@ -23,7 +21,7 @@ public sealed class DocumentationTests
     [MemberData(nameof(GateCodes))]
     public void EveryGateCode_HasARulePageWithAnExampleAndAFix(string code)
     {
-        var page = Path.Combine(RepositoryRoot, "docs", "rules", code + ".md");
+        var page = SourceTree.Path("docs", "rules", code + ".md");
         Assert.True(File.Exists(page), $"missing {page}");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {code}: ", text);
@@ -36,7 +34,7 @@ public sealed class DocumentationTests
     [Fact]
     public void DiffDigestSpec_PublishesTheVectorsTheTestsCheck()
     {
-        var spec = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "diff-digest.md"));
+        var spec = SourceTree.ReadText("docs/diff-digest.md");
 
         Assert.Contains(DiffDigestTests.SpecVector1, spec);
         Assert.Contains(DiffDigestTests.SpecVector2, spec);
@@ -48,7 +46,7 @@ public sealed class DocumentationTests
     [Fact]
     public void ApprovingGuide_NamesEveryManifestMemberAndTheNamespace()
     {
-        var guide = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "approving.md"));
+        var guide = SourceTree.ReadText("docs/approving.md");
 
         foreach (var member in new[] { "schema", "repository", "digest", "approver", "createdAt", "expiresAt", "base", "files" })
         {
@@ -57,18 +55,5 @@ public sealed class DocumentationTests
 
         Assert.Contains("ssh-keygen -Y sign -f ~/.ssh/id_ed25519 -n " + Core.Approvals.ApprovalManifest.SignatureNamespace, guide);
         Assert.Contains("ssh-keygen -Y verify", guide);
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Checkpoint.Analyzers.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Checkpoint.Testing;
 
 namespace Checkpoint.Core.Tests;
 

@@ -1,7 +1,7 @@
 namespace Checkpoint.EndToEnd.Tests;
 
 /// <summary>Issue 2, end to end: the analyzers and the attributes as a consumer gets them from the package.</summary>
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class AnalyzerPackageTests
 {
     private const string Cleanup = """

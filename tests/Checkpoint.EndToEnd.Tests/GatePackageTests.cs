@@ -1,7 +1,7 @@
 namespace Checkpoint.EndToEnd.Tests;
 
 /// <summary>Issue 4, end to end: the gate as a consumer repository gets it from the package.</summary>
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class GatePackageTests
 {
     private const string NoOffSwitch = "-p:CheckpointGateEnabled=false";

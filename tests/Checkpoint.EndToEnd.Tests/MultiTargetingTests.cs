@@ -1,7 +1,7 @@
 namespace Checkpoint.EndToEnd.Tests;
 
 /// <summary>A consumer with TargetFrameworks: diagnostics in every inner build, the gate once.</summary>
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class MultiTargetingTests
 {
     [Fact]

@@ -1,17 +1,5 @@
 namespace Checkpoint.EndToEnd.Tests;
 
-/// <summary>
-/// Every test that uses the packed package runs in this one collection: consumer builds are
-/// CPU-bound on a two-core machine, so running them one at a time costs little, and the work
-/// area can be deleted when the last of them is done.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class PackageConsumers : ICollectionFixture<PackageConsumers.WorkArea>
-{
-    public const string Name = "Package consumers";
-
-    public sealed class WorkArea : IDisposable
-    {
-        public void Dispose() => PackedPackage.DeleteWorkArea();
-    }
-}
+/// <summary>The tests that build consumers of the packed packages: one at a time, and the work area deleted after the last.</summary>
+[CollectionDefinition(ConsumerWorkArea.Collection)]
+public sealed class PackageConsumers : ICollectionFixture<ConsumerWorkArea.Cleanup>;

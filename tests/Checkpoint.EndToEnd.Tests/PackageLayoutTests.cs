@@ -3,7 +3,7 @@ using System.Xml.Linq;
 
 namespace Checkpoint.EndToEnd.Tests;
 
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class PackageLayoutTests
 {
     private static readonly string[] OpcParts = ["[Content_Types].xml", "_rels/.rels"];
@@ -49,12 +49,12 @@ public sealed class PackageLayoutTests
     [Fact]
     public void Package_HoldsExactlyTheShippedFiles()
     {
-        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var archive = ZipFile.OpenRead(PackageFeed.Instance.AnalyzersPackagePath);
         var files = archive.Entries
             .Select(entry => entry.FullName)
             .Where(name => !OpcParts.Contains(name)
                 && !name.StartsWith("package/services/metadata/core-properties/", StringComparison.Ordinal)
-                && name != PackedPackage.PackageId + ".nuspec")
+                && name != PackageFeed.AnalyzersPackageId + ".nuspec")
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -64,7 +64,7 @@ public sealed class PackageLayoutTests
     [Fact]
     public void Package_HasNoLibFolderNoSymbolsAndNoTestAssets()
     {
-        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var archive = ZipFile.OpenRead(PackageFeed.Instance.AnalyzersPackagePath);
         Assert.DoesNotContain(archive.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) || e.FullName.StartsWith("ref/", StringComparison.Ordinal));
         Assert.DoesNotContain(archive.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(archive.Entries, e => e.FullName.Contains("Tests", StringComparison.OrdinalIgnoreCase));
@@ -73,15 +73,15 @@ public sealed class PackageLayoutTests
     [Fact]
     public void Nuspec_DeclaresReadmeIconAndDevelopmentDependency_WithNoDependencies()
     {
-        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
-        var nuspecEntry = archive.GetEntry(PackedPackage.PackageId + ".nuspec")
+        using var archive = ZipFile.OpenRead(PackageFeed.Instance.AnalyzersPackagePath);
+        var nuspecEntry = archive.GetEntry(PackageFeed.AnalyzersPackageId + ".nuspec")
             ?? throw new InvalidOperationException("The package has no nuspec.");
         using var stream = nuspecEntry.Open();
         var metadata = XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
 
-        Assert.Equal(PackedPackage.PackageId, Value("id"));
-        Assert.Equal(PackedPackage.Instance.Version, Value("version"));
+        Assert.Equal(PackageFeed.AnalyzersPackageId, Value("id"));
+        Assert.Equal(PackageFeed.Instance.Version, Value("version"));
         Assert.Equal("README.md", Value("readme"));
         Assert.Equal("icon.png", Value("icon"));
         Assert.Equal("true", Value("developmentDependency"));
@@ -93,10 +93,10 @@ public sealed class PackageLayoutTests
     [Fact]
     public void PackagedAttributes_AreTheSourceTreesAttributes()
     {
-        using var archive = ZipFile.OpenRead(PackedPackage.Instance.PackagePath);
+        using var archive = ZipFile.OpenRead(PackageFeed.Instance.AnalyzersPackagePath);
         using var reader = new StreamReader(archive.GetEntry("build/Checkpoint.Attributes.cs")!.Open());
         var packaged = reader.ReadToEnd();
-        var source = File.ReadAllText(Path.Combine(PackedPackage.Instance.SourceRoot, "build", "Checkpoint.Attributes.cs"));
+        var source = File.ReadAllText(Path.Combine(PackageFeed.Instance.SourceRoot, "build", "Checkpoint.Attributes.cs"));
         Assert.Equal(source, packaged);
     }
 }

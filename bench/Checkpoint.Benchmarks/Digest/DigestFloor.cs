@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Benchmarks.Digest;
 
@@ -17,27 +17,12 @@ public static class DigestFloor
     /// <returns>sha256sum's output line.</returns>
     public static string Run(SyntheticRepository repository)
     {
-        var start = new ProcessStartInfo("bash")
+        var result = ProcessRunner.Run("bash", ["-c", Pipeline, "floor", repository.BaseCommit, repository.HeadCommit], repository.Path, timeout: TimeSpan.FromMinutes(30));
+        if (!result.Succeeded)
         {
-            WorkingDirectory = repository.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-c", Pipeline, "floor", repository.BaseCommit, repository.HeadCommit })
-        {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"The git floor pipeline failed: {result.StandardError.Trim()}");
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("bash could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"The git floor pipeline failed: {error.Result.Trim()}");
-        }
-
-        return output.Trim();
+        return result.StandardOutput.Trim();
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Benchmarks.Digest;
 
@@ -67,77 +68,61 @@ public sealed class SyntheticRepository
     private static void Build(string path)
     {
         Git(path, null, "init", "--quiet", "--initial-branch=main");
-        var start = new ProcessStartInfo("git")
+        ProcessRunner.RunChecked("git", ["fast-import", "--quiet", "--done"], path, timeout: TimeSpan.FromMinutes(30), input: ProcessInput.FromWriter(Import));
+    }
+
+    /// <summary>Writes the whole history as a <c>git fast-import</c> stream.</summary>
+    private static void Import(Stream standardInput)
+    {
+        using var import = new BinaryWriter(new BufferedStream(standardInput, 1 << 20), Encoding.UTF8, leaveOpen: false);
+        var random = new Random(20261126);
+        var paths = new string[FileCount];
+        for (var i = 0; i < FileCount; i++)
         {
-            WorkingDirectory = path,
-            RedirectStandardInput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "fast-import", "--quiet", "--done" })
-        {
-            start.ArgumentList.Add(argument);
+            paths[i] = i < BinaryCount ? $"assets/bin{i:D5}.dat"
+                : i < BinaryCount + LargeCount ? $"data/large{i:D5}.{(i % 2 == 0 ? "csv" : "bin")}"
+                : $"src/Area{i % 200:D3}/File{i:D5}.cs";
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("git fast-import could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        using (var import = new BinaryWriter(new BufferedStream(process.StandardInput.BaseStream, 1 << 20), Encoding.UTF8, leaveOpen: false))
+        // Commit on main: every file at its first version.
+        Command(import, $"commit refs/heads/main\nmark :1\ncommitter Bench <bench@example.com> 1700000000 +0000\n");
+        Data(import, "Synthetic main\n"u8);
+        for (var i = 0; i < FileCount; i++)
         {
-            var random = new Random(20261126);
-            var paths = new string[FileCount];
-            for (var i = 0; i < FileCount; i++)
-            {
-                paths[i] = i < BinaryCount ? $"assets/bin{i:D5}.dat"
-                    : i < BinaryCount + LargeCount ? $"data/large{i:D5}.{(i % 2 == 0 ? "csv" : "bin")}"
-                    : $"src/Area{i % 200:D3}/File{i:D5}.cs";
-            }
-
-            // Commit on main: every file at its first version.
-            Command(import, $"commit refs/heads/main\nmark :1\ncommitter Bench <bench@example.com> 1700000000 +0000\n");
-            Data(import, "Synthetic main\n"u8);
-            for (var i = 0; i < FileCount; i++)
-            {
-                Modify(import, paths[i], Content(random, i, generation: 0));
-            }
-
-            // Commit on the branch: change 5,000 paths (all large, all binary, text edits and deletions).
-            Command(import, $"commit refs/heads/{Branch}\nmark :2\ncommitter Agent <agent@example.com> 1700000100 +0000\n");
-            Data(import, "Synthetic bulk change\n"u8);
-            Command(import, "from :1\n");
-            var changed = 0;
-            for (var i = 0; i < FileCount && changed < ChangedCount; i++)
-            {
-                var isText = i >= BinaryCount + LargeCount;
-                if (isText && i % 4 != 0)
-                {
-                    continue; // Text: one file in four changes.
-                }
-
-                if (isText && changed >= ChangedCount - DeletedCount)
-                {
-                    Command(import, $"D {paths[i]}\n");
-                }
-                else
-                {
-                    Modify(import, paths[i], Content(random, i, generation: 1));
-                }
-
-                changed++;
-            }
-
-            if (changed != ChangedCount)
-            {
-                throw new InvalidOperationException($"The layout changes {changed} files, not {ChangedCount}.");
-            }
-
-            Command(import, "done\n");
+            Modify(import, paths[i], Content(random, i, generation: 0));
         }
 
-        process.WaitForExit();
-        if (process.ExitCode != 0)
+        // Commit on the branch: change 5,000 paths (all large, all binary, text edits and deletions).
+        Command(import, $"commit refs/heads/{Branch}\nmark :2\ncommitter Agent <agent@example.com> 1700000100 +0000\n");
+        Data(import, "Synthetic bulk change\n"u8);
+        Command(import, "from :1\n");
+        var changed = 0;
+        for (var i = 0; i < FileCount && changed < ChangedCount; i++)
         {
-            throw new InvalidOperationException($"git fast-import failed: {error.Result.Trim()}");
+            var isText = i >= BinaryCount + LargeCount;
+            if (isText && i % 4 != 0)
+            {
+                continue; // Text: one file in four changes.
+            }
+
+            if (isText && changed >= ChangedCount - DeletedCount)
+            {
+                Command(import, $"D {paths[i]}\n");
+            }
+            else
+            {
+                Modify(import, paths[i], Content(random, i, generation: 1));
+            }
+
+            changed++;
         }
+
+        if (changed != ChangedCount)
+        {
+            throw new InvalidOperationException($"The layout changes {changed} files, not {ChangedCount}.");
+        }
+
+        Command(import, "done\n");
     }
 
     private static byte[] Content(Random random, int index, int generation)
@@ -199,36 +184,6 @@ public sealed class SyntheticRepository
     }
 
     /// <summary>Runs git in <paramref name="directory"/>; throws with git's own message when it fails.</summary>
-    public static string Git(string directory, byte[]? input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = input is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("git could not be started.");
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        if (input is not null)
-        {
-            process.StandardInput.BaseStream.Write(input);
-            process.StandardInput.Close();
-        }
-
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {error.Result.Trim()}");
-        }
-
-        return output.Result;
-    }
+    public static string Git(string directory, byte[]? input, params string[] arguments) =>
+        ProcessRunner.RunChecked("git", arguments, directory, input: input).StandardOutput;
 }

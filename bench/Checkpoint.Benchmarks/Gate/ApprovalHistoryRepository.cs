@@ -4,6 +4,7 @@ using System.Text;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Ci;
 using Checkpoint.Core.Resolution;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Benchmarks.Gate;
 
@@ -119,7 +120,7 @@ public sealed class ApprovalHistoryRepository
             var manifestPath = System.IO.Path.Combine(path, ".checkpoint", "approvals", "alice-bench.json");
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(manifestPath)!);
             System.IO.File.WriteAllBytes(manifestPath, manifest);
-            ChildProcess.RunChecked("ssh-keygen", path, System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value), "-q", "-Y", "sign", "-f", key, "-n", ApprovalManifest.SignatureNamespace, manifestPath);
+            ProcessRunner.RunChecked("ssh-keygen", ["-q", "-Y", "sign", "-f", key, "-n", ApprovalManifest.SignatureNamespace, manifestPath], path);
         }
 
         Git(path, null, "add", ".checkpoint/approvals/alice-bench.json", ".checkpoint/approvals/alice-bench.json.sig");
@@ -132,7 +133,7 @@ public sealed class ApprovalHistoryRepository
         if (!System.IO.File.Exists(key))
         {
             Directory.CreateDirectory(root);
-            ChildProcess.RunChecked("ssh-keygen", root, System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value), "-q", "-t", "ed25519", "-N", "", "-C", Approver, "-f", key);
+            ProcessRunner.RunChecked("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", Approver, "-f", key], root);
         }
 
         return key;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Checkpoint.Core.Gate;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Benchmarks.Gate;
 
@@ -11,9 +12,6 @@ namespace Checkpoint.Benchmarks.Gate;
 /// </summary>
 public static partial class GateBuildReport
 {
-    /// <summary>The line the task writes each time it really evaluates the gate (runs git).</summary>
-    private const string EvaluatedLine = "Checkpoint gate evaluated";
-
     public static bool Run(TextWriter output, int repetitions)
     {
         output.WriteLine("## Benchmark 4: once per build, and the gate's share of a no-op build (30 projects)");
@@ -23,7 +21,7 @@ public static partial class GateBuildReport
         var first = solution.Build(restore: true);
         if (!first.Succeeded)
         {
-            output.WriteLine("FAIL: the first build of the solution failed:\n" + ChildProcess.Tail(first.Output));
+            output.WriteLine("FAIL: the first build of the solution failed:\n" + first.OutputTail());
             return false;
         }
 
@@ -97,13 +95,13 @@ public static partial class GateBuildReport
         return ok;
     }
 
-    private static bool Check(TextWriter output, ChildResult build, int expectedEvaluations, string what)
+    private static bool Check(TextWriter output, ProcessResult build, int expectedEvaluations, string what)
     {
         var evaluations = Evaluations(build.Output);
         var approved = expectedEvaluations == 0 || Outcome(build.Output) == "Approved";
         if (!build.Succeeded || evaluations != expectedEvaluations || !approved)
         {
-            output.WriteLine($"FAIL: no-op build {what}: exit code {build.ExitCode}, {evaluations} gate evaluations (expected {expectedEvaluations}), outcome {Outcome(build.Output)}.\n{ChildProcess.Tail(build.Output)}");
+            output.WriteLine($"FAIL: no-op build {what}: exit code {build.ExitCode}, {evaluations} gate evaluations (expected {expectedEvaluations}), outcome {Outcome(build.Output)}.\n{build.OutputTail()}");
             return false;
         }
 
@@ -128,15 +126,15 @@ public static partial class GateBuildReport
     private static partial Regex TimingsLine();
 
     private static int ReusedVerdicts(string log) =>
-        log.Split('\n').Count(line => line.Contains("Checkpoint gate: verdict already received on this node:", StringComparison.Ordinal));
+        log.Split('\n').Count(line => line.Contains(GateLog.VerdictReused, StringComparison.Ordinal));
 
     private static int Evaluations(string log) =>
-        log.Split('\n').Count(line => line.Contains(EvaluatedLine, StringComparison.Ordinal));
+        log.Split('\n').Count(line => line.Contains(GateLog.Evaluated, StringComparison.Ordinal));
 
     private static string Outcome(string log) =>
         EvaluatedOutcome().Match(log) is { Success: true } match ? match.Groups[1].Value : "(no evaluation line)";
 
-    [GeneratedRegex(EvaluatedLine + @" for .*: (\w+)\.")]
+    [GeneratedRegex(GateLog.Evaluated + @" for .*: (\w+)\.")]
     private static partial Regex EvaluatedOutcome();
 
     private static TimeSpan Median(List<TimeSpan> values)

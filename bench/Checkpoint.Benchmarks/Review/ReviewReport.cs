@@ -1,5 +1,5 @@
 using System.Globalization;
-using Checkpoint.Benchmarks.Gate;
+using Checkpoint.Testing;
 
 namespace Checkpoint.Benchmarks.Review;
 
@@ -17,7 +17,7 @@ public static class ReviewReport
     {
         output.WriteLine("## Benchmark 5: checkpoint review of the demo repository, merge-base cached");
         var demo = DemoRepository.Create(output);
-        output.WriteLine($"repository: {demo.RepositoryDirectory}, branch {DemoRepository.Branch}; review cache {demo.Environment["XDG_CACHE_HOME"]}");
+        output.WriteLine($"repository: {demo.RepositoryDirectory}, branch {DemoRepository.Branch}; review cache {demo.CacheHome}");
 
         var cold = demo.Review();
         if (!Check(output, cold, "first review (fills the cache)"))
@@ -50,13 +50,13 @@ public static class ReviewReport
     }
 
     // The harness check: both destructive calls the agent added are found, attested by Alice.
-    private static bool Check(TextWriter output, ChildResult review, string what)
+    private static bool Check(TextWriter output, ProcessResult review, string what)
     {
         var lines = review.Output.Split('\n');
         var found = lines.Count(l => l.Contains("ADDED destructive Service/Cleanup.cs", StringComparison.Ordinal) && l.Contains("attested by alice@contoso.com", StringComparison.Ordinal));
         if (!review.Succeeded || found != 2)
         {
-            output.WriteLine($"FAIL: {what}: exit code {review.ExitCode}, {found} of 2 added operations found.\n{ChildProcess.Tail(review.Output)}");
+            output.WriteLine($"FAIL: {what}: exit code {review.ExitCode}, {found} of 2 added operations found.\n{review.OutputTail()}");
             return false;
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Checkpoint.Testing;
 using Xunit.Abstractions;
 
 namespace Checkpoint.Analyzers.Tests.DetectionSuite;

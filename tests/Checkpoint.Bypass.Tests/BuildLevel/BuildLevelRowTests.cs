@@ -1,12 +1,10 @@
-using Checkpoint.EndToEnd.Tests;
-
 namespace Checkpoint.Bypass.Tests.BuildLevel;
 
 /// <summary>
 /// Rows 5, 6, 7 and 8 through real builds of a consumer of the packed package (and, for row 8,
 /// the real `checkpoint verify`). Every branch is an agent branch without an approval.
 /// </summary>
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class BuildLevelRowTests : IClassFixture<ConsumerBuilds>
 {
     private readonly ConsumerBuilds _builds;

@@ -1,12 +1,9 @@
-using Checkpoint.EndToEnd.Tests;
-
 namespace Checkpoint.Bypass.Tests.BuildLevel;
 
 /// <summary>
 /// Every real build the build-level rows look at, made once per test run on one consumer
 /// repository and one packed package. Each scenario is built on first use, so a filtered run pays
-/// only for what it asks for. The package's work area belongs to the <see cref="PackageConsumers"/>
-/// collection, which deletes it after the last test that builds a consumer.
+/// only for what it asks for. The package's work area is the process's <see cref="ConsumerWorkArea"/>.
 /// </summary>
 public sealed class ConsumerBuilds
 {
@@ -33,7 +30,7 @@ public sealed class ConsumerBuilds
         "-p:GITLAB_CI=false",
     ];
 
-    private static readonly Dictionary<string, string> OptOutVariables = new()
+    private static readonly Dictionary<string, string?> OptOutVariables = new()
     {
         ["CheckpointGateEnabled"] = "false",
         ["CheckpointSkip"] = "true",
@@ -91,7 +88,7 @@ public sealed class ConsumerBuilds
 
     private static (ProcessResult, ProcessResult) BuildSuppressions(GatedConsumer consumer)
     {
-        consumer.Branch(SuppressionsBranch);
+        consumer.Repository.Branch(SuppressionsBranch);
         var project = consumer.Project;
         WriteDestructiveProject(project, "Pragma", pragma: true);
         WriteDestructiveProject(project, "SuppressMessage", attribute: "[System.Diagnostics.CodeAnalysis.SuppressMessage(\"Checkpoint\", \"CHK001\", Justification = \"agent\")]");
@@ -102,55 +99,52 @@ public sealed class ConsumerBuilds
         project.Write("Suppressions.slnx", "<Solution>\n"
             + string.Concat(SuppressedProjects.Append("Unsuppressed").Select(p => $"  <Project Path=\"{p}/{p}.csproj\" />\n"))
             + "</Solution>\n");
-        consumer.Commit("Quiet the analyzer");
-        Restore(consumer, "Suppressions.slnx");
+        consumer.Repository.Commit("Quiet the analyzer");
+        consumer.Project.Restore("Suppressions.slnx");
 
-        var local = consumer.Build("Suppressions.slnx", ci: false, extraArguments: "-p:CheckpointSkip=true");
-        var ci = consumer.Build("Suppressions.slnx", ci: true);
+        var local = Build(consumer, "Suppressions.slnx", ci: false, extraArguments: "-p:CheckpointSkip=true");
+        var ci = Build(consumer, "Suppressions.slnx", ci: true);
         return (local, ci);
     }
 
     private static OptOutResults BuildOptOuts(GatedConsumer consumer)
     {
-        consumer.Checkout("main");
-        consumer.Branch(OptOutBranch);
+        consumer.Repository.Checkout("main").Branch(OptOutBranch);
         WriteHarmlessProject(consumer.Project);
-        consumer.Commit("Add a service");
-        Restore(consumer, "OptOut/OptOut.csproj");
+        consumer.Repository.Commit("Add a service");
+        consumer.Project.Restore("OptOut/OptOut.csproj");
 
         const string target = "OptOut/OptOut.csproj";
-        var pullRequest = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
+        var pullRequest = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_BASE_REF"] = "main", ["GITHUB_HEAD_REF"] = OptOutBranch };
         return new OptOutResults(
-            LocalWithPropertyOptOuts: consumer.Build(target, ci: false, extraArguments: OptOutProperties),
-            CiWithPropertyOptOuts: consumer.Build(target, ci: true, extraArguments: OptOutProperties),
-            CiWithVariableOptOuts: consumer.Build(target, ci: true, OptOutVariables),
-            CiPullRequestWithBaseRefOverride: consumer.Build(target, ci: true, pullRequest, "-p:CheckpointBaseRef=HEAD"),
-            EnforcedMachineWithPropertyOptOuts: consumer.Build(target, ci: false, new Dictionary<string, string> { ["CHECKPOINT_ENFORCE"] = "1" }, OptOutProperties),
-            JenkinsWithPropertyOptOuts: consumer.Build(target, ci: false, new Dictionary<string, string> { ["JENKINS_URL"] = "https://jenkins.example.com/" }, OptOutProperties));
+            LocalWithPropertyOptOuts: Build(consumer, target, ci: false, extraArguments: OptOutProperties),
+            CiWithPropertyOptOuts: Build(consumer, target, ci: true, extraArguments: OptOutProperties),
+            CiWithVariableOptOuts: Build(consumer, target, ci: true, OptOutVariables),
+            CiPullRequestWithBaseRefOverride: Build(consumer, target, ci: true, pullRequest, "-p:CheckpointBaseRef=HEAD"),
+            EnforcedMachineWithPropertyOptOuts: Build(consumer, target, ci: false, new Dictionary<string, string?> { ["CHECKPOINT_ENFORCE"] = "1" }, OptOutProperties),
+            JenkinsWithPropertyOptOuts: Build(consumer, target, ci: false, new Dictionary<string, string?> { ["JENKINS_URL"] = "https://jenkins.example.com/" }, OptOutProperties));
     }
 
     private (ProcessResult, ProcessResult) BuildGateOverridden(GatedConsumer consumer)
     {
         _ = OptOuts;
-        consumer.Checkout(OptOutBranch);
-        consumer.Branch(GateOverriddenBranch, from: OptOutBranch);
+        consumer.Repository.Checkout(OptOutBranch).Branch(GateOverriddenBranch, from: OptOutBranch);
         consumer.Project.Write("Directory.Build.targets", """
             <Project>
               <!-- Defined after the package's targets, so this empty target replaces the gate. -->
               <Target Name="CheckpointGate" />
             </Project>
             """);
-        consumer.Commit("Speed up the build");
+        consumer.Repository.Commit("Speed up the build");
 
-        var build = consumer.Build("OptOut/OptOut.csproj", ci: true);
+        var build = Build(consumer, "OptOut/OptOut.csproj", ci: true);
         return (build, Verify(consumer));
     }
 
     private ProcessResult BuildInjectedVerdict(GatedConsumer consumer)
     {
         _ = OptOuts;
-        consumer.Checkout(OptOutBranch);
-        consumer.Branch(InjectedVerdictBranch, from: OptOutBranch);
+        consumer.Repository.Checkout(OptOutBranch).Branch(InjectedVerdictBranch, from: OptOutBranch);
         consumer.Project.Write("Directory.Build.props", """
             <Project>
               <!-- The items the gate target passes between its tasks, filled in before it runs. -->
@@ -160,15 +154,14 @@ public sealed class ConsumerBuilds
               </ItemGroup>
             </Project>
             """);
-        consumer.Commit("Cache the gate's verdict");
-        return consumer.Build("OptOut/OptOut.csproj", ci: true);
+        consumer.Repository.Commit("Cache the gate's verdict");
+        return Build(consumer, "OptOut/OptOut.csproj", ci: true);
     }
 
     private ProcessResult VerifyPackageRemoved(GatedConsumer consumer)
     {
         _ = OptOuts;
-        consumer.Checkout(OptOutBranch);
-        consumer.Branch(PackageRemovedBranch, from: OptOutBranch);
+        consumer.Repository.Checkout(OptOutBranch).Branch(PackageRemovedBranch, from: OptOutBranch);
         consumer.Project.Write("OptOut/OptOut.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -176,22 +169,17 @@ public sealed class ConsumerBuilds
               </PropertyGroup>
             </Project>
             """);
-        consumer.Commit("Drop an unused package");
+        consumer.Repository.Commit("Drop an unused package");
         return Verify(consumer);
     }
+
+    /// <summary>Builds at normal verbosity without restoring again; <paramref name="variables"/> are added to the build's environment.</summary>
+    private static ProcessResult Build(GatedConsumer consumer, string target, bool ci, IReadOnlyDictionary<string, string?>? variables = null, params string[] extraArguments) =>
+        consumer.Project.Build(target, ci, variables, ["-v:n", .. extraArguments]);
 
     /// <summary>What the required check runs: `checkpoint verify` over the branch's git data, in CI.</summary>
     private static ProcessResult Verify(GatedConsumer consumer) =>
         Infrastructure.CheckpointTool.Run(consumer.WorkTree, new Dictionary<string, string?> { ["CI"] = "true" }, "verify");
-
-    private static void Restore(GatedConsumer consumer, string target)
-    {
-        var restore = DotNet.Run(consumer.WorkTree, consumer.Package.Environment(ci: false), "restore", target);
-        if (!restore.Succeeded)
-        {
-            throw new InvalidOperationException("Restore failed.\n" + restore);
-        }
-    }
 
     private static void WriteDestructiveProject(Consumer project, string name, bool pragma = false, string attribute = "", string extraProperties = "")
     {

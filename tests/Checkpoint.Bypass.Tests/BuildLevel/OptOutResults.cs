@@ -1,5 +1,3 @@
-using Checkpoint.EndToEnd.Tests;
-
 namespace Checkpoint.Bypass.Tests.BuildLevel;
 
 /// <summary>The opt-out builds of one harmless project on an agent branch.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Checkpoint.Bypass.Tests.Infrastructure;
 
 /// <summary>
@@ -23,17 +21,11 @@ public sealed class MountNamespaceFactAttribute : FactAttribute
     {
         try
         {
-            var startInfo = new ProcessStartInfo("unshare", ["--mount", "--propagation", "private", "true"])
-            {
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-            };
-            using var process = Process.Start(startInfo)!;
-            process.WaitForExit();
-            return process.ExitCode == 0;
+            return ProcessRunner.Run("unshare", ["--mount", "--propagation", "private", "true"], Path.GetTempPath(), timeout: TimeSpan.FromSeconds(30)).Succeeded;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (InvalidOperationException)
         {
+            // unshare is not installed.
             return false;
         }
     }

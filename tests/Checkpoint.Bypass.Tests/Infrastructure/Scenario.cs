@@ -1,5 +1,3 @@
-using Checkpoint.Core.Tests.Fixtures;
-
 namespace Checkpoint.Bypass.Tests.Infrastructure;
 
 /// <summary>Starting points the threat-model rows share: a pushed main trusting Alice, and an agent's branch off it.</summary>

@@ -1,6 +1,5 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 

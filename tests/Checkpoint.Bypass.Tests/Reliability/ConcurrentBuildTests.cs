@@ -1,5 +1,3 @@
-using Checkpoint.EndToEnd.Tests;
-
 namespace Checkpoint.Bypass.Tests.Reliability;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Checkpoint.Bypass.Tests.Reliability;
 /// build evaluates the gate exactly once and reaches the same verdict; neither crashes, meets a
 /// lock, or leaves anything behind in the repository.
 /// </summary>
-[Collection(PackageConsumers.Name)]
+[Collection(ConsumerWorkArea.Collection)]
 public sealed class ConcurrentBuildTests
 {
     /// <summary>Signs of two builds tripping over each other rather than over the gate.</summary>
@@ -74,9 +72,7 @@ public sealed class ConcurrentBuildTests
         }
 
         // The gate only reads: the repository holds exactly what was committed, with no stray lock.
-        var status = ProcessRunner.Run("git", ["status", "--porcelain"], shop.Directory, PackedPackage.Instance.Environment(ci: false), TimeSpan.FromMinutes(1));
-        Assert.True(status.Succeeded, status.ToString());
-        Assert.Equal(string.Empty, status.Output.Trim());
+        Assert.Equal(string.Empty, repository.Repository.Git("status", "--porcelain").Trim());
         Assert.False(File.Exists(Path.Combine(shop.Directory, ".git", "index.lock")), "a git lock file was left behind");
     }
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
-using Checkpoint.EndToEnd.Tests;
-using ChildProcess = Checkpoint.EndToEnd.Tests.ProcessRunner;
-using Tools = Checkpoint.Core.Tests.Fixtures.ProcessRunner;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 
@@ -73,7 +69,7 @@ public sealed class EnvironmentTests
         using var repo = Scenario.AgentChange();
         repo.Approve(SshKey.Alice);
         var writable = repo.Evaluate(Scenario.Ci);
-        Tools.RunChecked("chmod", repo.Root, ["-R", "a-w", repo.Root]);
+        ProcessRunner.RunChecked("chmod", ["-R", "a-w", repo.Root], repo.Root);
         try
         {
             var readOnly = repo.Evaluate(Scenario.Ci);
@@ -84,7 +80,7 @@ public sealed class EnvironmentTests
         }
         finally
         {
-            Tools.RunChecked("chmod", repo.Root, ["-R", "u+w", repo.Root]);
+            ProcessRunner.RunChecked("chmod", ["-R", "u+w", repo.Root], repo.Root);
         }
     }
 
@@ -96,9 +92,9 @@ public sealed class EnvironmentTests
 
         var writable = CheckpointTool.Run(repo.Root, Scenario.Ci, "verify");
         var dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var environment = new Dictionary<string, string?>();
         environment["CI"] = "true";
-        var readOnly = ChildProcess.Run(
+        var readOnly = ProcessRunner.Run(
             "unshare",
             ["--mount", "--propagation", "private", "sh", "-c",
              "mount --bind -o ro \"$1\" \"$1\" && ! touch \"$1/.probe\" 2>/dev/null && exec \"$2\" \"$3\" verify --repo \"$1\"",
@@ -115,11 +111,11 @@ public sealed class EnvironmentTests
     private static ProcessResult RunWithPath(string repository, string path, params string[] arguments)
     {
         var dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var environment = new Dictionary<string, string?>();
         environment["PATH"] = path;
         environment["CI"] = "true";
         environment["DOTNET_ROOT"] = Path.GetDirectoryName(Path.GetFullPath(ResolveLinks(dotnet)));
-        return ChildProcess.Run(dotnet, [Path.Combine(AppContext.BaseDirectory, "checkpoint.dll"), .. arguments], repository, environment, TimeSpan.FromMinutes(2));
+        return ProcessRunner.Run(dotnet, [Path.Combine(AppContext.BaseDirectory, "checkpoint.dll"), .. arguments], repository, environment, TimeSpan.FromMinutes(2));
     }
 
     private static string ResolveLinks(string path) =>

@@ -1,6 +1,5 @@
 using System.Collections;
 using Checkpoint.Build.Tasks;
-using Checkpoint.Core.Tests.Fixtures;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 

@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core.Tests.Fixtures;
-using Checkpoint.EndToEnd.Tests;
 using Xunit.Abstractions;
-using ChildProcess = Checkpoint.EndToEnd.Tests.ProcessRunner;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 
@@ -100,10 +97,10 @@ public sealed class HugeDiffTests
 
     private static Measurement Measure(string repository, long heapLimit)
     {
-        var environment = ProcessEnvironment.WithoutCiOrMSBuild();
+        var environment = new Dictionary<string, string?>();
         environment["DOTNET_GCHeapHardLimit"] = "0x" + heapLimit.ToString("x", CultureInfo.InvariantCulture);
         var dotnet = Executables.Find("dotnet") ?? throw new InvalidOperationException("dotnet is not on PATH");
-        var result = ChildProcess.Run(
+        var result = ProcessRunner.Run(
             dotnet,
             [Path.Combine(AppContext.BaseDirectory, "Checkpoint.Bypass.Tests.dll"), MemoryProbe.Command, repository],
             repository,

@@ -2,7 +2,6 @@ using System.Text;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
 
@@ -47,7 +46,7 @@ public sealed class PathTests
         using var repo = AwkwardBranch();
         repo.Approve(SshKey.Alice);
         repo.Write("README.md", "# Changed after approval\n");
-        ProcessRunner.RunChecked("bash", repo.Root, ["-c", "printf 'changed\\n' > $'new\\nline.txt'"]);
+        ProcessRunner.RunChecked("bash", ["-c", "printf 'changed\\n' > $'new\\nline.txt'"], repo.Root);
         repo.Commit("Change after approval", TestRepository.CopilotAuthor);
 
         var verdict = repo.Evaluate(Scenario.Ci);
@@ -73,7 +72,7 @@ public sealed class PathTests
     {
         using var repo = AwkwardBranch();
         repo.Approve(SshKey.Alice);
-        ProcessRunner.RunChecked("bash", repo.Root, ["-c", "printf 'changed\\n' > $'invalid-\\xff\\xfe.txt'"]);
+        ProcessRunner.RunChecked("bash", ["-c", "printf 'changed\\n' > $'invalid-\\xff\\xfe.txt'"], repo.Root);
         repo.Commit("Change after approval", TestRepository.CopilotAuthor);
 
         VerdictAssert.FailsWith(GateCodes.ApprovalMismatch, repo.Evaluate(Scenario.Ci));
@@ -89,7 +88,7 @@ public sealed class PathTests
             script.Append("printf 'content ").Append(index++).Append("\\n' > ").Append(name).Append('\n');
         }
 
-        ProcessRunner.RunChecked("bash", repo.Root, ["-c", script.ToString()]);
+        ProcessRunner.RunChecked("bash", ["-c", script.ToString()], repo.Root);
         repo.Commit("Add awkward names", TestRepository.CopilotAuthor);
         var tracked = repo.GitBytes(null, "ls-files", "-z").Count(b => b == 0);
         Assert.True(tracked >= AwkwardNames.Length + 3, $"only {tracked} files are tracked");

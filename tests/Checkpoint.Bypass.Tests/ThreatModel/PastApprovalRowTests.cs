@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -137,7 +136,7 @@ public sealed class PastApprovalRowTests
     /// <summary>The key's fingerprint as ssh-keygen prints it (real ssh-keygen, not Checkpoint's code).</summary>
     private static string Fingerprint(SshKey key)
     {
-        var output = ProcessRunner.RunChecked("ssh-keygen", Path.GetTempPath(), ["-l", "-f", key.PrivateKeyPath + ".pub"]);
+        var output = ProcessRunner.RunChecked("ssh-keygen", ["-l", "-f", key.PrivateKeyPath + ".pub"], Path.GetTempPath()).StandardOutput;
         return output.Split(' ')[1];
     }
 }

@@ -1,7 +1,6 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 

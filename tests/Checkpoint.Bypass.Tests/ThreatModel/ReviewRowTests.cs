@@ -1,6 +1,4 @@
 using Checkpoint.Bypass.Tests.Infrastructure;
-using Checkpoint.Core.Tests.Fixtures;
-using Checkpoint.EndToEnd.Tests;
 
 namespace Checkpoint.Bypass.Tests.ThreatModel;
 
@@ -76,7 +74,7 @@ public sealed class ReviewRowTests
         Assert.Contains("Signed .checkpoint/approvals/", approve.Output, StringComparison.Ordinal);
 
         // The control: building the branch runs all four.
-        var build = DotNet.Run(repo.Root, ProcessEnvironment.WithoutCiOrMSBuild(), "build", "src/Service/Service.csproj", "-nologo", "-v:q");
+        var build = DotNet.Run(repo.Root, new Dictionary<string, string?>(), "build", "src/Service/Service.csproj", "-nologo", "-v:q");
         Assert.True(build.Succeeded, build.ToString());
         Assert.Equal(MarkerComponents.Order(StringComparer.Ordinal), Directory.GetFiles(markers).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(Directory.GetFiles(markers), marker => Assert.Contains(Environment.GetEnvironmentVariable("HOME") ?? "(no HOME)", File.ReadAllText(marker), StringComparison.Ordinal));

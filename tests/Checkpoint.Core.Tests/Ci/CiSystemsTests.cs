@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Checkpoint.Core.Ci;
-using Checkpoint.Testing;
 
 namespace Checkpoint.Core.Tests.Ci;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Checkpoint.Core.Digest;
 using Checkpoint.Core.Git;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Digest;
 

@@ -119,11 +119,11 @@ public sealed class BaseResolutionTests
         repo.Write("more.txt", "more\n").Commit("Second commit on main");
         repo.PushMain();
         var shallow = Path.Combine(Path.GetDirectoryName(repo.Root)!, "shallow");
-        ProcessRunner.RunChecked("git", Path.GetDirectoryName(repo.Root)!, new[] { "clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow });
-        ProcessRunner.RunChecked("git", shallow, new[] { "checkout", "-q", "-b", "copilot/x" });
+        ProcessRunner.RunChecked("git", ["clone", "-q", "--depth", "1", "file://" + repo.OriginPath, shallow], Path.GetDirectoryName(repo.Root)!);
+        ProcessRunner.RunChecked("git", ["checkout", "-q", "-b", "copilot/x"], shallow);
         File.WriteAllText(Path.Combine(shallow, "agent.txt"), "agent\n");
-        ProcessRunner.RunChecked("git", shallow, new[] { "add", "agent.txt" });
-        ProcessRunner.RunChecked("git", shallow, new[] { "-c", "user.name=Copilot", "-c", "user.email=Copilot@users.noreply.github.com", "commit", "-q", "-m", "Agent change" });
+        ProcessRunner.RunChecked("git", ["add", "agent.txt"], shallow);
+        ProcessRunner.RunChecked("git", ["-c", "user.name=Copilot", "-c", "user.email=Copilot@users.noreply.github.com", "commit", "-q", "-m", "Agent change"], shallow);
 
         var verdict = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = new Dictionary<string, string?> { ["CI"] = "true" } });
 
@@ -150,7 +150,7 @@ public sealed class BaseResolutionTests
         Directory.CreateDirectory(folder);
         try
         {
-            ProcessRunner.RunChecked("git", folder, new[] { "init", "-q" });
+            ProcessRunner.RunChecked("git", ["init", "-q"], folder);
             VerdictAssert.FailsWith("CHK105", CheckpointGate.Evaluate(new GateRequest(folder) { Now = TestRepository.Now }));
         }
         finally
@@ -164,7 +164,7 @@ public sealed class BaseResolutionTests
     {
         using var repo = TestRepository.Create();
         repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
-        ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "65534", repo.Root });
+        ProcessRunner.RunChecked("chown", ["-R", "65534", repo.Root], repo.Root);
         try
         {
             var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true" }));
@@ -172,7 +172,7 @@ public sealed class BaseResolutionTests
         }
         finally
         {
-            ProcessRunner.RunChecked("chown", repo.Root, new[] { "-R", "0", repo.Root });
+            ProcessRunner.RunChecked("chown", ["-R", "0", repo.Root], repo.Root);
         }
     }
 

@@ -1,5 +1,4 @@
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
 
@@ -57,9 +56,9 @@ public sealed class GitProcessCountTests
         {
             var log = Path.Combine(folder, "invocations.log");
             var wrapper = Path.Combine(folder, "git");
-            var realGit = ProcessRunner.RunChecked("sh", folder, new[] { "-c", "command -v git" });
+            var realGit = ProcessRunner.RunChecked("sh", ["-c", "command -v git"], folder).StandardOutput.TrimEnd('\n');
             File.WriteAllText(wrapper, $"#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -c|--no-pager|--no-replace-objects|*=*) ;; *) printf '%s ' \"$a\" >> '{log}';; esac; done\necho >> '{log}'\nexec '{realGit}' \"$@\"\n");
-            ProcessRunner.RunChecked("chmod", folder, new[] { "+x", wrapper });
+            ProcessRunner.RunChecked("chmod", ["+x", wrapper], folder);
             var lines = new List<string>();
             var verdict = CheckpointGate.Evaluate(new GateRequest(repo.Root)
             {

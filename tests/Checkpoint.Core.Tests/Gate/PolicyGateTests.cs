@@ -1,5 +1,4 @@
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Gate;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Gate;
 

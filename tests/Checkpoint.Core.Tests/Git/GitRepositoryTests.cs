@@ -3,7 +3,6 @@ using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Resolution;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Git;
 
@@ -96,7 +95,7 @@ public sealed class GitRepositoryTests
         {
             var fakeGit = Path.Combine(directory, "git");
             File.WriteAllText(fakeGit, "#!/bin/sh\nexec sleep 30\n");
-            ProcessRunner.RunChecked("chmod", directory, new[] { "+x", fakeGit });
+            ProcessRunner.RunChecked("chmod", ["+x", fakeGit], directory);
             var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 

@@ -2,7 +2,6 @@ using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Resolution;
-using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Resolution;
 
@@ -178,10 +177,10 @@ public sealed class ChangeResolverTests
         var folder = Directory.CreateTempSubdirectory("checkpoint-failing-git-").FullName;
         try
         {
-            var realGit = ProcessRunner.RunChecked("sh", folder, ["-c", "command -v git"]);
+            var realGit = ProcessRunner.RunChecked("sh", ["-c", "command -v git"], folder).StandardOutput.Trim();
             var wrapper = Path.Combine(folder, "git");
             File.WriteAllText(wrapper, $"#!/bin/sh\nfor a in \"$@\"; do if [ \"$a\" = '{failOn}' ]; then {replacement}; exit 1; fi; done\nexec '{realGit}' \"$@\"\n");
-            ProcessRunner.RunChecked("chmod", folder, ["+x", wrapper]);
+            ProcessRunner.RunChecked("chmod", ["+x", wrapper], folder);
             return CheckpointGate.Evaluate(new GateRequest(repo.Root)
             {
                 Environment = new Dictionary<string, string?> { ["CI"] = "true" },

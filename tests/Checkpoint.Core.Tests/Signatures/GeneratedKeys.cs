@@ -6,31 +6,24 @@ namespace Checkpoint.Core.Tests.Signatures;
 /// </summary>
 public sealed class GeneratedKeys : IDisposable
 {
-    private static readonly (string Name, string[] Arguments)[] Specs =
+    private static readonly (string Name, string Type, string? Bits)[] Specs =
     {
-        ("ed25519", new[] { "-t", "ed25519" }),
-        ("ecdsa-256", new[] { "-t", "ecdsa", "-b", "256" }),
-        ("ecdsa-384", new[] { "-t", "ecdsa", "-b", "384" }),
-        ("ecdsa-521", new[] { "-t", "ecdsa", "-b", "521" }),
-        ("rsa-3072", new[] { "-t", "rsa", "-b", "3072" }),
+        ("ed25519", "ed25519", null),
+        ("ecdsa-256", "ecdsa", "256"),
+        ("ecdsa-384", "ecdsa", "384"),
+        ("ecdsa-521", "ecdsa", "521"),
+        ("rsa-3072", "rsa", "3072"),
     };
 
     private readonly Dictionary<string, GeneratedKey> _keys = new();
 
     public GeneratedKeys()
     {
-        Directory = Path.Combine(Path.GetTempPath(), "checkpoint-sig-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(Directory);
+        Directory = ScratchFolder.Create("checkpoint-sig-");
         Parallel.ForEach(Specs, spec =>
         {
-            var path = Path.Combine(Directory, spec.Name);
-            var (exitCode, output) = OpenSsh.Run(Directory, null, new[] { "-q" }.Concat(spec.Arguments).Concat(new[] { "-N", string.Empty, "-C", spec.Name + "@test", "-f", path }).ToArray());
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"ssh-keygen could not make a {spec.Name} key: {output}");
-            }
-
-            var key = new GeneratedKey(spec.Name, path, File.ReadAllText(path + ".pub").Trim());
+            var made = SshKey.Create(Directory, spec.Name, spec.Name + "@test", spec.Type, spec.Bits);
+            var key = new GeneratedKey(spec.Name, made.PrivateKeyPath, made.PublicKey);
             lock (_keys)
             {
                 _keys[spec.Name] = key;
@@ -100,15 +93,5 @@ public sealed class GeneratedKeys : IDisposable
         return (exitCode == 0, output);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless; failing the run over it is not.
-        }
-    }
+    public void Dispose() => ScratchFolder.Delete(Directory);
 }

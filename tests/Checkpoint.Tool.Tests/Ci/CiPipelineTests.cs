@@ -6,11 +6,11 @@ namespace Checkpoint.Tool.Tests.Ci;
 public sealed class CiPipelineTests
 {
     private static string[] PipelineFileNames() =>
-        Directory.GetFiles(RepositoryLayout.PathOf("docs", "ci"), "*.yml").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToArray();
+        Directory.GetFiles(SourceTree.Path("docs", "ci"), "*.yml").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToArray();
 
     public static TheoryData<string> PipelineFiles() => new(PipelineFileNames());
 
-    private static YamlMappingNode LoadPipeline(string fileName) => CiPipelineRules.Load(File.ReadAllText(RepositoryLayout.PathOf("docs", "ci", fileName)));
+    private static YamlMappingNode LoadPipeline(string fileName) => CiPipelineRules.Load(File.ReadAllText(SourceTree.Path("docs", "ci", fileName)));
 
     [Fact]
     public void EveryPlatform_HasAPipelineFile()
@@ -90,8 +90,8 @@ public sealed class CiPipelineTests
     [InlineData("gitlab.md", "gitlab-ci.yml")]
     public void Documentation_EmbedsThePipelineFileVerbatim(string document, string pipeline)
     {
-        var markdown = File.ReadAllText(RepositoryLayout.PathOf("docs", "ci", document)).ReplaceLineEndings("\n");
-        var yaml = File.ReadAllText(RepositoryLayout.PathOf("docs", "ci", pipeline)).ReplaceLineEndings("\n");
+        var markdown = File.ReadAllText(SourceTree.Path("docs", "ci", document)).ReplaceLineEndings("\n");
+        var yaml = File.ReadAllText(SourceTree.Path("docs", "ci", pipeline)).ReplaceLineEndings("\n");
         Assert.Contains("```yaml\n" + yaml + "```", markdown, StringComparison.Ordinal);
     }
 }

@@ -11,27 +11,27 @@ public sealed class CommandTests(InstalledTool tool)
     [Fact]
     public void Init_WritesPolicyAndAllowedSignersWithTheUsersKey()
     {
-        using var repository = TestRepository.OnMain();
-        File.Delete(Path.Combine(repository.Work, ".checkpoint", "policy.json"));
-        File.Delete(Path.Combine(repository.Work, ".checkpoint", "allowed_signers"));
+        using var repository = ToolScenario.OnMain();
+        File.Delete(Path.Combine(repository.Root, ".checkpoint", "policy.json"));
+        File.Delete(Path.Combine(repository.Root, ".checkpoint", "allowed_signers"));
 
-        var result = tool.Run(repository.Work, null, "init", "--key", repository.Alice.PublicKeyPath, "--principal", "alice@example.com");
+        var result = tool.Run(repository.Root, null, "init", "--key", SshKey.Alice.PublicKeyPath, "--principal", "alice@example.com");
 
         Assert.Equal(0, result.ExitCode);
-        var keyWithoutComment = string.Join(' ', repository.Alice.PublicKey.Split(' ').Take(2));
+        var keyWithoutComment = string.Join(' ', SshKey.Alice.PublicKey.Split(' ').Take(2));
         Assert.Equal($"alice@example.com namespaces=\"checkpoint-approval\" {keyWithoutComment}\n", repository.Read(".checkpoint/allowed_signers"));
-        var policy = CheckpointPolicy.Parse(File.ReadAllBytes(Path.Combine(repository.Work, ".checkpoint", "policy.json")));
+        var policy = CheckpointPolicy.Parse(File.ReadAllBytes(Path.Combine(repository.Root, ".checkpoint", "policy.json")));
         Assert.Equal(1, policy.RequiredApprovers);
-        Assert.Contains("Next steps", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Next steps", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Init_TakesThePrincipalFromGitConfig()
     {
-        using var repository = TestRepository.OnMain();
-        File.Delete(Path.Combine(repository.Work, ".checkpoint", "allowed_signers"));
+        using var repository = ToolScenario.OnMain();
+        File.Delete(Path.Combine(repository.Root, ".checkpoint", "allowed_signers"));
 
-        var result = tool.Run(repository.Work, null, "init", "--key", repository.Bob.PublicKeyPath, "--force");
+        var result = tool.Run(repository.Root, null, "init", "--key", SshKey.Bob.PublicKeyPath, "--force");
 
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("maria@example.com namespaces=\"checkpoint-approval\" ssh-ed25519 ", repository.Read(".checkpoint/allowed_signers"), StringComparison.Ordinal);
@@ -40,69 +40,69 @@ public sealed class CommandTests(InstalledTool tool)
     [Fact]
     public void Init_NeverOverwritesExistingFilesWithoutForce()
     {
-        using var repository = TestRepository.OnMain();
+        using var repository = ToolScenario.OnMain();
         var before = repository.Read(".checkpoint/allowed_signers");
 
-        var result = tool.Run(repository.Work, null, "init", "--key", repository.Bob.PublicKeyPath, "--principal", "bob@example.com");
+        var result = tool.Run(repository.Root, null, "init", "--key", SshKey.Bob.PublicKeyPath, "--principal", "bob@example.com");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(before, repository.Read(".checkpoint/allowed_signers"));
-        Assert.Contains("--force", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--force", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Init_WithAPrivateKey_RefusesToReadIt()
     {
-        using var repository = TestRepository.OnMain();
-        var privateKeyOnly = Path.Combine(repository.Keys, "lonely");
-        File.Copy(repository.Alice.PrivateKeyPath, privateKeyOnly);
+        using var repository = ToolScenario.OnMain();
+        var privateKeyOnly = Path.Combine(repository.Folder, "lonely");
+        File.Copy(SshKey.Alice.PrivateKeyPath, privateKeyOnly);
 
-        var result = tool.Run(repository.Work, null, "init", "--key", privateKeyOnly, "--force");
+        var result = tool.Run(repository.Root, null, "init", "--key", privateKeyOnly, "--force");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("is a private key", result.Error, StringComparison.Ordinal);
-        AssertOneLine(result.Error);
+        Assert.Contains("is a private key", result.StandardError, StringComparison.Ordinal);
+        AssertOneLine(result.StandardError);
     }
 
     [Fact]
     public void Status_ShowsTheSignalBaseDigestAndEveryApproval()
     {
-        using var repository = TestRepository.WithAgentBranch();
-        repository.ActAs(repository.Alice);
-        Assert.Equal(0, tool.Run(repository.Work, null, "approve", "--key", repository.Alice.PrivateKeyPath, "--yes", "--no-build").ExitCode);
+        using var repository = ToolScenario.WithAgentBranch();
+        repository.ActAs(SshKey.Alice);
+        Assert.Equal(0, tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build").ExitCode);
 
-        var result = tool.Run(repository.Work, null, "status");
-        var json = tool.Run(repository.Work, null, "status", "--format", "json");
+        var result = tool.Run(repository.Root, null, "status");
+        var json = tool.Run(repository.Root, null, "status", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("matches agent prefix 'copilot/'", result.Output, StringComparison.Ordinal);
-        Assert.Contains("refs/remotes/origin/main", result.Output, StringComparison.Ordinal);
-        Assert.Contains("sha256:", result.Output, StringComparison.Ordinal);
-        Assert.Contains("alice@example.com", result.Output, StringComparison.Ordinal);
-        Assert.Contains("valid", result.Output, StringComparison.Ordinal);
-        using var document = JsonDocument.Parse(json.Output);
+        Assert.Contains("matches agent prefix 'copilot/'", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("refs/remotes/origin/main", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("sha256:", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("alice@example.com", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("valid", result.StandardOutput, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(json.StandardOutput);
         Assert.True(Assert.Single(document.RootElement.GetProperty("approvals").EnumerateArray()).GetProperty("valid").GetBoolean());
     }
 
     [Fact]
     public void Hash_PrintsTheDigestTheGateComputes()
     {
-        using var repository = TestRepository.WithAgentBranch();
+        using var repository = ToolScenario.WithAgentBranch();
 
-        var result = tool.Run(repository.Work, null, "hash");
-        var verdict = CheckpointGate.Evaluate(new GateRequest(repository.Work) { Environment = ProcessRun.LocalEnvironment() });
+        var result = tool.Run(repository.Root, null, "hash");
+        var verdict = CheckpointGate.Evaluate(new GateRequest(repository.Root) { Environment = ProcessEnvironment.Local() });
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal(verdict.Digest + "\n", result.Output.ReplaceLineEndings("\n"));
+        Assert.Equal(verdict.Digest + "\n", result.StandardOutput.ReplaceLineEndings("\n"));
     }
 
     [Fact]
     public void Approve_WritesManifestAndSignatureAndCommitsThem()
     {
-        using var repository = TestRepository.WithAgentBranch();
-        repository.ActAs(repository.Alice);
+        using var repository = ToolScenario.WithAgentBranch();
+        repository.ActAs(SshKey.Alice);
 
-        var result = tool.Run(repository.Work, null, "approve", "--key", repository.Alice.PrivateKeyPath, "--yes", "--no-build");
+        var result = tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build");
 
         Assert.Equal(0, result.ExitCode);
         var committed = repository.Git("show", "--name-only", "--format=%s", "HEAD").Split('\n');
@@ -115,43 +115,43 @@ public sealed class CommandTests(InstalledTool tool)
     [Fact]
     public void Approve_WithoutConfirmationOffATerminal_RefusesAndWritesNothing()
     {
-        using var repository = TestRepository.WithAgentBranch();
-        repository.ActAs(repository.Alice);
+        using var repository = ToolScenario.WithAgentBranch();
+        repository.ActAs(SshKey.Alice);
         var head = repository.Git("rev-parse", "HEAD");
 
-        var result = tool.Run(repository.Work, null, "approve", "--key", repository.Alice.PrivateKeyPath, "--no-build");
+        var result = tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--no-build");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("typed confirmation", result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(repository.Work, ".checkpoint", "approvals")));
+        Assert.Contains("typed confirmation", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repository.Root, ".checkpoint", "approvals")));
         Assert.Equal(head, repository.Git("rev-parse", "HEAD"));
     }
 
     [Fact]
     public void Approve_WithAKeyTheBaseDoesNotTrust_FailsBeforeSigning()
     {
-        using var repository = TestRepository.WithAgentBranch();
-        var mallory = repository.CreateKey("mallory@example.com", "mallory");
+        using var repository = ToolScenario.WithAgentBranch();
+        var mallory = repository.CreateKey("mallory", "mallory@example.com");
 
-        var result = tool.Run(repository.Work, null, "approve", "--key", mallory.PrivateKeyPath, "--yes", "--no-build");
+        var result = tool.Run(repository.Root, null, "approve", "--key", mallory.PrivateKeyPath, "--yes", "--no-build");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not in the base's allowed_signers", result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(repository.Work, ".checkpoint", "approvals")));
+        Assert.Contains("not in the base's allowed_signers", result.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(repository.Root, ".checkpoint", "approvals")));
     }
 
     [Fact]
     public void Approve_SignerAddedOnlyOnTheBranch_IsNotTrusted()
     {
-        using var repository = TestRepository.WithAgentBranch();
-        var mallory = repository.CreateKey("mallory@example.com", "mallory");
-        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + mallory.AllowedSignersLine + "\n");
-        repository.CommitAsAgent("Trust mallory");
+        using var repository = ToolScenario.WithAgentBranch();
+        var mallory = repository.CreateKey("mallory", "mallory@example.com");
+        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + mallory.AllowedSignersLine() + "\n");
+        repository.Commit("Trust mallory", ToolScenario.Agent);
 
-        var result = tool.Run(repository.Work, null, "approve", "--key", mallory.PrivateKeyPath, "--principal", "mallory@example.com", "--yes", "--no-build");
+        var result = tool.Run(repository.Root, null, "approve", "--key", mallory.PrivateKeyPath, "--principal", "mallory@example.com", "--yes", "--no-build");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("not trusted by the base's allowed_signers", result.Error, StringComparison.Ordinal);
+        Assert.Contains("not trusted by the base's allowed_signers", result.StandardError, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -161,23 +161,23 @@ public sealed class CommandTests(InstalledTool tool)
     [InlineData("approve", "--key", "/no/such/key", "--yes")]
     public void BadInput_IsOneLineOnStderrAndExitCode2(params string[] arguments)
     {
-        using var repository = TestRepository.WithAgentBranch();
+        using var repository = ToolScenario.WithAgentBranch();
 
-        var result = tool.Run(repository.Work, null, arguments);
+        var result = tool.Run(repository.Root, null, arguments);
 
         Assert.Equal(2, result.ExitCode);
-        AssertOneLine(result.Error);
-        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        AssertOneLine(result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NoColor_AndRedirectedOutput_HaveNoEscapeCodes()
     {
-        using var repository = TestRepository.WithAgentBranch();
+        using var repository = ToolScenario.WithAgentBranch();
 
-        var result = tool.Run(repository.Work, ProcessRun.LocalEnvironment(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }), "status");
+        var result = tool.Run(repository.Root, ProcessEnvironment.Local(new Dictionary<string, string?> { ["NO_COLOR"] = "1" }), "status");
 
-        Assert.DoesNotContain('\u001b', result.Output);
+        Assert.DoesNotContain('\u001b', result.StandardOutput);
     }
 
     private static void AssertOneLine(string text)

@@ -29,7 +29,7 @@ public sealed class GitProcessBudgetTests(InstalledTool tool)
 
     private List<string> ApproveCountingGit(bool noBuild)
     {
-        using var repository = TestRepository.OnMain();
+        using var repository = ToolScenario.OnMain();
         repository.Write("src/Service.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -37,24 +37,24 @@ public sealed class GitProcessBudgetTests(InstalledTool tool)
               </PropertyGroup>
             </Project>
             """);
-        repository.CommitAsMaintainer("A project");
-        repository.PublishMain();
+        repository.Commit("A project", ToolScenario.Maintainer);
+        repository.PushMain();
         repository.Git("checkout", "-q", "-b", "copilot/answer");
         repository.Write("src/Service.cs", "class Service { int Answer() => 43; }\n");
-        repository.CommitAsAgent("Fix the answer");
-        repository.ActAs(repository.Alice);
-        var wrapper = Directory.CreateDirectory(Path.Combine(repository.Root, "git-wrapper")).FullName;
+        repository.Commit("Fix the answer", ToolScenario.Agent);
+        repository.ActAs(SshKey.Alice);
+        var wrapper = Directory.CreateDirectory(Path.Combine(repository.Folder, "git-wrapper")).FullName;
         var log = Path.Combine(wrapper, "git.log");
-        var realGit = ProcessRun.RunChecked("sh", ["-c", "command -v git"], repository.Root).Output.Trim();
+        var realGit = ProcessRunner.RunChecked("sh", ["-c", "command -v git"], repository.Folder).StandardOutput.Trim();
         File.WriteAllText(Path.Combine(wrapper, "git"), $"#!/bin/sh\nprintf '%s\\n' \"$(echo \"$*\" | tr '\\n' ' ')\" >> '{log}'\nexec '{realGit}' \"$@\"\n");
-        ProcessRun.RunChecked("chmod", ["+x", Path.Combine(wrapper, "git")], repository.Root);
-        var environment = ProcessRun.LocalEnvironment(new Dictionary<string, string?>
+        ProcessRunner.RunChecked("chmod", ["+x", Path.Combine(wrapper, "git")], repository.Folder);
+        var environment = ProcessEnvironment.Local(new Dictionary<string, string?>
         {
             ["PATH"] = wrapper + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
-            ["XDG_CACHE_HOME"] = Path.Combine(repository.Root, "cache"),
+            ["XDG_CACHE_HOME"] = Path.Combine(repository.Folder, "cache"),
         });
 
-        var result = tool.Run(repository.Work, environment, noBuild ? ["approve", "--key", repository.Alice.PrivateKeyPath, "--yes", "--no-build"] : ["approve", "--key", repository.Alice.PrivateKeyPath, "--yes"]);
+        var result = tool.Run(repository.Root, environment, noBuild ? ["approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build"] : ["approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         return File.ReadAllLines(log).Select(Command).ToList();

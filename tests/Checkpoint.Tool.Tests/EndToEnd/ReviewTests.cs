@@ -8,9 +8,9 @@ public sealed class ReviewTests(InstalledTool tool)
 {
     private static TestRepository WeakeningChange()
     {
-        var repository = TestRepository.WithAgentBranch();
-        var mallory = repository.CreateKey("mallory@example.com", "mallory");
-        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + mallory.AllowedSignersLine + "\n");
+        var repository = ToolScenario.WithAgentBranch();
+        var mallory = repository.CreateKey("mallory", "mallory@example.com");
+        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + mallory.AllowedSignersLine() + "\n");
         repository.Write("src/Storage.cs", """
             #pragma warning disable CHK001
             using Checkpoint;
@@ -22,7 +22,7 @@ public sealed class ReviewTests(InstalledTool tool)
             }
             """);
         repository.Write("Directory.Build.props", "<Project><PropertyGroup><NoWarn>$(NoWarn);CHK001</NoWarn></PropertyGroup></Project>\n");
-        repository.CommitAsAgent("Tidy up");
+        repository.Commit("Tidy up", ToolScenario.Agent);
         return repository;
     }
 
@@ -31,19 +31,19 @@ public sealed class ReviewTests(InstalledTool tool)
     {
         using var repository = WeakeningChange();
 
-        var text = tool.Run(repository.Work, null, "review", "--no-build");
-        var markdown = tool.Run(repository.Work, null, "review", "--no-build", "--format", "markdown");
+        var text = tool.Run(repository.Root, null, "review", "--no-build");
+        var markdown = tool.Run(repository.Root, null, "review", "--no-build", "--format", "markdown");
 
         Assert.Equal(0, text.ExitCode);
-        var weakening = text.Output.IndexOf("Changes that weaken the checkpoint (", StringComparison.Ordinal);
+        var weakening = text.StandardOutput.IndexOf("Changes that weaken the checkpoint (", StringComparison.Ordinal);
         Assert.True(weakening >= 0, text.ToString());
-        Assert.True(weakening < text.Output.IndexOf("Destructive and disruptive operations", StringComparison.Ordinal));
-        Assert.True(weakening < text.Output.IndexOf("Files changed", StringComparison.Ordinal));
-        Assert.Contains(".checkpoint/allowed_signers", text.Output, StringComparison.Ordinal);
-        Assert.Contains("src/Storage.cs:1", text.Output, StringComparison.Ordinal);
-        Assert.Contains("Directory.Build.props", text.Output, StringComparison.Ordinal);
-        Assert.StartsWith("## Checkpoint review", markdown.Output, StringComparison.Ordinal);
-        Assert.True(markdown.Output.IndexOf(":red_circle: Changes that weaken", StringComparison.Ordinal) < markdown.Output.IndexOf("operations", StringComparison.Ordinal));
+        Assert.True(weakening < text.StandardOutput.IndexOf("Destructive and disruptive operations", StringComparison.Ordinal));
+        Assert.True(weakening < text.StandardOutput.IndexOf("Files changed", StringComparison.Ordinal));
+        Assert.Contains(".checkpoint/allowed_signers", text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("src/Storage.cs:1", text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Directory.Build.props", text.StandardOutput, StringComparison.Ordinal);
+        Assert.StartsWith("## Checkpoint review", markdown.StandardOutput, StringComparison.Ordinal);
+        Assert.True(markdown.StandardOutput.IndexOf(":red_circle: Changes that weaken", StringComparison.Ordinal) < markdown.StandardOutput.IndexOf("operations", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public sealed class ReviewTests(InstalledTool tool)
     {
         using var repository = WeakeningChange();
 
-        var result = tool.Run(repository.Work, null, "review", "--no-build", "--format", "json");
+        var result = tool.Run(repository.Root, null, "review", "--no-build", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.StandardOutput);
         var root = json.RootElement;
         Assert.Equal("checkpoint.review/v1", root.GetProperty("schema").GetString());
         var kinds = root.GetProperty("weakening").EnumerateArray().Select(w => w.GetProperty("kind").GetString()).ToList();
@@ -73,13 +73,13 @@ public sealed class ReviewTests(InstalledTool tool)
     [Fact]
     public void ReviewThatCannotBuild_SaysOperationsWereNotAnalyzed()
     {
-        using var repository = TestRepository.WithAgentBranch();
+        using var repository = ToolScenario.WithAgentBranch();
 
         // The sample has no project to build: the review must say so rather than claim "none".
-        var result = tool.Run(repository.Work, null, "review", "--format", "json");
+        var result = tool.Run(repository.Root, null, "review", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.StandardOutput);
         var operations = json.RootElement.GetProperty("operations");
         Assert.False(operations.GetProperty("analyzed").GetBoolean());
         Assert.Contains("no C# project", operations.GetProperty("notAnalyzedReason").GetString(), StringComparison.Ordinal);
@@ -93,15 +93,15 @@ public sealed class ReviewTests(InstalledTool tool)
     [Fact]
     public void GitAttributesThatMarkSourcesBinary_HideNothingFromTheReview()
     {
-        using var repository = TestRepository.WithAgentBranch();
+        using var repository = ToolScenario.WithAgentBranch();
         repository.Write(".gitattributes", "*.cs -diff\n");
         repository.Write("src/Storage.cs", "#pragma warning disable CHK001\nclass Storage { }\n");
-        repository.CommitAsAgent("Hide the diff");
+        repository.Commit("Hide the diff", ToolScenario.Agent);
 
-        var result = tool.Run(repository.Work, null, "review", "--no-build", "--format", "json");
+        var result = tool.Run(repository.Root, null, "review", "--no-build", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.StandardOutput);
         var root = json.RootElement;
         var weakening = root.GetProperty("weakening").EnumerateArray().Select(w => (Kind: w.GetProperty("kind").GetString(), Path: w.GetProperty("path").GetString())).ToList();
         Assert.Contains(("suppression", "src/Storage.cs"), weakening);
@@ -113,17 +113,17 @@ public sealed class ReviewTests(InstalledTool tool)
     [Fact]
     public void SymbolicLink_ShowsWhereItPoints()
     {
-        using var repository = TestRepository.WithAgentBranch();
-        File.CreateSymbolicLink(Path.Combine(repository.Work, "src", "Shared.cs"), "../../elsewhere/Shared.cs");
-        repository.CommitAsAgent("Share a file");
+        using var repository = ToolScenario.WithAgentBranch();
+        File.CreateSymbolicLink(Path.Combine(repository.Root, "src", "Shared.cs"), "../../elsewhere/Shared.cs");
+        repository.Commit("Share a file", ToolScenario.Agent);
 
-        var json = tool.Run(repository.Work, null, "review", "--no-build", "--format", "json");
-        var text = tool.Run(repository.Work, null, "review", "--no-build");
+        var json = tool.Run(repository.Root, null, "review", "--no-build", "--format", "json");
+        var text = tool.Run(repository.Root, null, "review", "--no-build");
 
-        using var document = JsonDocument.Parse(json.Output);
+        using var document = JsonDocument.Parse(json.StandardOutput);
         var link = document.RootElement.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("path").GetString() == "src/Shared.cs");
         Assert.Equal("../../elsewhere/Shared.cs", link.GetProperty("symlinkTarget").GetString());
         Assert.Contains(document.RootElement.GetProperty("weakening").EnumerateArray(), w => w.GetProperty("kind").GetString() == "symbolic-link");
-        Assert.Contains("src/Shared.cs (created) [symbolic link -> ../../elsewhere/Shared.cs]", text.Output, StringComparison.Ordinal);
+        Assert.Contains("src/Shared.cs (created) [symbolic link -> ../../elsewhere/Shared.cs]", text.StandardOutput, StringComparison.Ordinal);
     }
 }

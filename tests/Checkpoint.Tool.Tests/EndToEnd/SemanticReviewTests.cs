@@ -8,35 +8,35 @@ namespace Checkpoint.Tool.Tests.EndToEnd;
 /// the tool's process with its own analyzers, real SDK packages as references.
 /// </summary>
 [Collection(AnalyzerPackageCollection.Name)]
-public sealed class SemanticReviewTests(AnalyzerPackage package)
+public sealed class SemanticReviewTests(InstalledTool tool)
 {
     [Fact]
     public void AgentChange_ShowsWeakeningFirstThenTheOperationsWithWhoAttestedThem()
     {
         using var repository = ConsumerRepository();
 
-        var text = package.Tool.Run(repository.Work, null, "review");
-        var json = package.Tool.Run(repository.Work, null, "review", "--format", "json");
+        var text = tool.Run(repository.Root, Consumers.Environment(ci: false), "review");
+        var json = tool.Run(repository.Root, Consumers.Environment(ci: false), "review", "--format", "json");
 
         Assert.Equal(0, text.ExitCode);
         Assert.Equal(0, json.ExitCode);
 
-        var lines = text.Output.Split('\n');
+        var lines = text.StandardOutput.Split('\n');
         int Find(string fragment) => Array.FindIndex(lines, line => line.Contains(fragment, StringComparison.Ordinal));
         var signers = Find("! .checkpoint/allowed_signers");
         var pragma = Find("#pragma warning disable CHK001");
         var terminate = Find("ADDED destructive src/Cleanup.cs");
         var delete = Find("REMOVED destructive src/Cleanup.cs");
         Assert.True(signers >= 0 && pragma >= 0 && terminate >= 0 && delete >= 0, text.ToString());
-        Assert.True(Math.Max(signers, pragma) < Math.Min(terminate, delete), "weakening changes must come first:\n" + text.Output);
+        Assert.True(Math.Max(signers, pragma) < Math.Min(terminate, delete), "weakening changes must come first:\n" + text.StandardOutput);
         Assert.Contains("TerminateInstancesAsync", lines[terminate], StringComparison.Ordinal);
         Assert.Contains("attested by agent@example.com", lines[terminate], StringComparison.Ordinal);
         Assert.Contains("DeleteBucketAsync", lines[delete], StringComparison.Ordinal);
         Assert.Contains("attested by maria@example.com", lines[delete], StringComparison.Ordinal);
 
-        using var document = JsonDocument.Parse(json.Output);
+        using var document = JsonDocument.Parse(json.StandardOutput);
         var operations = document.RootElement.GetProperty("operations");
-        Assert.True(operations.GetProperty("analyzed").GetBoolean(), json.Output);
+        Assert.True(operations.GetProperty("analyzed").GetBoolean(), json.StandardOutput);
         Assert.Empty(operations.GetProperty("notAnalyzed").EnumerateArray());
         var changes = operations.GetProperty("changes").EnumerateArray()
             .Select(c => (
@@ -61,11 +61,11 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
     [Fact]
     public void PackageAddedOnTheBranchAndItsDeleteCalled_IsAnalyzed()
     {
-        using var repository = TestRepository.OnMain();
+        using var repository = ToolScenario.OnMain();
         repository.Write("src/Service.csproj", Project(packages: string.Empty));
         repository.Write("src/Cleanup.cs", "public sealed class Cleanup { public int Count() => 0; }\n");
-        repository.CommitAsMaintainer("A service without cloud calls");
-        repository.PublishMain();
+        repository.Commit("A service without cloud calls", ToolScenario.Maintainer);
+        repository.PushMain();
         repository.Git("checkout", "-q", "-b", "copilot/drop-logs");
         repository.Write("src/Service.csproj", Project("""<PackageReference Include="AWSSDK.S3" Version="4.1.0" />"""));
         repository.Write("src/Cleanup.cs", """
@@ -80,12 +80,12 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task DropLogsAsync(IAmazonS3 s3) => s3.DeleteBucketAsync("old-logs");
             }
             """);
-        repository.CommitAsAgent("Drop the old logs bucket");
+        repository.Commit("Drop the old logs bucket", ToolScenario.Agent);
 
-        var result = package.Tool.Run(repository.Work, null, "review", "--format", "json");
+        var result = tool.Run(repository.Root, null, "review", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.StandardOutput);
         var operations = json.RootElement.GetProperty("operations");
         Assert.True(operations.GetProperty("analyzed").GetBoolean(), result.ToString());
         var change = Assert.Single(operations.GetProperty("changes").EnumerateArray());
@@ -104,7 +104,7 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
     [Fact]
     public void CallMovedBetweenMembersOfOneFile_IsMoved()
     {
-        using var repository = TestRepository.OnMain();
+        using var repository = ToolScenario.OnMain();
         repository.Write("src/Service.csproj", Project("""<PackageReference Include="AWSSDK.S3" Version="4.1.0" />""", "net10.0;netstandard2.0"));
         repository.Write("src/Cleanup.cs", """
             using System.Threading.Tasks;
@@ -117,8 +117,8 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task KeepAsync() => Task.CompletedTask;
             }
             """);
-        repository.CommitAsMaintainer("A service that deletes a bucket");
-        repository.PublishMain();
+        repository.Commit("A service that deletes a bucket", ToolScenario.Maintainer);
+        repository.PushMain();
         repository.Git("checkout", "-q", "-b", "copilot/refactor");
         repository.Write("src/Cleanup.cs", """
             using System.Threading.Tasks;
@@ -131,11 +131,11 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task KeepAsync(IAmazonS3 s3) => s3.DeleteBucketAsync("old-logs");
             }
             """);
-        repository.CommitAsAgent("Move the deletion");
+        repository.Commit("Move the deletion", ToolScenario.Agent);
 
-        var result = package.Tool.Run(repository.Work, null, "review", "--format", "json");
+        var result = tool.Run(repository.Root, null, "review", "--format", "json");
 
-        using var json = JsonDocument.Parse(result.Output);
+        using var json = JsonDocument.Parse(result.StandardOutput);
         Assert.Contains(json.RootElement.GetProperty("operations").GetProperty("warnings").EnumerateArray(), w => w.GetString() == "src/Service.csproj targets net10.0, netstandard2.0; the review compiles src/Service.csproj for net10.0, the first one listed");
         var change = Assert.Single(json.RootElement.GetProperty("operations").GetProperty("changes").EnumerateArray());
         Assert.Equal(("moved", "M:Cleanup.KeepAsync(Amazon.S3.IAmazonS3)", "M:Cleanup.RetireAsync(Amazon.S3.IAmazonS3)"), (
@@ -156,23 +156,17 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
         </Project>
         """;
 
+    /// <summary>Restores of the packed analyzers go to the work area's packages folder: no global cache ever holds one.</summary>
+    private static ConsumerWorkArea Consumers => ConsumerWorkArea.Instance;
+
     /// <summary>
     /// main: a service whose attested method deletes an S3 bucket. The agent's branch replaces it
     /// with an (agent-attested) EC2 termination, disables CHK001 and trusts itself.
     /// </summary>
-    private TestRepository ConsumerRepository()
+    private static TestRepository ConsumerRepository()
     {
-        var repository = TestRepository.OnMain();
-        repository.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="checkpoint" value="{package.Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        var repository = ToolScenario.OnMain();
+        repository.Write("nuget.config", Consumers.NuGetConfig);
         repository.Write("src/Service.csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -180,7 +174,7 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Checkpoint.Analyzers" Version="{package.Version}" PrivateAssets="all" />
+                <PackageReference Include="Checkpoint.Analyzers" Version="{Consumers.Feed.Version}" PrivateAssets="all" />
                 <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
                 <PackageReference Include="AWSSDK.EC2" Version="4.0.132.2" />
               </ItemGroup>
@@ -201,8 +195,8 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task RetireLogsAsync() => _s3.DeleteBucketAsync("old-logs");
             }
             """);
-        repository.CommitAsMaintainer("A service with an attested bucket deletion");
-        repository.PublishMain();
+        repository.Commit("A service with an attested bucket deletion", ToolScenario.Maintainer);
+        repository.PushMain();
 
         repository.Git("checkout", "-q", "-b", "copilot/scale-down");
         repository.Write("src/Cleanup.cs", """
@@ -223,9 +217,9 @@ public sealed class SemanticReviewTests(AnalyzerPackage package)
                 public Task ScaleDownAsync() => _ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = new List<string> { "i-1" } });
             }
             """);
-        var agentKey = repository.CreateKey("agent@example.com", "agent");
-        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + agentKey.AllowedSignersLine + "\n");
-        repository.CommitAsAgent("Scale down instead of deleting the bucket");
+        var agentKey = repository.CreateKey("agent", "agent@example.com");
+        repository.Write(".checkpoint/allowed_signers", repository.Read(".checkpoint/allowed_signers") + agentKey.AllowedSignersLine() + "\n");
+        repository.Commit("Scale down instead of deleting the bucket", ToolScenario.Agent);
         return repository;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Checkpoint.EndToEnd.Tests;
+namespace Checkpoint.Testing;
 
 /// <summary>Reads diagnostics out of MSBuild console output (each appears inline and in the summary).</summary>
 public static partial class BuildOutput

@@ -1,9 +1,9 @@
 using Checkpoint.Core.Gate;
 using Xunit.Sdk;
 
-namespace Checkpoint.Core.Tests.Fixtures;
+namespace Checkpoint.Testing;
 
-internal static class VerdictAssert
+public static class VerdictAssert
 {
     /// <summary>Asserts the outcome and, on failure, shows every line the gate printed.</summary>
     public static void Outcome(GateOutcome expected, GateVerdict verdict)

@@ -1,4 +1,4 @@
-namespace Checkpoint.EndToEnd.Tests;
+namespace Checkpoint.Testing;
 
 /// <summary>Lines the gate task writes that the tests look for.</summary>
 public static class GateLog
