@@ -180,7 +180,8 @@ public sealed class GitTreeDiff
 
     private void Load(IEnumerable<string?> ids)
     {
-        var missing = ids.Where(id => id != null && !_trees.ContainsKey(id)).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
+        var needed = ids.Where(id => id != null).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
+        var missing = needed.Where(id => !_trees.ContainsKey(id)).ToList();
         if (missing.Count == 0)
         {
             return;
@@ -188,7 +189,9 @@ public sealed class GitTreeDiff
 
         if (_trees.Count + missing.Count > _cacheLimit)
         {
+            // Starting over drops trees this level also needs: they are read again with the missing ones.
             _trees.Clear();
+            missing = needed;
         }
 
         _objects.ReadBlobs(missing, (id, header, content) =>
