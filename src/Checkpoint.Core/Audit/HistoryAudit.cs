@@ -112,6 +112,15 @@ public sealed class HistoryAudit
     private static bool TouchesApprovals(IReadOnlyList<GitRawChange> raw) =>
         raw.Any(c => ApprovalPaths.IsInDirectory(c.Path) || c.Path.Display == ".checkpoint" || c.Path.Display == ApprovalPaths.Directory);
 
+    /// <summary>
+    /// Adds, changes or removes a regular approval file (a prune removes them). The name alone is not
+    /// enough: a symlink or a subfolder in approvals/ is part of the change, as it is of the digest.
+    /// </summary>
+    private static bool IsApprovalFileChange(GitRawChange change) =>
+        ApprovalPaths.IsApprovalName(change.Path)
+        && (change.OldMode == ApprovalPaths.RegularFileMode || change.OldMode == ApprovalPaths.AbsentMode)
+        && (change.NewMode == ApprovalPaths.RegularFileMode || change.NewMode == ApprovalPaths.AbsentMode);
+
     private static bool IsUnreadable(ApprovalRejection? rejection) =>
         rejection is ApprovalRejection.Unusable or ApprovalRejection.MalformedManifest or ApprovalRejection.MalformedSignature or ApprovalRejection.InvalidSignature;
 
@@ -315,10 +324,10 @@ public sealed class HistoryAudit
 
         // What the merge commit changes beyond its branch was written at merge time: nobody reviewed it.
         var mergedOnly = isMerge && unit.LandedRaw != null && !unit.IsOctopus
-            ? unit.LandedRaw.Select(c => c.Path.Display).Except(unit.Raw.Select(c => c.Path.Display), StringComparer.Ordinal)
-                .Where(p => !ApprovalPaths.IsApprovalName(GitPath.FromString(p))).OrderBy(p => p, StringComparer.Ordinal).ToList()
+            ? unit.LandedRaw.Where(c => !ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode)).Select(c => c.Path.Display)
+                .Except(unit.Raw.Select(c => c.Path.Display), StringComparer.Ordinal).OrderBy(p => p, StringComparer.Ordinal).ToList()
             : new List<string>();
-        var approvalsOnly = unit.Raw.Count > 0 && unit.Raw.All(c => ApprovalPaths.IsApprovalName(c.Path));
+        var approvalsOnly = unit.Raw.Count > 0 && unit.Raw.All(IsApprovalFileChange);
         if (trust is null || (!trust.Configured && trust.Problem is null))
         {
             change.GatedBecause = trust is null ? "the branch's first commit has no base to check against" : "Checkpoint was not set up on the base (no .checkpoint/policy.json or allowed_signers)";

@@ -284,6 +284,42 @@ public sealed class HistoryAuditTests
     }
 
     [Fact]
+    public void SymlinkNamedLikeAnApproval_IsPartOfTheChange_NotAnApprovalFile()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/link");
+        Directory.CreateDirectory(Path.Combine(repo.Root, ".checkpoint", "approvals"));
+        File.CreateSymbolicLink(Path.Combine(repo.Root, ".checkpoint", "approvals", "link.json"), "../../src/App.cs");
+        repo.Commit("Add a link", TestRepository.CopilotAuthor);
+        var merge = MergeCommit(repo, "copilot/link", 1);
+
+        var change = Change(Audit(repo), merge);
+
+        Assert.True(change.Gated, change.GatedBecause);
+        Assert.Contains(change.Findings, f => f.Kind == AuditFindingKind.Unapproved);
+    }
+
+    [Fact]
+    public void MergeCommitThatAddsASymlinkNamedLikeAnApproval_IsFlagged()
+    {
+        using var repo = TestRepository.Create();
+        AgentBranch(repo, "copilot/sly", "src/Sly.cs");
+        Approve(repo, SshKey.Alice, "alice-sly");
+        repo.Checkout("main");
+        repo.Git("merge", "-q", "--no-ff", "--no-commit", "copilot/sly");
+        File.CreateSymbolicLink(Path.Combine(repo.Root, ".checkpoint", "approvals", "extra.json"), "../../src/App.cs");
+        var merge = repo.Commit("Merge pull request #1 from org/copilot/sly");
+        repo.PushMain();
+
+        var change = Change(Audit(repo), merge);
+
+        Assert.True(change.Approved);
+        var finding = Assert.Single(change.Findings);
+        Assert.Equal(AuditFindingKind.ChangedByMerge, finding.Kind);
+        Assert.Contains(".checkpoint/approvals/extra.json", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HumanChangesAndChangesBeforeCheckpoint_AreNotGated()
     {
         using var repo = TestRepository.Create();
