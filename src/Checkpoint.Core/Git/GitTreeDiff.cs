@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text;
 
 namespace Checkpoint.Core.Git;
 
@@ -10,24 +11,32 @@ namespace Checkpoint.Core.Git;
 /// the repository's one <c>cat-file --batch</c>: no git process per comparison. Subtrees with the same
 /// id on both sides are never read, so a comparison costs what it changes, not the size of the tree;
 /// many comparisons are walked together, one batched exchange per folder level, and trees are kept by
-/// id because a long history compares the same trees again and again.
+/// id because a long history compares the same trees again and again. A tree is kept as its raw
+/// bytes and two trees are walked side by side in git's order, so the entries they share cost a
+/// byte comparison and no allocation: a folder of thousands of approvals that gains one file per
+/// change is compared in one pass, not copied into objects for every change.
 /// </summary>
 /// <remarks>
 /// Modes are canonicalized as git does when it reads a tree (<c>100664</c> is <c>100644</c>), a path
 /// whose kind changes between file, symlink and gitlink is <c>T</c>, and a path that is a folder on one
 /// side and not on the other is a deletion and additions (or the reverse), exactly as diff-tree prints
-/// them. The results are in path order.
+/// them. The results are in path order. Pairs are walked in chunks, so the trees held at once stay
+/// few however many pairs are asked for.
 /// </remarks>
 public sealed class GitTreeDiff
 {
     private const string DirectoryMode = "040000";
     private const string AbsentMode = "000000";
+    private const int ChunkSize = 256;
+    private const long CacheByteLimit = 256L * 1024 * 1024;
+    private static readonly byte[] EmptyTree = Array.Empty<byte>();
     private readonly GitObjectReader _objects;
-    private readonly Dictionary<string, TreeItem[]> _trees = new Dictionary<string, TreeItem[]>(StringComparer.Ordinal);
+    private readonly Dictionary<string, byte[]> _trees = new Dictionary<string, byte[]>(StringComparer.Ordinal);
     private readonly int _cacheLimit;
+    private long _cachedBytes;
 
     /// <param name="objects">The repository's object reader.</param>
-    /// <param name="cacheLimit">How many trees to keep before the cache starts over.</param>
+    /// <param name="cacheLimit">How many trees to keep before the cache starts over (it also starts over past 256 MB).</param>
     public GitTreeDiff(GitObjectReader objects, int cacheLimit = 50_000)
     {
         _objects = objects ?? throw new ArgumentNullException(nameof(objects));
@@ -49,26 +58,29 @@ public sealed class GitTreeDiff
         }
 
         var results = new List<GitRawChange>[pairs.Count];
-        var level = new List<Walk>();
-        for (var i = 0; i < pairs.Count; i++)
+        for (var chunk = 0; chunk < pairs.Count; chunk += ChunkSize)
         {
-            results[i] = new List<GitRawChange>();
-            if (!string.Equals(pairs[i].OldTree, pairs[i].NewTree, StringComparison.Ordinal))
+            var level = new List<Walk>();
+            for (var i = chunk; i < Math.Min(pairs.Count, chunk + ChunkSize); i++)
             {
-                level.Add(new Walk(i, pairs[i].OldTree, pairs[i].NewTree, Array.Empty<byte>()));
-            }
-        }
-
-        while (level.Count > 0)
-        {
-            Load(level.SelectMany(w => new[] { w.OldTree, w.NewTree }));
-            var next = new List<Walk>();
-            foreach (var walk in level)
-            {
-                CompareLevel(walk, results[walk.Pair], next);
+                results[i] = new List<GitRawChange>();
+                if (!string.Equals(pairs[i].OldTree, pairs[i].NewTree, StringComparison.Ordinal))
+                {
+                    level.Add(new Walk(i, pairs[i].OldTree, pairs[i].NewTree, Array.Empty<byte>()));
+                }
             }
 
-            level = next;
+            while (level.Count > 0)
+            {
+                Load(level.SelectMany(w => new[] { w.OldTree, w.NewTree }));
+                var next = new List<Walk>();
+                foreach (var walk in level)
+                {
+                    CompareLevel(walk, results[walk.Pair], next);
+                }
+
+                level = next;
+            }
         }
 
         foreach (var result in results)
@@ -120,31 +132,83 @@ public sealed class GitTreeDiff
         return new GitRawChange(oldMode, newMode, old?.Id ?? zeroId, @new?.Id ?? zeroId, status, new GitPath(path));
     }
 
+    /// <summary>
+    /// Walks both trees side by side in git's entry order (a folder's name compares as if it ended
+    /// with '/'). Entries with the same name, kind, mode bytes and id are skipped without being
+    /// copied; the rest become items, and those found on one side only are paired by name at the
+    /// end, which also pairs a file with a folder of the same name (they sort apart) and keeps the
+    /// answer right for a tree whose entries are out of order.
+    /// </summary>
     private void CompareLevel(Walk walk, List<GitRawChange> result, List<Walk> next)
     {
-        var oldItems = walk.OldTree is null ? Array.Empty<TreeItem>() : _trees[walk.OldTree];
-        var newItems = walk.NewTree is null ? Array.Empty<TreeItem>() : _trees[walk.NewTree];
         var zeroId = new string('0', (walk.OldTree ?? walk.NewTree)!.Length);
+        var idBytes = zeroId.Length / 2;
+        var old = new TreeCursor(walk.OldTree is null ? EmptyTree : _trees[walk.OldTree], idBytes);
+        var @new = new TreeCursor(walk.NewTree is null ? EmptyTree : _trees[walk.NewTree], idBytes);
+        List<TreeItem>? oldOnly = null;
+        List<TreeItem>? newOnly = null;
+        while (!old.Done && !@new.Done)
+        {
+            var order = TreeCursor.CompareNames(ref old, ref @new);
+            if (order == 0)
+            {
+                if (!TreeCursor.SameEntry(ref old, ref @new))
+                {
+                    Pair(walk, old.Item(), @new.Item(), result, next, zeroId);
+                }
+
+                old.MoveNext();
+                @new.MoveNext();
+            }
+            else if (order < 0)
+            {
+                (oldOnly ??= new List<TreeItem>()).Add(old.Item());
+                old.MoveNext();
+            }
+            else
+            {
+                (newOnly ??= new List<TreeItem>()).Add(@new.Item());
+                @new.MoveNext();
+            }
+        }
+
+        for (; !old.Done; old.MoveNext())
+        {
+            (oldOnly ??= new List<TreeItem>()).Add(old.Item());
+        }
+
+        for (; !@new.Done; @new.MoveNext())
+        {
+            (newOnly ??= new List<TreeItem>()).Add(@new.Item());
+        }
+
+        if (oldOnly is null && newOnly is null)
+        {
+            return;
+        }
+
         var byName = new Dictionary<string, TreeItem>(StringComparer.Ordinal);
-        foreach (var item in newItems)
+        foreach (var item in newOnly ?? new List<TreeItem>())
         {
             byName[item.Key] = item;
         }
 
-        foreach (var old in oldItems)
+        foreach (var item in oldOnly ?? new List<TreeItem>())
         {
-            byName.TryGetValue(old.Key, out var @new);
-            if (@new != null)
+            if (byName.TryGetValue(item.Key, out var match))
             {
-                byName.Remove(old.Key);
+                byName.Remove(item.Key);
             }
 
-            Pair(walk, old, @new, result, next, zeroId);
+            Pair(walk, item, match, result, next, zeroId);
         }
 
-        foreach (var @new in byName.Values)
+        foreach (var item in newOnly ?? new List<TreeItem>())
         {
-            Pair(walk, null, @new, result, next, zeroId);
+            if (byName.TryGetValue(item.Key, out var left) && ReferenceEquals(left, item))
+            {
+                Pair(walk, null, item, result, next, zeroId);
+            }
         }
     }
 
@@ -187,10 +251,11 @@ public sealed class GitTreeDiff
             return;
         }
 
-        if (_trees.Count + missing.Count > _cacheLimit)
+        if (_trees.Count + missing.Count > _cacheLimit || _cachedBytes > CacheByteLimit)
         {
             // Starting over drops trees this level also needs: they are read again with the missing ones.
             _trees.Clear();
+            _cachedBytes = 0;
             missing = needed;
         }
 
@@ -214,31 +279,10 @@ public sealed class GitTreeDiff
                 at += read;
             }
 
-            _trees[id] = Parse(bytes, id.Length / 2);
+            TreeCursor.Validate(bytes, id.Length / 2);
+            _trees[id] = bytes;
+            _cachedBytes += bytes.Length;
         });
-    }
-
-    private static TreeItem[] Parse(byte[] content, int idBytes)
-    {
-        var entries = GitObjectReader.ParseTree(content, string.Empty, idBytes);
-        var items = new TreeItem[entries.Count];
-        for (var i = 0; i < items.Length; i++)
-        {
-            var entry = entries[i];
-            string mode;
-            try
-            {
-                mode = CanonicalMode(entry.Mode);
-            }
-            catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is OverflowException)
-            {
-                throw new GitException(GitFailureKind.UnexpectedOutput, $"a tree entry has mode '{entry.Mode}'", ex);
-            }
-
-            items[i] = new TreeItem(entry.Path.ToArray(), mode, entry.ObjectId);
-        }
-
-        return items;
     }
 
     /// <summary>One pair of folders still to compare, for one of the requested pairs.</summary>
@@ -288,5 +332,154 @@ public sealed class GitTreeDiff
         public string Id { get; }
 
         public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1} {2}", Mode, Id, Key);
+    }
+
+    /// <summary>A position in a raw tree object: "&lt;octal mode&gt; &lt;name&gt;\0&lt;raw id&gt;" entries, read in place.</summary>
+    private struct TreeCursor
+    {
+        private const string HexDigits = "0123456789abcdef";
+        private readonly byte[] _content;
+        private readonly int _idBytes;
+        private int _at;
+        private int _space;
+        private int _nul;
+        private bool _isDirectory;
+
+        public TreeCursor(byte[] content, int idBytes)
+        {
+            _content = content;
+            _idBytes = idBytes;
+            _at = 0;
+            _space = 0;
+            _nul = 0;
+            _isDirectory = false;
+            Read();
+        }
+
+        public bool Done => _at >= _content.Length;
+
+        /// <summary>git's order of two entries (<c>base_name_compare</c>): a folder's name as if it ended with '/'.</summary>
+        public static int CompareNames(ref TreeCursor left, ref TreeCursor right)
+        {
+            var leftLength = left._nul - left._space - 1;
+            var rightLength = right._nul - right._space - 1;
+            var common = Math.Min(leftLength, rightLength);
+            for (var i = 0; i < common; i++)
+            {
+                var difference = left._content[left._space + 1 + i] - right._content[right._space + 1 + i];
+                if (difference != 0)
+                {
+                    return difference;
+                }
+            }
+
+            int Next(ref TreeCursor cursor, int length) =>
+                length > common ? cursor._content[cursor._space + 1 + common] : cursor._isDirectory ? '/' : 0;
+
+            return Next(ref left, leftLength) - Next(ref right, rightLength);
+        }
+
+        /// <summary>The same mode bytes and the same id (names already compared equal).</summary>
+        public static bool SameEntry(ref TreeCursor left, ref TreeCursor right)
+        {
+            var leftMode = left._space - left._at;
+            if (leftMode != right._space - right._at)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < leftMode; i++)
+            {
+                if (left._content[left._at + i] != right._content[right._at + i])
+                {
+                    return false;
+                }
+            }
+
+            for (var i = 1; i <= left._idBytes; i++)
+            {
+                if (left._content[left._nul + i] != right._content[right._nul + i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Checks that <paramref name="content"/> is a sequence of well-formed entries.</summary>
+        /// <exception cref="GitException">It is not.</exception>
+        public static void Validate(byte[] content, int idBytes)
+        {
+            for (var cursor = new TreeCursor(content, idBytes); !cursor.Done; cursor.MoveNext())
+            {
+            }
+        }
+
+        public void MoveNext()
+        {
+            _at = _nul + 1 + _idBytes;
+            Read();
+        }
+
+        public TreeItem Item()
+        {
+            var modeText = Encoding.ASCII.GetString(_content, _at, _space - _at);
+            string mode;
+            try
+            {
+                mode = CanonicalMode(modeText);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is OverflowException)
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, $"a tree entry has mode '{modeText}'", ex);
+            }
+
+            var name = new byte[_nul - _space - 1];
+            Array.Copy(_content, _space + 1, name, 0, name.Length);
+            var id = new char[_idBytes * 2];
+            for (var i = 0; i < _idBytes; i++)
+            {
+                var value = _content[_nul + 1 + i];
+                id[2 * i] = HexDigits[value >> 4];
+                id[(2 * i) + 1] = HexDigits[value & 0xF];
+            }
+
+            return new TreeItem(name, mode, new string(id));
+        }
+
+        private void Read()
+        {
+            if (Done)
+            {
+                return;
+            }
+
+            _space = Array.IndexOf(_content, (byte)' ', _at);
+            _nul = _space < 0 ? -1 : Array.IndexOf(_content, (byte)0, _space);
+            if (_space <= _at || _nul < 0 || _nul + 1 + _idBytes > _content.Length)
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
+            }
+
+            // The file-type bits of the octal mode: 040000 is a folder.
+            var mode = 0;
+            for (var i = _at; i < _space; i++)
+            {
+                var digit = _content[i] - '0';
+                if (digit < 0 || digit > 7)
+                {
+                    throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
+                }
+
+                mode = (mode << 3) | digit;
+                if (mode > 0x7FFFFF)
+                {
+                    throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
+                }
+            }
+
+            _isDirectory = (mode & 0xF000) == 0x4000;
+        }
     }
 }
