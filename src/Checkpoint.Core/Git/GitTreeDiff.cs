@@ -29,10 +29,13 @@ public sealed class GitTreeDiff
     private const string AbsentMode = "000000";
     private const int ChunkSize = 256;
     private const long CacheByteLimit = 256L * 1024 * 1024;
-    private static readonly byte[] EmptyTree = Array.Empty<byte>();
+    private const int MaxRememberedLevels = 200_000;
+    private const int MaxRememberedDifferences = 64;
+    private static readonly RawTree EmptyTree = new RawTree(Array.Empty<byte>(), new[] { 0 });
     private readonly GitObjectReader _objects;
-    private readonly Dictionary<string, byte[]> _trees = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+    private readonly Dictionary<string, RawTree> _trees = new Dictionary<string, RawTree>(StringComparer.Ordinal);
     private readonly int _cacheLimit;
+    private readonly Dictionary<string, List<(TreeItem? Old, TreeItem? New)>> _levels = new Dictionary<string, List<(TreeItem? Old, TreeItem? New)>>(StringComparer.Ordinal);
     private long _cachedBytes;
 
     /// <param name="objects">The repository's object reader.</param>
@@ -72,7 +75,9 @@ public sealed class GitTreeDiff
 
             while (level.Count > 0)
             {
-                Load(level.SelectMany(w => new[] { w.OldTree, w.NewTree }));
+                // A pair of folders compared before (the same approvals folder seen from a branch and
+                // from its merge, say) is answered from what it gave then, without reading either tree.
+                Load(level.Where(w => !_levels.ContainsKey(LevelKey(w))).SelectMany(w => new[] { w.OldTree, w.NewTree }));
                 var next = new List<Walk>();
                 foreach (var walk in level)
                 {
@@ -139,12 +144,40 @@ public sealed class GitTreeDiff
     /// end, which also pairs a file with a folder of the same name (they sort apart) and keeps the
     /// answer right for a tree whose entries are out of order.
     /// </summary>
+    private static string LevelKey(Walk walk) => (walk.OldTree ?? "-") + " " + (walk.NewTree ?? "-");
+
     private void CompareLevel(Walk walk, List<GitRawChange> result, List<Walk> next)
     {
         var zeroId = new string('0', (walk.OldTree ?? walk.NewTree)!.Length);
-        var idBytes = zeroId.Length / 2;
-        var old = new TreeCursor(walk.OldTree is null ? EmptyTree : _trees[walk.OldTree], idBytes);
-        var @new = new TreeCursor(walk.NewTree is null ? EmptyTree : _trees[walk.NewTree], idBytes);
+        var key = LevelKey(walk);
+        if (!_levels.TryGetValue(key, out var differences))
+        {
+            differences = Differences(walk, zeroId.Length / 2);
+            if (differences.Count <= MaxRememberedDifferences)
+            {
+                if (_levels.Count >= MaxRememberedLevels)
+                {
+                    _levels.Clear();
+                }
+
+                _levels[key] = differences;
+            }
+        }
+
+        foreach (var (old, @new) in differences)
+        {
+            Pair(walk, old, @new, result, next, zeroId);
+        }
+    }
+
+    private List<(TreeItem? Old, TreeItem? New)> Differences(Walk walk, int idBytes)
+    {
+        var differences = new List<(TreeItem? Old, TreeItem? New)>();
+        var oldTree = walk.OldTree is null ? EmptyTree : _trees[walk.OldTree];
+        var newTree = walk.NewTree is null ? EmptyTree : _trees[walk.NewTree];
+        var (oldStart, oldEnd, newStart, newEnd) = ChangedRegion(oldTree, newTree);
+        var old = new TreeCursor(oldTree, idBytes, oldStart, oldEnd);
+        var @new = new TreeCursor(newTree, idBytes, newStart, newEnd);
         List<TreeItem>? oldOnly = null;
         List<TreeItem>? newOnly = null;
         while (!old.Done && !@new.Done)
@@ -154,7 +187,7 @@ public sealed class GitTreeDiff
             {
                 if (!TreeCursor.SameEntry(ref old, ref @new))
                 {
-                    Pair(walk, old.Item(), @new.Item(), result, next, zeroId);
+                    differences.Add((old.Item(), @new.Item()));
                 }
 
                 old.MoveNext();
@@ -184,7 +217,7 @@ public sealed class GitTreeDiff
 
         if (oldOnly is null && newOnly is null)
         {
-            return;
+            return differences;
         }
 
         var byName = new Dictionary<string, TreeItem>(StringComparer.Ordinal);
@@ -200,16 +233,70 @@ public sealed class GitTreeDiff
                 byName.Remove(item.Key);
             }
 
-            Pair(walk, item, match, result, next, zeroId);
+            differences.Add((item, match));
         }
 
         foreach (var item in newOnly ?? new List<TreeItem>())
         {
             if (byName.TryGetValue(item.Key, out var left) && ReferenceEquals(left, item))
             {
-                Pair(walk, null, item, result, next, zeroId);
+                differences.Add((null, item));
             }
         }
+
+        return differences;
+    }
+
+    /// <summary>
+    /// The entries of two trees that can differ, as entry indexes [start, end) on each side. The
+    /// entries inside the bytes both trees start with are the same entries, and so are the entries
+    /// from the first boundary inside the bytes both end with that is a boundary on both sides: a
+    /// folder of thousands of files that gained two is compared over those two.
+    /// </summary>
+    private static (int OldStart, int OldEnd, int NewStart, int NewEnd) ChangedRegion(RawTree old, RawTree @new)
+    {
+        var a = old.Content;
+        var b = @new.Content;
+        var shorter = Math.Min(a.Length, b.Length);
+        var prefix = 0;
+        while (prefix + 8 <= shorter && BitConverter.ToInt64(a, prefix) == BitConverter.ToInt64(b, prefix))
+        {
+            prefix += 8;
+        }
+
+        while (prefix < shorter && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        // Entries that end within the common prefix have the same boundaries on both sides.
+        var start = old.EntriesEndingBy(prefix);
+        var limit = shorter - old.Starts[start];
+        var suffix = 0;
+        while (suffix + 8 <= limit && BitConverter.ToInt64(a, a.Length - suffix - 8) == BitConverter.ToInt64(b, b.Length - suffix - 8))
+        {
+            suffix += 8;
+        }
+
+        while (suffix < limit && a[a.Length - suffix - 1] == b[b.Length - suffix - 1])
+        {
+            suffix++;
+        }
+
+        var oldEnd = old.Count;
+        var newEnd = @new.Count;
+        for (var index = old.FirstStartingAt(a.Length - suffix); index < old.Count; index++)
+        {
+            var match = @new.IndexOfStart(old.Starts[index] + (b.Length - a.Length));
+            if (match >= 0)
+            {
+                oldEnd = index;
+                newEnd = match;
+                break;
+            }
+        }
+
+        return (start, Math.Max(start, oldEnd), start, Math.Max(start, newEnd));
     }
 
     private void Pair(Walk walk, TreeItem? old, TreeItem? @new, List<GitRawChange> result, List<Walk> next, string zeroId)
@@ -279,8 +366,7 @@ public sealed class GitTreeDiff
                 at += read;
             }
 
-            TreeCursor.Validate(bytes, id.Length / 2);
-            _trees[id] = bytes;
+            _trees[id] = new RawTree(bytes, TreeCursor.EntryStarts(bytes, id.Length / 2));
             _cachedBytes += bytes.Length;
         });
     }
@@ -340,23 +426,37 @@ public sealed class GitTreeDiff
         private const string HexDigits = "0123456789abcdef";
         private readonly byte[] _content;
         private readonly int _idBytes;
+        private readonly int _end;
         private int _at;
         private int _space;
         private int _nul;
         private bool _isDirectory;
 
+        /// <summary>A cursor over the whole of <paramref name="content"/>.</summary>
         public TreeCursor(byte[] content, int idBytes)
+            : this(content, idBytes, 0, content.Length)
+        {
+        }
+
+        /// <summary>A cursor over the entries of <paramref name="tree"/> from <paramref name="startEntry"/> up to, not including, <paramref name="endEntry"/>.</summary>
+        public TreeCursor(RawTree tree, int idBytes, int startEntry, int endEntry)
+            : this(tree.Content, idBytes, tree.Starts[startEntry], tree.Starts[endEntry])
+        {
+        }
+
+        private TreeCursor(byte[] content, int idBytes, int start, int end)
         {
             _content = content;
             _idBytes = idBytes;
-            _at = 0;
+            _end = end;
+            _at = start;
             _space = 0;
             _nul = 0;
             _isDirectory = false;
             Read();
         }
 
-        public bool Done => _at >= _content.Length;
+        public bool Done => _at >= _end;
 
         /// <summary>git's order of two entries (<c>base_name_compare</c>): a folder's name as if it ended with '/'.</summary>
         public static int CompareNames(ref TreeCursor left, ref TreeCursor right)
@@ -407,13 +507,19 @@ public sealed class GitTreeDiff
             return true;
         }
 
-        /// <summary>Checks that <paramref name="content"/> is a sequence of well-formed entries.</summary>
-        /// <exception cref="GitException">It is not.</exception>
-        public static void Validate(byte[] content, int idBytes)
+        /// <summary>Where each entry of <paramref name="content"/> starts, and its length last.</summary>
+        /// <exception cref="GitException">It is not a sequence of well-formed entries.</exception>
+        public static int[] EntryStarts(byte[] content, int idBytes)
         {
-            for (var cursor = new TreeCursor(content, idBytes); !cursor.Done; cursor.MoveNext())
+            var starts = new List<int>();
+            var cursor = new TreeCursor(content, idBytes);
+            for (; !cursor.Done; cursor.MoveNext())
             {
+                starts.Add(cursor._at);
             }
+
+            starts.Add(content.Length);
+            return starts.ToArray();
         }
 
         public void MoveNext()
@@ -480,6 +586,44 @@ public sealed class GitTreeDiff
             }
 
             _isDirectory = (mode & 0xF000) == 0x4000;
+        }
+    }
+
+    /// <summary>A tree object's bytes and where each of its entries starts (its length last).</summary>
+    private sealed class RawTree
+    {
+        public RawTree(byte[] content, int[] starts)
+        {
+            Content = content;
+            Starts = starts;
+        }
+
+        public byte[] Content { get; }
+
+        public int[] Starts { get; }
+
+        public int Count => Starts.Length - 1;
+
+        /// <summary>How many entries end at or before byte <paramref name="offset"/>.</summary>
+        public int EntriesEndingBy(int offset)
+        {
+            // Entry i ends where entry i + 1 starts: the last start at or before the offset.
+            var index = Array.BinarySearch(Starts, offset);
+            return index >= 0 ? index : (~index) - 1;
+        }
+
+        /// <summary>The first entry that starts at or after byte <paramref name="offset"/>.</summary>
+        public int FirstStartingAt(int offset)
+        {
+            var index = Array.BinarySearch(Starts, 0, Count, offset);
+            return index >= 0 ? index : ~index;
+        }
+
+        /// <summary>The entry that starts exactly at byte <paramref name="offset"/>, or -1.</summary>
+        public int IndexOfStart(int offset)
+        {
+            var index = Array.BinarySearch(Starts, 0, Count, offset);
+            return index >= 0 ? index : -1;
         }
     }
 }

@@ -122,6 +122,65 @@ public sealed class GitTreeDiffTests
         }
     }
 
+    /// <summary>
+    /// A large folder with few changes is compared over the bytes that differ only; the entries
+    /// skipped before and after must be exactly the ones both trees share, whatever the change:
+    /// at the start, in the middle, at the end, a file that becomes a folder, names that are
+    /// prefixes of one another.
+    /// </summary>
+    [Fact]
+    public void LargeFolderWithFewChanges_IsWhatDiffTreeSays()
+    {
+        using var repo = TestRepository.Create();
+        var random = new Random(907);
+        string Name(int i) => $"big/{(i % 3 == 0 ? "a" : i % 3 == 1 ? "a.x" : "ab")}{i:D4}{(i % 5 == 0 ? ".json" : ".json.sig")}";
+        for (var i = 0; i < 400; i++)
+        {
+            repo.Write(Name(i), $"{i}\n");
+        }
+
+        var commits = new List<string> { repo.Commit("Large folder") };
+        for (var step = 0; step < 12; step++)
+        {
+            var at = step % 3 == 0 ? random.Next(3) : step % 3 == 1 ? 200 + random.Next(3) : 397 + random.Next(3);
+            var path = Path.Combine(repo.Root, Name(at));
+            switch (random.Next(4))
+            {
+                case 0 when File.Exists(path):
+                    File.Delete(path);
+                    break;
+                case 1 when File.Exists(path):
+                    File.Delete(path);
+                    repo.Write(Name(at) + "/inside.txt", "now a folder\n");
+                    break;
+                case 2:
+                    repo.Write($"big/{(at % 2 == 0 ? "a" : "ab")}{at:D4}", $"new {step}\n");
+                    break;
+                default:
+                    if (Directory.Exists(path))
+                    {
+                        Directory.Delete(path, recursive: true);
+                    }
+
+                    repo.Write(Name(at), $"changed {step}\n");
+                    break;
+            }
+
+            commits.Add(repo.Commit("step " + step));
+        }
+
+        using var git = GitRepository.Open(repo.Root);
+        var differ = new GitTreeDiff(git.Objects);
+        for (var i = 1; i < commits.Count; i++)
+        {
+            foreach (var (from, to) in new[] { (commits[i - 1], commits[i]), (commits[i], commits[i - 1]), (commits[0], commits[i]) })
+            {
+                var expected = Describe(git.DiffTree(from, to));
+                Assert.Equal(expected, Describe(differ.Compare(Tree(repo, from), Tree(repo, to))));
+            }
+        }
+    }
+
     private static void AssertSameAsGit(TestRepository repo, string? oldCommit, string? newCommit)
     {
         using var git = GitRepository.Open(repo.Root);
