@@ -71,6 +71,14 @@ internal static class PruneCommand
                 $"prune is done on a protected branch: HEAD ({Short(change.Head)}{(change.Branch is null ? ", detached" : ", branch " + change.Branch)}) is not the tip or in the history of a protected branch's remote ref, as git shows it; check out the protected branch at {change.Base.RefName}");
         }
 
+        // Another branch at the same commit (a fresh agent branch) is not the protected branch: the
+        // prune commit must land on the branch the gate trusts, not on one that merges later.
+        if (!change.Policy.IsProtected(change.Branch))
+        {
+            throw new ToolException(
+                $"prune is done on a protected branch itself: HEAD is branch {change.Branch}, which is at or behind {protectedBranch.RefName} but is not a protected branch; check out {protectedBranch.Name}");
+        }
+
         var cutoff = session.Now - age;
         var entries = change.Objects.ReadTree(change.Head + ":" + ApprovalPaths.Directory, ApprovalPaths.Directory) ?? Array.Empty<GitTreeEntry>();
         var byPath = entries.ToDictionary(e => e.Path.Display, StringComparer.Ordinal);
