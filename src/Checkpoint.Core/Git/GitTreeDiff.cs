@@ -31,7 +31,7 @@ public sealed class GitTreeDiff
     private const long CacheByteLimit = 256L * 1024 * 1024;
     private const int MaxRememberedLevels = 200_000;
     private const int MaxRememberedDifferences = 64;
-    private static readonly RawTree EmptyTree = new RawTree(Array.Empty<byte>(), new[] { 0 });
+    private static readonly RawTree EmptyTree = new RawTree(Array.Empty<byte>(), 20, new[] { 0 });
     private readonly GitObjectReader _objects;
     private readonly Dictionary<string, RawTree> _trees = new Dictionary<string, RawTree>(StringComparer.Ordinal);
     private readonly int _cacheLimit;
@@ -271,6 +271,7 @@ public sealed class GitTreeDiff
 
         // Entries that end within the common prefix have the same boundaries on both sides.
         var start = old.EntriesEndingBy(prefix);
+        @new.StartsFrom(old, start);
         var limit = shorter - old.Starts[start];
         var suffix = 0;
         while (suffix + 8 <= limit && BitConverter.ToInt64(a, a.Length - suffix - 8) == BitConverter.ToInt64(b, b.Length - suffix - 8))
@@ -366,7 +367,7 @@ public sealed class GitTreeDiff
                 at += read;
             }
 
-            _trees[id] = new RawTree(bytes, TreeCursor.EntryStarts(bytes, id.Length / 2));
+            _trees[id] = new RawTree(bytes, id.Length / 2);
             _cachedBytes += bytes.Length;
         });
     }
@@ -507,13 +508,21 @@ public sealed class GitTreeDiff
             return true;
         }
 
-        /// <summary>Where each entry of <paramref name="content"/> starts, and its length last.</summary>
+        /// <summary>
+        /// Where each entry of <paramref name="content"/> starts, and its length last: the first
+        /// <paramref name="known"/> starts taken from <paramref name="knownStarts"/>, the rest parsed.
+        /// </summary>
         /// <exception cref="GitException">It is not a sequence of well-formed entries.</exception>
-        public static int[] EntryStarts(byte[] content, int idBytes)
+        public static int[] EntryStarts(byte[] content, int idBytes, int[] knownStarts, int known)
         {
-            var starts = new List<int>();
-            var cursor = new TreeCursor(content, idBytes);
-            for (; !cursor.Done; cursor.MoveNext())
+            var starts = new List<int>(known + 16);
+            for (var i = 0; i < known; i++)
+            {
+                starts.Add(knownStarts[i]);
+            }
+
+            var from = known < knownStarts.Length ? knownStarts[known] : 0;
+            for (var cursor = new TreeCursor(content, idBytes, from, content.Length); !cursor.Done; cursor.MoveNext())
             {
                 starts.Add(cursor._at);
             }
@@ -592,15 +601,30 @@ public sealed class GitTreeDiff
     /// <summary>A tree object's bytes and where each of its entries starts (its length last).</summary>
     private sealed class RawTree
     {
-        public RawTree(byte[] content, int[] starts)
+        private readonly int _idBytes;
+        private int[]? _starts;
+
+        public RawTree(byte[] content, int idBytes, int[]? starts = null)
         {
             Content = content;
-            Starts = starts;
+            _idBytes = idBytes;
+            _starts = starts;
         }
 
         public byte[] Content { get; }
 
-        public int[] Starts { get; }
+        /// <summary>Where each entry starts, and the length last; the tree is parsed (and checked) on first use.</summary>
+        /// <exception cref="GitException">The tree is malformed.</exception>
+        public int[] Starts => _starts ??= TreeCursor.EntryStarts(Content, _idBytes, Array.Empty<int>(), 0);
+
+        /// <summary>
+        /// Takes the first <paramref name="count"/> entry starts from <paramref name="same"/>, a tree
+        /// whose bytes this one shares up to there, and parses only the rest.
+        /// </summary>
+        public void StartsFrom(RawTree same, int count)
+        {
+            _starts ??= TreeCursor.EntryStarts(Content, _idBytes, same.Starts, count);
+        }
 
         public int Count => Starts.Length - 1;
 
