@@ -6,5 +6,6 @@ internal enum OutputFormat
     Json,
     Github,
     Markdown,
+    Sarif,
     Csv,
 }
