@@ -137,11 +137,11 @@ public sealed class ApprovalVerifier
             return null;
         }
 
-        return OwnWork(check.Principals, commits);
+        return OwnWorkOf(check.Principals, commits);
     }
 
     /// <summary>The commit of <paramref name="commits"/> that someone known as one of <paramref name="principals"/> wrote, or null.</summary>
-    public static GitCommit? OwnWork(IReadOnlyCollection<string> principals, IEnumerable<GitCommit> commits)
+    public static GitCommit? OwnWorkOf(IReadOnlyCollection<string> principals, IEnumerable<GitCommit> commits)
     {
         if (principals is null || commits is null)
         {

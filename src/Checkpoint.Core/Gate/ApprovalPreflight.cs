@@ -76,7 +76,7 @@ public static class ApprovalPreflight
             principals.AddRange(trust.Entry!.Principals.Where(p => p.IndexOfAny(new[] { '*', '?', '!' }) < 0));
         }
 
-        if (ApprovalVerifier.OwnWork(principals.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), change.Commits) is GitCommit own)
+        if (ApprovalVerifier.OwnWorkOf(principals.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), change.Commits) is GitCommit own)
         {
             return $"you ({approver}) authored or committed {own.ShortId} in the range ({own.AuthorName} <{own.AuthorEmail}>, committer {own.CommitterName} <{own.CommitterEmail}>); an approver must not approve their own changes (CHK107): ask someone else to review";
         }
