@@ -83,7 +83,7 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("verify", "text,json,github,markdown,sarif")]
-    [InlineData("status", "text,json")]
+    [InlineData("status", "text,json,markdown")]
     [InlineData("review", "text,json,markdown,sarif")]
     public void FormatCompletion_OffersOnlyTheFormatsOfTheCommand(string command, string formats)
     {

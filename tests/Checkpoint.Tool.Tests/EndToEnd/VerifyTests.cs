@@ -168,8 +168,11 @@ public sealed class VerifyTests(InstalledTool tool)
     {
         using var repository = ToolScenario.WithAgentBranch(requiredApprovers: 2);
         repository.ActAs(SshKey.Alice);
-        Assert.Equal(0, tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build").ExitCode);
+        var first = tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build");
 
+        // approve exits with the verdict that results: Alice's approval is committed, and one of two is not enough yet.
+        Assert.True(first.ExitCode == 1, first.ToString());
+        Assert.Single(Directory.GetFiles(Path.Combine(repository.Root, ".checkpoint", "approvals"), "*.json"));
         var afterOne = tool.Run(repository.Root, null, "verify");
         repository.ActAs(SshKey.Bob);
         Assert.Equal(0, tool.Run(repository.Root, null, "approve", "--key", SshKey.Bob.PrivateKeyPath, "--yes", "--no-build").ExitCode);
