@@ -10,8 +10,9 @@
 # Reports: artifacts/mutation/<Folder>/reports/mutation-report.{html,json}; the summary line of
 # each folder (score, killed, survived, minutes) is appended to artifacts/mutation/summary.txt.
 #
-# Stryker builds the test project in place and swaps a mutated Checkpoint.Core.dll into its
-# bin folder: do not build or run Checkpoint.Core.Tests in this working tree while it runs.
+# Stryker runs from tests/Checkpoint.Core.Tests (its test project), builds it in place and swaps a
+# mutated Checkpoint.Core.dll into its bin folder: do not build or run Checkpoint.Core.Tests in this
+# working tree while it runs (a clone elsewhere is fine: git clone . /tmp/checkpoint-mutation).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -30,6 +31,7 @@ for folder in "${folders[@]}"; do
 done
 
 dotnet tool restore >/dev/null
+config="$PWD/stryker-config.json"
 out_root="$PWD/artifacts/mutation"
 mkdir -p "$out_root"
 
@@ -38,12 +40,12 @@ for folder in "${folders[@]}"; do
   rm -rf "$out"
   start=$(date +%s)
   echo "== mutating src/Checkpoint.Core/$folder"
-  MSBUILDDISABLENODEREUSE=1 dotnet stryker \
-    --config-file stryker-config.json \
+  (cd tests/Checkpoint.Core.Tests && MSBUILDDISABLENODEREUSE=1 dotnet stryker \
+    --config-file "$config" \
     --mutate "**/$folder/**/*.cs" \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
     --output "$out" \
-    --skip-version-check | tee "$out_root/$folder.log"
+    --skip-version-check) | tee "$out_root/$folder.log"
   minutes=$(( ($(date +%s) - start + 59) / 60 ))
   report="$out/reports/mutation-report.json"
   if [ -f "$report" ] && command -v python3 >/dev/null; then
