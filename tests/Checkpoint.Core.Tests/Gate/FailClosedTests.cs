@@ -189,6 +189,41 @@ public sealed class FailClosedTests
         Assert.Empty(verdict.Approvers);
     }
 
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{\"schema\": 5}")]
+    [InlineData("[\"not\", \"an\", \"object\"]")]
+    [InlineData("\u00ff\u00fe")]
+    public void ManifestThatMakesTheParserThrow_SignedByATrustedKey_FailsInCi(string manifest)
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        var bytes = manifest == "\u00ff\u00fe" ? new byte[] { 0x7b, 0xff, 0xfe, 0x7d } : System.Text.Encoding.UTF8.GetBytes(manifest);
+        repo.Approve(SshKey.Alice, manifest: bytes);
+
+        var verdict = repo.Evaluate(FailingGit.Ci);
+
+        var error = VerdictAssert.FailsWith("CHK102", verdict);
+        Assert.Contains("manifest cannot be parsed", error.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-----BEGIN SSH SIGNATURE-----\n!!!! not base64 !!!!\n-----END SSH SIGNATURE-----\n", "base64")]
+    [InlineData("-----BEGIN SSH SIGNATURE-----\nU1NIU0lHAAAAAQ==\n-----END SSH SIGNATURE-----\n", "signature is malformed")]
+    [InlineData("-----BEGIN SSH SIGNATURE-----\nU1NIU0lHAAAAAf////8=\n-----END SSH SIGNATURE-----\n", "signature is malformed")]
+    public void SignatureThatMakesTheParserThrow_NextToAValidManifest_FailsInCi(string signature, string expected)
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        var path = repo.Approve(SshKey.Alice, commit: false);
+        repo.Write(path + ".sig", signature);
+        repo.Commit("Approve", SshKey.Alice.Identity);
+
+        var error = VerdictAssert.FailsWith("CHK102", repo.Evaluate(FailingGit.Ci));
+
+        Assert.Contains(expected, error.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>An agent branch with one change and Alice's valid approval: the gate approves it in CI.</summary>
     private static TestRepository ApprovedBranch()
     {
