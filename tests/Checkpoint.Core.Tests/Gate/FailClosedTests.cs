@@ -107,6 +107,22 @@ public sealed class FailClosedTests
         Assert.Contains("revoked list is malformed", error.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{")]
+    [InlineData("{ \"requiredApprovers\": \"two\" }")]
+    [InlineData("{ \"protectedBranches\": \"main\" }")]
+    [InlineData("[1]")]
+    public void PolicyThatMakesTheParserThrow_OnTheBase_FailsInCiWithChk106(string policy)
+    {
+        using var repo = ApprovedBranch();
+        repo.Checkout("main").WritePolicy(policy).Commit("Policy, badly");
+        repo.PushMain().Checkout("claude/feature");
+
+        var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(FailingGit.Ci));
+
+        Assert.Contains("the base's policy is malformed", error.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void BaseRefOverrideInCiWithoutAnyBase_FailsWithChk105AndSaysTheOverrideIsIgnored()
     {
