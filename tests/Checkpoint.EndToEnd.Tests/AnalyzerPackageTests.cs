@@ -1,6 +1,6 @@
 namespace Checkpoint.EndToEnd.Tests;
 
-/// <summary>Issue 2, end to end: the analyzers and the attributes as a consumer gets them from the package.</summary>
+/// <summary>End to end: the analyzers and the attributes as a consumer gets them from the package.</summary>
 [Collection(ConsumerWorkArea.Collection)]
 public sealed class AnalyzerPackageTests
 {

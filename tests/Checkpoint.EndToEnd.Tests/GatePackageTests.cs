@@ -1,6 +1,6 @@
 namespace Checkpoint.EndToEnd.Tests;
 
-/// <summary>Issue 4, end to end: the gate as a consumer repository gets it from the package.</summary>
+/// <summary>End to end: the gate as a consumer repository gets it from the package.</summary>
 [Collection(ConsumerWorkArea.Collection)]
 public sealed class GatePackageTests
 {

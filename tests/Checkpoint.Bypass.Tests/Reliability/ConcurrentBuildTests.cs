@@ -1,7 +1,7 @@
 namespace Checkpoint.Bypass.Tests.Reliability;
 
 /// <summary>
-/// Issue 6, "concurrent builds of the same repository", with real processes: two <c>dotnet build</c>
+/// Concurrent builds of the same repository, with real processes: two <c>dotnet build</c>
 /// runs of one consumer solution start together, once without an approval and once with one. Each
 /// build evaluates the gate exactly once and reaches the same verdict; neither crashes, meets a
 /// lock, or leaves anything behind in the repository.

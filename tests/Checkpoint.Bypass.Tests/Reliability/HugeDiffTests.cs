@@ -9,8 +9,8 @@ namespace Checkpoint.Bypass.Tests.Reliability;
 /// Huge diffs in bounded memory. The gate runs in a child process (<see cref="MemoryProbe"/>) under
 /// a hard GC heap limit (DOTNET_GCHeapHardLimit), so loading what should be streamed ends in an
 /// OutOfMemoryException (which the gate turns into CHK106) instead of passing quietly; for blobs
-/// the peak working set's growth over a tiny repository's run is bounded too. The full sizes issue 6
-/// names (100,000 files, a 2 GB blob) run in CI, about 25 s together; the smaller twins fail faster
+/// the peak working set's growth over a tiny repository's run is bounded too. The full sizes
+/// (100,000 files, a 2 GB blob) run in CI, about 25 s together; the smaller twins fail faster
 /// and point at the cause when they do.
 /// </summary>
 public sealed class HugeDiffTests

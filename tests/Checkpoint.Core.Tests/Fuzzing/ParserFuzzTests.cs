@@ -8,7 +8,7 @@ using Checkpoint.Core.Tests.Policy;
 namespace Checkpoint.Core.Tests.Fuzzing;
 
 /// <summary>
-/// Issue 6: at least 100,000 inputs per parser with a fixed seed. The only allowed outcomes are a
+/// At least 100,000 inputs per parser with a fixed seed. The only allowed outcomes are a
 /// clean one-line rejection, or acceptance of a document that then round-trips; never another
 /// exception and never a hang.
 /// </summary>

@@ -4,7 +4,7 @@ using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Core.Tests.Gate;
 
-/// <summary>Issue 4's tamper table: each row starts from an agent branch and tries to get past the gate.</summary>
+/// <summary>The tamper table: each row starts from an agent branch and tries to get past the gate.</summary>
 public sealed class TamperTests
 {
     private static readonly Dictionary<string, Action<TestRepository>> Tampering = new()

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Checkpoint.Core.Tests.Signatures;
 
 /// <summary>
-/// Issue 6, fuzzing: at least 100,000 seeded inputs through the allowed_signers parser and the trust decisions.
+/// Fuzzing: at least 100,000 seeded inputs through the allowed_signers parser and the trust decisions.
 /// Inputs are character-level mutations of valid files (flips, insertions of meaningful tokens, deletions,
 /// truncation, duplicated spans) and random text. Failures print the input so it can join
 /// <see cref="Regressions.AllowedSignersRegressionTests"/>.

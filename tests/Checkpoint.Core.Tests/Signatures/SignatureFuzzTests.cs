@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Checkpoint.Core.Tests.Signatures;
 
 /// <summary>
-/// Issue 6, fuzzing: at least 100,000 seeded inputs through the SSHSIG armor and blob parser and the verifier.
+/// Fuzzing: at least 100,000 seeded inputs through the SSHSIG armor and blob parser and the verifier.
 /// Inputs are mutations of genuine signatures (bit flips, byte edits, truncation, insertion, length-field
 /// edits, re-armored canonically), mutations of the armor text, genuine signatures over mutated messages,
 /// and random input. Failures print the input so it can join <see cref="Regressions.SignatureRegressionTests"/>.
