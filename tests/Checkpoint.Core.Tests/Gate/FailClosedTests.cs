@@ -96,6 +96,17 @@ public sealed class FailClosedTests
     }
 
     [Fact]
+    public void BlobOfAChangedFileMissingFromTheObjectStore_FailsInCiWithChk106()
+    {
+        using var repo = ApprovedBranch();
+        Damage(repo, repo.Git("rev-parse", "HEAD:src/Feature.cs"), "missing");
+
+        var error = VerdictAssert.FailsWith("CHK106", repo.Evaluate(FailingGit.Ci));
+
+        Assert.Contains("cannot read object", error.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RevokedListThatIsNotUtf8OnTheBase_FailsInCiWithChk106()
     {
         using var repo = ApprovedBranch();
