@@ -5,7 +5,8 @@ namespace Checkpoint.DocumentationGenerator;
 /// <summary>Every generated section of the docs. Add new tables here (see <see cref="Generator"/>).</summary>
 public static class DocumentationSources
 {
-    public static IEnumerable<GeneratedSection> All()
+    /// <param name="sourceTree">The source tree the build files are read from; by default the one above the generator.</param>
+    public static IEnumerable<GeneratedSection> All(string? sourceTree = null)
     {
         yield return new GeneratedSection("README.md", "analyzer-rules", RuleSections.ReadmeTable);
         foreach (var rule in RuleSections.Rules())
@@ -18,8 +19,8 @@ public static class DocumentationSources
         yield return new GeneratedSection("docs/rules/CHK001.md", "operation-families", () => FamilySections.Families(disruptiveOnly: false));
         yield return new GeneratedSection("docs/rules/CHK002.md", "operation-families", () => FamilySections.Families(disruptiveOnly: true));
 
-        // The MSBuild properties (docs/msbuild.md) and the tool's options and exit codes (docs/tool.md)
-        // belong here too, as sections rendered from Checkpoint.Build.Tasks' targets and the tool's
-        // command definitions (not generated yet).
+        yield return new GeneratedSection("docs/tool.md", "tool-commands", ToolSections.Commands);
+        yield return new GeneratedSection("docs/tool.md", "tool-exit-codes", ToolSections.ExitCodes);
+        yield return new GeneratedSection("docs/msbuild.md", "msbuild-properties", () => MSBuildSections.PropertiesTable(sourceTree ?? SourceTreeRoot.Find()));
     }
 }

@@ -18,7 +18,7 @@ public static class Generator
     public static IReadOnlyList<string> Run(string sourceTree, bool check)
     {
         var drift = new List<string>();
-        foreach (var file in DocumentationSources.All().GroupBy(s => s.File))
+        foreach (var file in DocumentationSources.All(sourceTree).GroupBy(s => s.File))
         {
             var path = Path.Combine([sourceTree, .. file.Key.Split('/')]);
             var original = File.ReadAllText(path);

@@ -3,7 +3,7 @@ using Checkpoint.DocumentationGenerator;
 // dotnet run --project eng/DocumentationGenerator [-- --check]
 // Rewrites the generated sections of the docs from the code; --check only reports drift (exit 1).
 var check = args.Contains("--check");
-var root = FindSourceTree(AppContext.BaseDirectory) ?? FindSourceTree(Environment.CurrentDirectory);
+var root = SourceTreeRoot.Above(AppContext.BaseDirectory) ?? SourceTreeRoot.Above(Environment.CurrentDirectory);
 if (root is null)
 {
     Console.Error.WriteLine("Checkpoint.Analyzers.sln not found above the generator or the current directory.");
@@ -17,16 +17,3 @@ foreach (var file in drift)
 }
 
 return check && drift.Count > 0 ? 1 : 0;
-
-static string? FindSourceTree(string start)
-{
-    for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-    {
-        if (File.Exists(Path.Combine(directory.FullName, "Checkpoint.Analyzers.sln")))
-        {
-            return directory.FullName;
-        }
-    }
-
-    return null;
-}

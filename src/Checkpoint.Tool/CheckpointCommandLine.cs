@@ -21,7 +21,7 @@ internal static class CheckpointCommandLine
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
             {
-                console.WriteErrorLine(parseResult.Errors[0].Message + " (see 'checkpoint --help')");
+                console.WriteErrorLine(UsageError(root, parseResult) + " (see 'checkpoint --help')");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -35,7 +35,7 @@ internal static class CheckpointCommandLine
         catch (ToolException ex)
         {
             console.WriteErrorLine(ex.Message);
-            return ExitCodes.UsageOrEnvironment;
+            return ex.ExitCode;
         }
         catch (Exception ex)
         {
@@ -49,7 +49,8 @@ internal static class CheckpointCommandLine
     {
         var globals = new GlobalOptions();
         var root = new RootCommand(
-            "Checkpoint: review what an agent's branch does, destructive calls first, sign the approval with your SSH key, and verify it in CI.");
+            "Checkpoint: review what an agent's branch does, destructive calls first, sign the approval with your SSH key, and verify it in CI. "
+            + "Exit codes: 0 pass or done, 1 the gate failed or the command refused, 2 usage or environment error (docs/tool.md).");
         root.Options.Add(globals.Repository);
         root.Options.Add(globals.BaseRef);
 
@@ -59,7 +60,28 @@ internal static class CheckpointCommandLine
         root.Subcommands.Add(VerifyCommand.Create(globals, console, environment));
         root.Subcommands.Add(InitCommand.Create(globals, console, environment));
         root.Subcommands.Add(HashCommand.Create(globals, console, environment));
+        root.Subcommands.Add(BaselineCommand.Create(globals, console, environment));
         return root;
+    }
+
+    /// <summary>
+    /// The first parse error, except at the top level: there, a word that is no command is named as
+    /// an unknown command (System.CommandLine would first complain that no command was given).
+    /// </summary>
+    private static string UsageError(RootCommand root, ParseResult parseResult)
+    {
+        if (parseResult.CommandResult.Command == root)
+        {
+            var commands = string.Join(", ", root.Subcommands.Select(c => c.Name));
+            var unknown = parseResult.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith("-", StringComparison.Ordinal));
+            return unknown != null
+                ? $"unknown command '{unknown}'; the commands are {commands}"
+                : parseResult.UnmatchedTokens.Count > 0
+                    ? parseResult.Errors[0].Message
+                    : $"no command given; the commands are {commands}";
+        }
+
+        return parseResult.Errors[0].Message;
     }
 
     private static string FirstLine(string text)

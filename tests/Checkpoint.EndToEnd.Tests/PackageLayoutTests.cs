@@ -15,8 +15,12 @@ public sealed class PackageLayoutTests
     private static readonly string[] ExpectedFiles =
     [
         "README.md",
+        // Portable PDBs beside each of Checkpoint's own assemblies, so an AD0001 or MSB4018 stack
+        // trace in a user's build has lines (SourceLink points them at the sources, /_/ paths).
         "analyzers/dotnet/cs/Checkpoint.Analyzers.dll",
+        "analyzers/dotnet/cs/Checkpoint.Analyzers.pdb",
         "analyzers/dotnet/cs/Checkpoint.CodeFixes.dll",
+        "analyzers/dotnet/cs/Checkpoint.CodeFixes.pdb",
         "build/Checkpoint.Analyzers.props",
         "build/Checkpoint.Analyzers.targets",
         "build/Checkpoint.Attributes.cs",
@@ -30,12 +34,16 @@ public sealed class PackageLayoutTests
         // System.Memory come from the runtime (compiled) rather than from a netstandard2.0 copy here.
         "tasks/dotnet/BouncyCastle.Cryptography.dll",
         "tasks/dotnet/Checkpoint.Build.Tasks.dll",
+        "tasks/dotnet/Checkpoint.Build.Tasks.pdb",
         "tasks/dotnet/Checkpoint.Core.dll",
+        "tasks/dotnet/Checkpoint.Core.pdb",
         // MSBuild on .NET Framework (Visual Studio): the gate task and everything it needs at run time,
         // beside it (MSBuild resolves them from this folder).
         "tasks/netstandard2.0/BouncyCastle.Cryptography.dll",
         "tasks/netstandard2.0/Checkpoint.Build.Tasks.dll",
+        "tasks/netstandard2.0/Checkpoint.Build.Tasks.pdb",
         "tasks/netstandard2.0/Checkpoint.Core.dll",
+        "tasks/netstandard2.0/Checkpoint.Core.pdb",
         "tasks/netstandard2.0/Microsoft.Bcl.AsyncInterfaces.dll",
         "tasks/netstandard2.0/System.Buffers.dll",
         "tasks/netstandard2.0/System.Memory.dll",
@@ -62,11 +70,16 @@ public sealed class PackageLayoutTests
     }
 
     [Fact]
-    public void Package_HasNoLibFolderNoSymbolsAndNoTestAssets()
+    public void Package_HasNoLibFolderNoThirdPartySymbolsAndNoTestAssets()
     {
         using var archive = ZipFile.OpenRead(PackageFeed.Instance.AnalyzersPackagePath);
         Assert.DoesNotContain(archive.Entries, e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) || e.FullName.StartsWith("ref/", StringComparison.Ordinal));
-        Assert.DoesNotContain(archive.Entries, e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase));
+        Assert.All(
+            archive.Entries.Where(e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase)),
+            e => Assert.StartsWith("Checkpoint.", e.Name, StringComparison.Ordinal));
+        Assert.All(
+            archive.Entries.Where(e => e.FullName.EndsWith(".pdb", StringComparison.OrdinalIgnoreCase)),
+            e => Assert.NotNull(archive.GetEntry(e.FullName[..^".pdb".Length] + ".dll")));
         Assert.DoesNotContain(archive.Entries, e => e.FullName.Contains("Tests", StringComparison.OrdinalIgnoreCase));
     }
 

@@ -25,8 +25,9 @@ public static class BaseResolver
     /// <param name="refs">The refs, listed with <see cref="OverrideRefName"/> among them.</param>
     /// <param name="baseRefOverride">The <c>CheckpointBaseRef</c> property or <c>--base</c>, if set.</param>
     /// <param name="ci">The CI environment. In CI the override is ignored (with a notice when it disagrees).</param>
+    /// <param name="overrideSetting">What messages call the override: <c>CheckpointBaseRef</c>, or <c>--base</c> in the tool.</param>
     /// <exception cref="CheckpointException">CHK105: no usable base ref.</exception>
-    public static ResolvedBase Resolve(GitObjectReader objects, GitRefs refs, string? baseRefOverride, CiEnvironment ci)
+    public static ResolvedBase Resolve(GitObjectReader objects, GitRefs refs, string? baseRefOverride, CiEnvironment ci, string overrideSetting = "CheckpointBaseRef")
     {
         if (objects is null || refs is null || ci is null)
         {
@@ -36,7 +37,7 @@ public static class BaseResolver
         var overrideRef = string.IsNullOrWhiteSpace(baseRefOverride) ? null : ToFullRefName(baseRefOverride!.Trim());
         if (overrideRef != null && !ci.IsCi)
         {
-            return Require(objects, refs, overrideRef, "CheckpointBaseRef", null);
+            return Require(objects, refs, overrideRef, overrideSetting, null);
         }
 
         // In CI the override is never used: the base decides which policy and which signers are
@@ -45,11 +46,11 @@ public static class BaseResolver
         ResolvedBase resolved;
         try
         {
-            resolved = ResolveDefault(objects, refs, ci);
+            resolved = ResolveDefault(objects, refs, ci, overrideSetting);
         }
         catch (CheckpointException ex) when (overrideRef != null)
         {
-            throw new CheckpointException(ex.Code, ex.Message + $" (CheckpointBaseRef '{baseRefOverride}' is ignored in CI; set origin's default branch with 'git remote set-head origin <branch>' before building)", ex);
+            throw new CheckpointException(ex.Code, ex.Message + $" ({overrideSetting} '{baseRefOverride}' is ignored in CI; set origin's default branch with 'git remote set-head origin <branch>' before building)", ex);
         }
 
         if (overrideRef != null && !string.Equals(overrideRef, resolved.RefName, StringComparison.Ordinal))
@@ -57,7 +58,7 @@ public static class BaseResolver
             var source = ci.PullRequestTargetVariable != null
                 ? $"the pull request's target ({ci.PullRequestTargetVariable}={ci.PullRequestTarget})"
                 : $"{resolved.Source} ({resolved.RefName})";
-            var notice = $"CheckpointBaseRef '{baseRefOverride}' was ignored: in CI the base is {source}, never a value the branch can set";
+            var notice = $"{overrideSetting} '{baseRefOverride}' was ignored: in CI the base is {source}, never a value the branch can set";
             return new ResolvedBase(resolved.RefName, resolved.Commit, resolved.Tree, resolved.Source, notice);
         }
 
@@ -79,7 +80,7 @@ public static class BaseResolver
         return RemotePrefix + branch;
     }
 
-    private static ResolvedBase ResolveDefault(GitObjectReader objects, GitRefs refs, CiEnvironment ci)
+    private static ResolvedBase ResolveDefault(GitObjectReader objects, GitRefs refs, CiEnvironment ci, string overrideSetting)
     {
         if (ci.PullRequestTarget != null)
         {
@@ -102,7 +103,7 @@ public static class BaseResolver
 
         throw new CheckpointException(
             GateCodes.DiffUnavailable,
-            "no base ref: none of refs/remotes/origin/HEAD, origin/main or origin/master exists; fetch the target branch, or name origin's default branch with 'git remote set-head origin <branch>' (outside CI, CheckpointBaseRef also works)");
+            $"no base ref: none of refs/remotes/origin/HEAD, origin/main or origin/master exists; fetch the target branch, or name origin's default branch with 'git remote set-head origin <branch>' (outside CI, {overrideSetting} also works)");
     }
 
     private static ResolvedBase Require(GitObjectReader objects, GitRefs refs, string refName, string source, string? notice)

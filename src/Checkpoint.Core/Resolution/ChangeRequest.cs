@@ -21,6 +21,12 @@ public sealed class ChangeRequest
     /// <summary>A base override (<c>CheckpointBaseRef</c>, <c>--base</c>); ignored in CI (docs/policy.md).</summary>
     public string? BaseRef { get; init; }
 
+    /// <summary>
+    /// How the user set <see cref="BaseRef"/>, for messages: <c>CheckpointBaseRef</c> in a build,
+    /// <c>--base</c> in the tool, so each names the setting its user can change.
+    /// </summary>
+    public string BaseRefSetting { get; init; } = "CheckpointBaseRef";
+
     /// <summary>The git executable; <c>git</c> on PATH when null. Never from anything the branch controls.</summary>
     public string? GitExecutable { get; init; }
 }

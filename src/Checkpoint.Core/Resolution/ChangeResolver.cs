@@ -113,7 +113,7 @@ public static class ChangeResolver
         partial.Head = head.Id;
         var branch = ci.IsCi && ci.SourceBranch != null ? ci.SourceBranch : refs.CurrentBranch ?? ci.SourceBranch;
         partial.Branch = branch;
-        var resolvedBase = BaseResolver.Resolve(repository.Objects, refs, request.BaseRef, ci);
+        var resolvedBase = BaseResolver.Resolve(repository.Objects, refs, request.BaseRef, ci, request.BaseRefSetting);
         partial.Base = resolvedBase;
         phase("head and base");
 

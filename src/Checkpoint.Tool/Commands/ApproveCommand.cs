@@ -107,8 +107,17 @@ internal static class ApproveCommand
             var trust = signers.Authorize(approver, publicKey, ApprovalManifest.SignatureNamespace, session.Now);
             if (!trust.IsTrusted)
             {
-                throw new ToolException($"{approver} with key {publicKey.Fingerprint} is not trusted by the base's allowed_signers: {trust.Failure}");
+                throw ToolException.Refusal($"{approver} with key {publicKey.Fingerprint} is not trusted by the base's allowed_signers: {trust.Failure}");
             }
+        }
+
+        // Asking twice for the same thing is not an error: the digest is approved, which is what was asked.
+        var existing = session.Verdict.Approvals.FirstOrDefault(a => a.Valid && string.Equals(a.Approver, approver, StringComparison.Ordinal));
+        if (existing != null)
+        {
+            console.Out.MarkupLine($"[green]Already approved[/] by [bold]{Markup.Escape(approver)}[/] for {Markup.Escape(range.Digest)} ({Markup.Escape(existing.Path)}); nothing to sign.");
+            VerdictOutput.WriteText(console, session.Verdict);
+            return ExitCodes.Success;
         }
 
         if (!Confirm(console, range, approver, request.Yes))
@@ -125,7 +134,7 @@ internal static class ApproveCommand
         var signaturePath = manifestPath + ".sig";
         if (File.Exists(manifestPath) || File.Exists(signaturePath))
         {
-            throw new ToolException($"{Relative(repository.Root, manifestPath)} already exists: this digest is already approved by {approver}");
+            throw new ToolException($"{Relative(repository.Root, manifestPath)} already exists but the gate does not count it (not committed, or no longer valid); commit it, or remove it and approve again");
         }
 
         var manifestBytes = manifest.Serialize();
@@ -221,7 +230,7 @@ internal static class ApproveCommand
         return candidates.Count switch
         {
             1 => candidates[0],
-            0 => throw new ToolException($"key {key.Fingerprint} is not in the base's allowed_signers for namespace {ApprovalManifest.SignatureNamespace} (or only under a wildcard): pass --principal or add the key on the base branch"),
+            0 => throw ToolException.Refusal($"key {key.Fingerprint} is not in the base's allowed_signers for namespace {ApprovalManifest.SignatureNamespace} (or only under a wildcard): pass --principal or add the key on the base branch"),
             _ => throw new ToolException($"key {key.Fingerprint} is listed for several principals ({string.Join(", ", candidates)}): pass --principal"),
         };
     }

@@ -21,7 +21,7 @@ internal static class InitCommand
     {
         var key = new Option<string?>("--key")
         {
-            Description = "Your SSH public key file (default: ~/.ssh/id_ed25519.pub). Only the public key is read.",
+            Description = "Your SSH public key (.pub), or your private key file with its .pub beside it; only the .pub is read, a private key alone is refused (default: ~/.ssh/id_ed25519.pub).",
             HelpName = "FILE",
         };
         var principal = new Option<string?>("--principal")
@@ -31,13 +31,15 @@ internal static class InitCommand
         };
         var scope = new Option<string>("--scope")
         {
-            Description = "Which branches are gated: agent-branches (default) or all-branches.",
+            Description = "Which branches are gated: agent-branches or all-branches.",
+            HelpName = "agent-branches|all-branches",
             DefaultValueFactory = _ => "agent-branches",
         };
         scope.AcceptOnlyFromAmong("agent-branches", "all-branches");
         var approvers = new Option<int>("--required-approvers")
         {
-            Description = "Distinct approvers a gated branch needs (1-10, default 1).",
+            Description = "Distinct approvers a gated branch needs (1-10).",
+            HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
         var force = new Option<bool>("--force") { Description = "Overwrite existing .checkpoint files." };
@@ -102,6 +104,7 @@ internal static class InitCommand
     internal static string PolicyText(string scope, int requiredApprovers)
     {
         return "{\n"
+            + $"  \"$schema\": \"{JsonOutput.PolicySchemaUri}\",\n"
             + "  \"protectedBranches\": [\"main\", \"master\"],\n"
             + $"  \"scope\": \"{scope}\",\n"
             + "  \"agentBranchPrefixes\": [],\n"

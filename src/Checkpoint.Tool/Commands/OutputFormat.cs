@@ -6,4 +6,5 @@ internal enum OutputFormat
     Json,
     Github,
     Markdown,
+    Sarif,
 }

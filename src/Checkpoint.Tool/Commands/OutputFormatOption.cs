@@ -6,21 +6,24 @@ namespace Checkpoint.Tool.Commands;
 
 internal static class OutputFormatOption
 {
-    /// <summary>A --format option that accepts only the formats a command supports, in lower case.</summary>
+    /// <summary>
+    /// A --format option that accepts, and completes, only the formats a command supports, in lower
+    /// case. Text is the enum's zero value, so an absent option reads as text without a default
+    /// factory (which would print the default a second time, capitalised, in the help).
+    /// </summary>
     public static Option<OutputFormat> Create(params OutputFormat[] allowed)
     {
-        var names = allowed.Select(f => f.ToString().ToLowerInvariant()).ToArray();
+        var names = allowed.Select(Name).ToArray();
         var option = new Option<OutputFormat>("--format")
         {
-            Description = "Output format: " + string.Join(", ", names) + ".",
+            Description = "Output format: " + string.Join(", ", names.Select(n => n == "text" ? "text (default)" : n)) + ".",
             HelpName = string.Join("|", names),
-            DefaultValueFactory = _ => OutputFormat.Text,
             CustomParser = result =>
             {
                 var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : "text";
                 foreach (var format in allowed)
                 {
-                    if (string.Equals(format.ToString(), token, StringComparison.OrdinalIgnoreCase))
+                    if (string.Equals(Name(format), token, StringComparison.OrdinalIgnoreCase))
                     {
                         return format;
                     }
@@ -30,7 +33,12 @@ internal static class OutputFormatOption
                 return OutputFormat.Text;
             },
         };
+
+        // The enum's own completion source would offer every format of every command.
+        option.CompletionSources.Clear();
         option.CompletionSources.Add(names);
         return option;
     }
+
+    public static string Name(OutputFormat format) => format.ToString().ToLowerInvariant();
 }

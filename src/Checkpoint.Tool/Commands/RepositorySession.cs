@@ -137,5 +137,5 @@ internal sealed class RepositorySession : IDisposable
         _repository?.Dispose();
     }
 
-    private ChangeRequest Request() => new ChangeRequest(Directory, Ci) { BaseRef = BaseRef };
+    private ChangeRequest Request() => new ChangeRequest(Directory, Ci) { BaseRef = BaseRef, BaseRefSetting = "--base" };
 }

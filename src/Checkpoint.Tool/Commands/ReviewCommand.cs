@@ -10,7 +10,7 @@ internal static class ReviewCommand
 {
     public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
-        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
+        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown, OutputFormat.Sarif);
         var noBuild = new Option<bool>("--no-build")
         {
             Description = "Skip the operation analysis: no compilation, no restore of the merge-base (the review then says operations were not analyzed).",
@@ -32,6 +32,9 @@ internal static class ReviewCommand
                 case OutputFormat.Markdown:
                     ReviewOutput.WriteMarkdown(console, review);
                     break;
+                case OutputFormat.Sarif:
+                    console.RawOut.WriteLine(ReviewSarif.Write(review, session.Change.Repository.Root));
+                    break;
                 default:
                     ReviewOutput.WriteText(console, review);
                     break;
@@ -42,13 +45,13 @@ internal static class ReviewCommand
         return command;
     }
 
-    public static Option<int> BuildTimeoutOption()
+    public static Option<int> BuildTimeoutOption(int defaultMinutes = 10, string description = "Minutes the merge-base's restore and evaluation, and a package restore, may each take.")
     {
         var option = new Option<int>("--build-timeout")
         {
-            Description = "Minutes the merge-base's restore and evaluation, and a package restore, may each take (default 10).",
+            Description = description,
             HelpName = "MINUTES",
-            DefaultValueFactory = _ => 10,
+            DefaultValueFactory = _ => defaultMinutes,
         };
         option.Validators.Add(result =>
         {

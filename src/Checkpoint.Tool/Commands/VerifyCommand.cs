@@ -11,7 +11,7 @@ internal static class VerifyCommand
 {
     public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
-        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Github);
+        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Github, OutputFormat.Markdown, OutputFormat.Sarif);
         var command = new Command("verify", "Give the gate's verdict for this branch (the CI entry point). Exit 0 pass, 1 fail, 2 usage or environment error.")
         {
             format,
@@ -27,6 +27,12 @@ internal static class VerifyCommand
                     break;
                 case OutputFormat.Github:
                     VerdictOutput.WriteGithub(console, verdict);
+                    break;
+                case OutputFormat.Markdown:
+                    console.RawOut.Write(VerdictOutput.ToMarkdown(verdict));
+                    break;
+                case OutputFormat.Sarif:
+                    console.RawOut.WriteLine(VerdictOutput.ToSarif(verdict));
                     break;
                 default:
                     VerdictOutput.WriteText(console, verdict);

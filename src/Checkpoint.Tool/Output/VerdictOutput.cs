@@ -3,6 +3,8 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using Checkpoint.Core.Gate;
+using Checkpoint.Core.Policy;
+using Checkpoint.Tool.Output.Sarif;
 using Spectre.Console;
 
 namespace Checkpoint.Tool.Output;
@@ -88,9 +90,10 @@ internal static class VerdictOutput
     public static string ToJson(GateVerdict verdict)
     {
         var buffer = new System.IO.MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
+            json.WriteString("$schema", JsonOutput.VerdictSchemaUri);
             json.WriteString("schema", "checkpoint.verdict/v1");
             WriteVerdictMembers(json, verdict);
             json.WriteEndObject();
@@ -147,7 +150,7 @@ internal static class VerdictOutput
         foreach (var message in verdict.Messages)
         {
             json.WriteStartObject();
-            json.WriteString("code", message.Code);
+            json.WriteString("code", message.Code.Length > 0 ? message.Code : null);
             json.WriteString("severity", message.Severity.ToString().ToLowerInvariant());
             json.WriteString("text", message.Text);
             json.WriteString("file", message.File);
@@ -162,6 +165,104 @@ internal static class VerdictOutput
         }
 
         json.WriteEndArray();
+    }
+
+    /// <summary>
+    /// The verdict for a job summary or a pull request comment: the outcome as a heading, then each
+    /// message. Messages quote branch names and paths, so they are escaped as text.
+    /// </summary>
+    public static string ToMarkdown(GateVerdict verdict)
+    {
+        var text = new StringBuilder();
+        var heading = verdict.Outcome switch
+        {
+            GateOutcome.Approved => ":white_check_mark: Checkpoint: approved" + MarkdownText.Text(ApproversSuffix(verdict)),
+            GateOutcome.NotGated => ":white_check_mark: Checkpoint: not gated",
+            GateOutcome.GateUnavailable => ":x: Checkpoint: the gate could not run",
+            _ => ":x: Checkpoint: failed",
+        };
+        text.Append("## ").AppendLine(heading);
+        text.AppendLine();
+        if (verdict.Messages.Count > 0 || verdict.Notices.Count > 0)
+        {
+            foreach (var message in verdict.Messages)
+            {
+                var label = message.Severity switch
+                {
+                    GateSeverity.Error => "error",
+                    GateSeverity.Warning => "warning",
+                    _ => "info",
+                };
+                var rule = message.Code.Length > 0 ? $" [{message.Code}]({SarifRules.RulesUri}{message.Code}.md)" : string.Empty;
+                var file = message.File != null ? " (" + MarkdownText.Code(message.File, inTable: false) + ")" : string.Empty;
+                text.AppendLine($"- **{label}**{rule}: {MarkdownText.Text(message.Text)}{file}");
+            }
+
+            foreach (var notice in verdict.Notices)
+            {
+                text.AppendLine($"- **notice**: {MarkdownText.Text(notice)}");
+            }
+
+            text.AppendLine();
+        }
+
+        var facts = new List<string>();
+        if (verdict.Branch != null)
+        {
+            facts.Add("branch " + MarkdownText.Code(verdict.Branch, inTable: false));
+        }
+
+        if (verdict.BaseRef != null)
+        {
+            facts.Add("base " + MarkdownText.Code(verdict.BaseRef, inTable: false));
+        }
+
+        if (verdict.HeadCommit != null)
+        {
+            facts.Add("head " + MarkdownText.Code(verdict.HeadCommit, inTable: false));
+        }
+
+        if (verdict.Digest != null)
+        {
+            facts.Add("digest " + MarkdownText.Code(verdict.Digest, inTable: false));
+        }
+
+        if (facts.Count > 0)
+        {
+            text.AppendLine(string.Join(", ", facts));
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The verdict as SARIF 2.1.0, one result per message with a rule. Code scanning needs a location
+    /// for every result: a message about a file (an approval) points there, any other at
+    /// .checkpoint/policy.json, the file that puts the branch under the gate.
+    /// </summary>
+    public static string ToSarif(GateVerdict verdict)
+    {
+        var results = new List<SarifResult>();
+        foreach (var message in verdict.Messages)
+        {
+            var level = message.Severity switch
+            {
+                GateSeverity.Error => "error",
+                GateSeverity.Warning => "warning",
+                _ => "note",
+            };
+            results.Add(new SarifResult(message.Code.Length > 0 ? message.Code : SarifRules.GateNotice.Id, level, message.Text, message.File ?? CheckpointPolicy.FilePath, null));
+        }
+
+        var notifications = verdict.Notices.Select(n => new SarifNotification("note", n)).ToList();
+        notifications.Add(new SarifNotification(verdict.Passed ? "note" : "error", PlainSummary(verdict)));
+        return SarifLog.Write(
+            verdict.RepositoryRoot,
+            SarifRules.Gate.Append(SarifRules.GateNotice),
+            results,
+            notifications,
+            executionSuccessful: verdict.Outcome != GateOutcome.GateUnavailable);
     }
 
     public static string OutcomeName(GateOutcome outcome) => outcome switch

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.IO;
 using System.Text;
@@ -183,10 +184,19 @@ internal static class ReviewOutput
 
     public static void WriteMarkdown(ToolConsole console, ChangeReview review)
     {
+        console.RawOut.Write(ToMarkdown(review));
+    }
+
+    /// <summary>
+    /// A pull request comment or job summary. Everything the branch controls (paths, descriptions,
+    /// diffs, operation names) goes through <see cref="MarkdownText"/>, so it shows as text.
+    /// </summary>
+    public static string ToMarkdown(ChangeReview review)
+    {
         var text = new StringBuilder();
         text.AppendLine("## Checkpoint review");
         text.AppendLine();
-        text.AppendLine($"`{review.HeadCommit}` against `{review.BaseRef}` (merge-base `{Short(review.MergeBase)}`), digest `{review.Digest}`");
+        text.AppendLine($"{MarkdownText.Code(review.HeadCommit, inTable: false)} against {MarkdownText.Code(review.BaseRef, inTable: false)} (merge-base {MarkdownText.Code(Short(review.MergeBase), inTable: false)}), digest {MarkdownText.Code(review.Digest, inTable: false)}");
         text.AppendLine();
         if (review.BuildLogic.Count > 0)
         {
@@ -194,11 +204,9 @@ internal static class ReviewOutput
             foreach (var change in review.BuildLogic)
             {
                 text.AppendLine();
-                text.AppendLine($"**`{Cell(change.Path)}`** ({change.Change}): {Cell(change.Reason)}");
+                text.AppendLine($"**{MarkdownText.Code(change.Path, inTable: false)}** ({MarkdownText.Text(change.Change)}): {MarkdownText.Text(change.Reason)}");
                 text.AppendLine();
-                text.AppendLine("```diff");
-                text.Append(change.Diff.Replace("```", "` ` `", StringComparison.Ordinal));
-                text.AppendLine("```");
+                text.Append(MarkdownText.Fenced(change.Diff, "diff"));
             }
 
             text.AppendLine();
@@ -212,7 +220,7 @@ internal static class ReviewOutput
             text.AppendLine("|---|---|---|");
             foreach (var change in review.Weakening)
             {
-                text.AppendLine($"| `{Cell(Location(change.Path, change.Line))}` | {KebabCase(change.Kind.ToString()).Replace('-', ' ')} | {Cell(change.Description)} |");
+                text.AppendLine($"| {MarkdownText.Code(Location(change.Path, change.Line))} | {KebabCase(change.Kind.ToString()).Replace('-', ' ')} | {MarkdownText.Text(change.Description)} |");
             }
         }
         else
@@ -226,7 +234,7 @@ internal static class ReviewOutput
         {
             text.AppendLine("### :warning: Destructive and disruptive operations: NOT ANALYZED");
             text.AppendLine();
-            text.AppendLine($"**{Cell(operations.NotAnalyzedReason ?? "the builds could not run")}.** This review cannot tell whether the change adds destructive calls; read the diff.");
+            text.AppendLine($"**{MarkdownText.Text(operations.NotAnalyzedReason ?? "the builds could not run")}.** This review cannot tell whether the change adds destructive calls; read the diff.");
         }
         else if (operations.Changes.Count == 0)
         {
@@ -241,20 +249,20 @@ internal static class ReviewOutput
             foreach (var change in operations.Changes)
             {
                 var where = Location(change.Path, change.Line) + (change.PreviousPath != null ? " (from " + Location(change.PreviousPath, change.PreviousLine) + ")" : string.Empty);
-                text.AppendLine($"| **{change.Change}** | {Tier(change)} | `{Cell(where)}` | `{Cell(change.Operation)}` | {Cell(change.Service)} | {Cell(change.Effect)} | {Cell(Attestation(change))} |");
+                text.AppendLine($"| **{MarkdownText.Text(change.Change)}** | {MarkdownText.Text(Tier(change))} | {MarkdownText.Code(where)} | {MarkdownText.Code(change.Operation)} | {MarkdownText.Text(change.Service)} | {MarkdownText.Text(change.Effect)} | {MarkdownText.Text(Attestation(change))} |");
             }
         }
 
         foreach (var file in operations.NotAnalyzedFiles)
         {
             text.AppendLine();
-            text.AppendLine($"> :warning: not analyzed: {Cell(file)}");
+            text.AppendLine($"> :warning: not analyzed: {MarkdownText.Text(file)}");
         }
 
         foreach (var warning in operations.Warnings)
         {
             text.AppendLine();
-            text.AppendLine($"> :warning: {Cell(warning)}");
+            text.AppendLine($"> :warning: {MarkdownText.Text(warning)}");
         }
 
         text.AppendLine();
@@ -262,13 +270,8 @@ internal static class ReviewOutput
         if (review.Attestations.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("```diff");
-            foreach (var attestation in review.Attestations)
-            {
-                text.AppendLine($"{(attestation.Change == "added" ? "+" : "-")} {attestation.Path}:{attestation.Line}: {attestation.Text}");
-            }
-
-            text.AppendLine("```");
+            var lines = string.Concat(review.Attestations.Select(a => $"{(a.Change == "added" ? "+" : "-")} {a.Path}:{a.Line}: {a.Text.Replace('\n', ' ')}\n"));
+            text.Append(MarkdownText.Fenced(lines, "diff"));
         }
 
         text.AppendLine();
@@ -278,12 +281,13 @@ internal static class ReviewOutput
         text.AppendLine("|---|---|---|---|");
         foreach (var file in review.Files)
         {
-            text.AppendLine($"| `{Cell(file.Path)}`{Cell(FileDetails(file))} | {file.Change} | {(file.AddedLines?.ToString() ?? "binary")} | {(file.RemovedLines?.ToString() ?? "binary")} |");
+            var details = FileDetails(file);
+            text.AppendLine($"| {MarkdownText.Code(file.Path)}{(details.Length > 0 ? " " + MarkdownText.Text(details.Trim()) : string.Empty)} | {MarkdownText.Text(file.Change)} | {(file.AddedLines?.ToString(CultureInfo.InvariantCulture) ?? "binary")} | {(file.RemovedLines?.ToString(CultureInfo.InvariantCulture) ?? "binary")} |");
         }
 
         text.AppendLine();
         text.AppendLine("</details>");
-        console.RawOut.Write(text.ToString());
+        return text.ToString();
     }
 
     public static void WriteJson(ToolConsole console, ChangeReview review)
@@ -295,9 +299,10 @@ internal static class ReviewOutput
     public static string ToJson(ChangeReview review)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(buffer, JsonOutput.WriterOptions))
         {
             json.WriteStartObject();
+            json.WriteString("$schema", JsonOutput.ReviewSchemaUri);
             json.WriteString("schema", "checkpoint.review/v1");
             json.WriteString("repository", review.Repository);
             json.WriteString("baseRef", review.BaseRef);
@@ -431,7 +436,7 @@ internal static class ReviewOutput
         }
     }
 
-    private static string KebabCase(string name)
+    internal static string KebabCase(string name)
     {
         var text = new StringBuilder();
         foreach (var c in name)
@@ -467,5 +472,4 @@ internal static class ReviewOutput
 
     private static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;
 
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ").Replace("`", "'");
 }

@@ -29,7 +29,10 @@ public sealed class GitDataRowTests
 
         Assert.Contains("pull_request_target:", workflow, StringComparison.Ordinal);
         Assert.DoesNotContain("\n  pull_request:", workflow, StringComparison.Ordinal);
-        Assert.Contains("checkpoint\" verify", workflow, StringComparison.Ordinal);
+        // It runs the action pinned to a commit, never the pull request's copy (`uses: ./`), and the action runs verify.
+        Assert.Matches(@"uses: checkpoint-dotnet/checkpoint@[0-9a-f]{40}", workflow);
+        Assert.DoesNotMatch(@"(?m)^\s*uses: \./", workflow);
+        Assert.Contains("\"$checkpoint\" verify", SourceTree.ReadText("action.yml"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,12 +68,29 @@ internal static partial class CiPipelineRules
         }
     }
 
+    /// <summary>The prefix of the Checkpoint action as workflows use it: this repository, at a commit.</summary>
+    public const string CheckpointAction = "checkpoint-dotnet/checkpoint@";
+
+    /// <summary>Steps of a workflow that use the Checkpoint action.</summary>
+    public static IEnumerable<YamlMappingNode> CheckpointActionSteps(YamlMappingNode root) =>
+        GitHubSteps(root).Select(s => s.Step).Where(step => Scalar(step, "uses")?.StartsWith(CheckpointAction, StringComparison.Ordinal) == true);
+
     public static IEnumerable<string> PinsToolVersion(YamlNode root)
     {
         var installs = Scalars(root).SelectMany(s => ToolInstall().Matches(s)).Select(m => m.Value).ToList();
-        if (installs.Count == 0)
+        var actionSteps = root is YamlMappingNode mapping ? CheckpointActionSteps(mapping).ToList() : [];
+        if (installs.Count == 0 && actionSteps.Count == 0)
         {
-            yield return "never installs Checkpoint.Tool with dotnet tool install";
+            yield return "never installs Checkpoint.Tool with dotnet tool install, nor uses the Checkpoint action";
+        }
+
+        foreach (var step in actionSteps)
+        {
+            var version = Scalar(Child(step, "with") as YamlMappingNode, "version");
+            if (version == null || !PinnedVersion().IsMatch("--version " + version))
+            {
+                yield return $"uses the Checkpoint action without a pinned version: X.Y.Z input (got '{version}')";
+            }
         }
 
         foreach (var install in installs.Where(i => !PinnedVersion().IsMatch(i)))
@@ -98,6 +115,60 @@ internal static partial class CiPipelineRules
         if (!Scalars(root).Any(s => verify.IsMatch(s)))
         {
             yield return $"never runs checkpoint verify --format {format}";
+        }
+    }
+
+    /// <summary>A workflow verifies through the Checkpoint action, whose own steps run verify (<see cref="RunsVerify"/> on action.yml).</summary>
+    public static IEnumerable<string> UsesTheCheckpointAction(YamlMappingNode root)
+    {
+        if (!CheckpointActionSteps(root).Any())
+        {
+            yield return $"never uses the Checkpoint action ({CheckpointAction}<sha>)";
+        }
+    }
+
+    // ---- The composite action ---------------------------------------------------------------
+
+    /// <summary>
+    /// action.yml: a composite action of bash steps in which inputs reach scripts only through env
+    /// (an expression inside a script is template injection), and that never builds or runs code.
+    /// </summary>
+    public static IEnumerable<string> ActionStepsAreSafeBash(YamlMappingNode action)
+    {
+        var runs = Child(action, "runs") as YamlMappingNode;
+        if (Scalar(runs, "using") != "composite")
+        {
+            yield return "is not a composite action";
+        }
+
+        var steps = (Child(runs, "steps") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+        if (steps.Count == 0)
+        {
+            yield return "has no steps";
+        }
+
+        foreach (var step in steps)
+        {
+            var name = Scalar(step, "name") ?? "(unnamed)";
+            if (Child(step, "uses") != null)
+            {
+                yield return $"step '{name}' uses another action: every step is a script of this file";
+            }
+
+            if (Scalar(step, "shell") != "bash")
+            {
+                yield return $"step '{name}' does not run with shell: bash";
+            }
+
+            var run = Scalar(step, "run");
+            if (run == null)
+            {
+                yield return $"step '{name}' has no script";
+            }
+            else if (run.Contains("${{", StringComparison.Ordinal))
+            {
+                yield return $"step '{name}' puts an expression inside its script; pass it through env";
+            }
         }
     }
 
@@ -193,8 +264,11 @@ internal static partial class CiPipelineRules
                     yield return $"job '{job.Key}' checks out the pull request and runs: {run.Trim()}";
                 }
 
+                // The Checkpoint action reads the checkout as git data (its own steps pass RunsNoCode);
+                // any other action, and any local one (uses: ./...), could run the pull request's code.
                 var uses = Scalar(step, "uses");
-                if (uses != null && !uses.StartsWith("actions/checkout@", StringComparison.Ordinal) && !uses.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal))
+                if (uses != null && !uses.StartsWith("actions/checkout@", StringComparison.Ordinal) && !uses.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal)
+                    && !uses.StartsWith(CheckpointAction, StringComparison.Ordinal))
                 {
                     yield return $"job '{job.Key}' checks out the pull request and runs the action {uses}";
                 }

@@ -64,6 +64,64 @@ public sealed class CiPipelineRulesSelfTests
         Assert.Contains(CiPipelineRules.GitHubTriggersOnPullRequestTargetOnly(workflow), v => v.Contains("'pull_request'", StringComparison.Ordinal));
     }
 
+    private const string LocalActionAfterCheckout = """
+        on: pull_request_target
+        jobs:
+          verify:
+            steps:
+              - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683
+                with:
+                  ref: refs/pull/${{ github.event.pull_request.number }}/head
+                  persist-credentials: false
+              - uses: ./
+                with:
+                  version: latest
+        """;
+
+    [Fact]
+    public void LocalActionAfterACheckoutOfThePullRequest_IsRejected()
+    {
+        Assert.Contains(CiPipelineRules.GitHubNeverRunsPullRequestCode(CiPipelineRules.Load(LocalActionAfterCheckout)), v => v.Contains("./", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WorkflowWithoutTheCheckpointAction_IsRejected()
+    {
+        Assert.NotEmpty(CiPipelineRules.UsesTheCheckpointAction(CiPipelineRules.Load(LocalActionAfterCheckout)));
+    }
+
+    [Fact]
+    public void CheckpointActionWithAnUnpinnedVersion_IsRejected()
+    {
+        var workflow = CiPipelineRules.Load(LocalActionAfterCheckout.Replace("uses: ./", "uses: checkpoint-dotnet/checkpoint@" + new string('1', 40), StringComparison.Ordinal));
+
+        Assert.Contains(CiPipelineRules.PinsToolVersion(workflow), v => v.Contains("'latest'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ActionStepWithAnExpressionInItsScript_OrAnotherShell_IsRejected()
+    {
+        var action = CiPipelineRules.Load("""
+            runs:
+              using: composite
+              steps:
+                - name: inline
+                  shell: bash
+                  run: checkpoint verify --repo "${{ inputs.repository }}"
+                - name: pwsh
+                  shell: pwsh
+                  run: checkpoint verify
+                - name: nested
+                  uses: someone/else@v1
+            """);
+
+        var violations = CiPipelineRules.ActionStepsAreSafeBash(action).ToList();
+
+        Assert.Contains(violations, v => v.Contains("'inline' puts an expression", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("'pwsh' does not run with shell: bash", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("'nested' uses another action", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void AzureCheckoutWithoutPersistCredentialsFalse_IsRejected()
     {

@@ -40,13 +40,48 @@ public sealed class CiPipelineTests
     }
 
     [Theory]
-    [InlineData("checkpoint-verify.yml", "github")]
     [InlineData("azure-pipelines.yml", "text")]
     [InlineData("gitlab-ci.yml", "text")]
     public void Pipeline_RunsCheckpointVerify(string fileName, string format)
     {
         Assert.Empty(CiPipelineRules.RunsVerify(LoadPipeline(fileName), format));
     }
+
+    [Fact]
+    public void GitHubWorkflow_VerifiesThroughTheCheckpointAction()
+    {
+        Assert.Empty(CiPipelineRules.UsesTheCheckpointAction(LoadPipeline("checkpoint-verify.yml")));
+    }
+
+    [Fact]
+    public void Action_RunsCheckpointVerifyWithAnnotations()
+    {
+        Assert.Empty(CiPipelineRules.RunsVerify(LoadAction(), "github"));
+    }
+
+    [Fact]
+    public void Action_IsCompositeBashWithInputsOnlyThroughEnv()
+    {
+        Assert.Empty(CiPipelineRules.ActionStepsAreSafeBash(LoadAction()));
+    }
+
+    [Fact]
+    public void Action_NeverBuildsOrRunsTheReviewedCode()
+    {
+        Assert.Empty(CiPipelineRules.RunsNoCode(LoadAction()));
+    }
+
+    [Fact]
+    public void Action_InstallsTheToolFromOutsideTheCheckout()
+    {
+        var steps = (YamlSequenceNode)CiPipelineRules.Child((YamlMappingNode)CiPipelineRules.Child(LoadAction(), "runs")!, "steps")!;
+        var install = steps.Children.OfType<YamlMappingNode>().Single(s => CiPipelineRules.Scalar(s, "run")?.Contains("dotnet tool install", StringComparison.Ordinal) == true);
+
+        Assert.Equal("${{ runner.temp }}", CiPipelineRules.Scalar(install, "working-directory"));
+        Assert.Contains("--tool-path \"$RUNNER_TEMP/checkpoint-tool\"", CiPipelineRules.Scalar(install, "run"), StringComparison.Ordinal);
+    }
+
+    private static YamlMappingNode LoadAction() => CiPipelineRules.Load(File.ReadAllText(SourceTree.Path("action.yml")));
 
     [Fact]
     public void GitHubWorkflow_RunsOnPullRequestTargetOnly()

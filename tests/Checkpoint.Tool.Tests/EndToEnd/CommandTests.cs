@@ -135,7 +135,7 @@ public sealed class CommandTests(InstalledTool tool)
 
         var result = tool.Run(repository.Root, null, "approve", "--key", mallory.PrivateKeyPath, "--yes", "--no-build");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("not in the base's allowed_signers", result.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(repository.Root, ".checkpoint", "approvals")));
     }
@@ -150,8 +150,50 @@ public sealed class CommandTests(InstalledTool tool)
 
         var result = tool.Run(repository.Root, null, "approve", "--key", mallory.PrivateKeyPath, "--principal", "mallory@example.com", "--yes", "--no-build");
 
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains("not trusted by the base's allowed_signers", result.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Approve_TwiceForTheSameDigest_SaysItIsApprovedAndExits0()
+    {
+        using var repository = ToolScenario.WithAgentBranch();
+        repository.ActAs(SshKey.Alice);
+        Assert.Equal(0, tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build").ExitCode);
+        var head = repository.Git("rev-parse", "HEAD");
+
+        var again = tool.Run(repository.Root, null, "approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes", "--no-build");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("Already approved by alice@example.com", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(head, repository.Git("rev-parse", "HEAD"));
+    }
+
+    [Fact]
+    public void Init_WithThePrivateKeyFileApproveTakes_ReadsThePublicKeyBesideIt()
+    {
+        using var repository = ToolScenario.OnMain();
+
+        var result = tool.Run(repository.Root, null, "init", "--key", SshKey.Alice.PrivateKeyPath, "--principal", "alice@example.com", "--force");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var keyWithoutComment = string.Join(' ', SshKey.Alice.PublicKey.Split(' ').Take(2));
+        Assert.Equal($"alice@example.com namespaces=\"checkpoint-approval\" {keyWithoutComment}\n", repository.Read(".checkpoint/allowed_signers"));
+    }
+
+    [Theory]
+    [InlineData("verify", 1)]
+    [InlineData("hash", 2)]
+    public void ABaseThatDoesNotExist_IsNamedAsTheBaseOption(string command, int exitCode)
+    {
+        using var repository = ToolScenario.WithAgentBranch();
+
+        var result = tool.Run(repository.Root, null, command, "--base", "release/9");
+
+        Assert.Equal(exitCode, result.ExitCode);
+        var said = result.StandardOutput + result.StandardError;
+        Assert.Contains("base ref 'refs/remotes/origin/release/9' (from --base) does not exist", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("CheckpointBaseRef", said, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Checkpoint.Tool.Tests.Output;
 
 namespace Checkpoint.Tool.Tests.EndToEnd;
 
@@ -33,6 +34,12 @@ public sealed class SemanticReviewTests(InstalledTool tool)
         Assert.Contains("attested by agent@example.com", lines[terminate], StringComparison.Ordinal);
         Assert.Contains("DeleteBucketAsync", lines[delete], StringComparison.Ordinal);
         Assert.Contains("attested by maria@example.com", lines[delete], StringComparison.Ordinal);
+
+        DocumentSchemas.AssertValid(DocumentSchemas.Review, json.StandardOutput);
+        var sarif = tool.Run(repository.Root, Consumers.Environment(ci: false), "review", "--format", "sarif");
+        var results = SarifShape.AssertValid(sarif.StandardOutput).GetProperty("results").EnumerateArray().ToList();
+        Assert.Contains(results, r => r.GetProperty("ruleId").GetString() is "CHK008" && r.GetProperty("message").GetProperty("text").GetString()!.Contains("TerminateInstancesAsync", StringComparison.Ordinal));
+        Assert.DoesNotContain(results, r => r.GetProperty("message").GetProperty("text").GetString()!.Contains("DeleteBucketAsync", StringComparison.Ordinal));
 
         using var document = JsonDocument.Parse(json.StandardOutput);
         var operations = document.RootElement.GetProperty("operations");

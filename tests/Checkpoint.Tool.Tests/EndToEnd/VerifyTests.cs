@@ -234,7 +234,7 @@ public sealed class VerifyTests(InstalledTool tool)
         Assert.Equal(inProcess.Digest, root.GetProperty("digest").GetString());
         Assert.Equal(
             inProcess.Messages.Select(m => (m.Code, m.Text)).ToArray(),
-            root.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("code").GetString()!, m.GetProperty("text").GetString()!)).ToArray());
+            root.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("code").GetString() ?? string.Empty, m.GetProperty("text").GetString()!)).ToArray());
         Assert.Equal(inProcess.Passed ? 0 : 1, installed.ExitCode);
     }
 
