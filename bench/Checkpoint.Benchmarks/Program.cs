@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Checkpoint.Benchmarks.Analyzers;
+using Checkpoint.Benchmarks.Audit;
 using Checkpoint.Benchmarks.Digest;
 using Checkpoint.Benchmarks.Gate;
 using Checkpoint.Benchmarks.Review;
@@ -7,7 +8,7 @@ using Checkpoint.Benchmarks.Review;
 namespace Checkpoint.Benchmarks;
 
 /// <summary>
-/// <c>report analyzers|digest|gate|review|approvals [repetitions]</c> prints the measurements that docs/performance.md quotes and
+/// <c>report analyzers|digest|gate|review|approvals|audit [repetitions]</c> prints the measurements that docs/performance.md quotes and
 /// checks the harness (exit code 1 when a count is off or a run fails);
 /// <c>--validate</c> is the quick correctness check of the harness;
 /// anything else goes to BenchmarkDotNet (<c>--filter '*Analyzer*'</c>, <c>--list flat</c> ...).
@@ -31,6 +32,7 @@ public static class Program
                 "gate" => GateBuildReport.Run(Console.Out, repetitions ?? 3),
                 "review" => ReviewReport.Run(Console.Out, repetitions ?? 5),
                 "approvals" => ApprovalHistoryReport.Run(Console.Out, repetitions ?? 15),
+                "audit" => HistoryAuditBenchmarkReport.Run(Console.Out, repetitions ?? 3),
                 _ => Unknown(args[1]),
             };
             return ok ? 0 : 1;
@@ -42,7 +44,7 @@ public static class Program
 
     private static bool Unknown(string report)
     {
-        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers|digest|gate|review|approvals [repetitions]");
+        Console.Error.WriteLine($"Unknown report '{report}'. Use: report analyzers|digest|gate|review|approvals|audit [repetitions]");
         return false;
     }
 }

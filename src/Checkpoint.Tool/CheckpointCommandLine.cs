@@ -61,6 +61,8 @@ internal static class CheckpointCommandLine
         root.Subcommands.Add(InitCommand.Create(globals, console, environment));
         root.Subcommands.Add(HashCommand.Create(globals, console, environment));
         root.Subcommands.Add(BaselineCommand.Create(globals, console, environment));
+        root.Subcommands.Add(AuditCommand.Create(globals, console, environment));
+        root.Subcommands.Add(PruneCommand.Create(globals, console, environment));
         return root;
     }
 

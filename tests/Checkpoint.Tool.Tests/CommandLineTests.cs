@@ -20,6 +20,8 @@ public sealed class CommandLineTests
     [InlineData("review", "--build-timeout", "0")]
     [InlineData("init", "--scope", "some-branches")]
     [InlineData("verify", "--base")]
+    [InlineData("audit", "--format", "github")]
+    [InlineData("prune")]
     public void InvalidArguments_AreOneLineAndExitCode2(params string[] arguments)
     {
         var (exitCode, _, error) = Run(arguments);
@@ -35,7 +37,7 @@ public sealed class CommandLineTests
         var (exitCode, output, _) = Run("--help");
 
         Assert.Equal(0, exitCode);
-        foreach (var command in new[] { "status", "review", "approve", "verify", "init", "hash", "baseline" })
+        foreach (var command in new[] { "status", "review", "approve", "verify", "init", "hash", "baseline", "audit", "prune" })
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }

@@ -19,8 +19,11 @@ namespace Checkpoint.Core.Approvals;
 /// </summary>
 public sealed class ApprovalManifest
 {
-    /// <summary>The value of the <c>schema</c> member.</summary>
+    /// <summary>The value of the <c>schema</c> member of a manifest without a <see cref="Record"/> (hand-written approvals).</summary>
     public const string Schema = "checkpoint.approval/v1";
+
+    /// <summary>The value of the <c>schema</c> member of a manifest with a <see cref="Record"/> (<c>checkpoint approve</c> writes these).</summary>
+    public const string SchemaWithRecord = "checkpoint.approval/v2";
 
     /// <summary>The SSHSIG namespace approvals are signed in; signatures in any other namespace never verify.</summary>
     public const string SignatureNamespace = "checkpoint-approval";
@@ -49,7 +52,8 @@ public sealed class ApprovalManifest
         DateTimeOffset expiresAt,
         IReadOnlyList<ApprovedFile>? files = null,
         string? baseRef = null,
-        string? mergeBase = null)
+        string? mergeBase = null,
+        ApprovalRecord? record = null)
     {
         Repository = repository ?? throw new ArgumentNullException(nameof(repository));
         Digest = digest ?? throw new ArgumentNullException(nameof(digest));
@@ -59,6 +63,7 @@ public sealed class ApprovalManifest
         Files = files;
         BaseRef = baseRef;
         MergeBase = mergeBase;
+        Record = record;
     }
 
     /// <summary>The repository identity (<c>github.com/owner/repo</c>) the approval is valid for.</summary>
@@ -83,6 +88,12 @@ public sealed class ApprovalManifest
     /// <summary>Informational: the merge-base the approver reviewed against.</summary>
     public string? MergeBase { get; }
 
+    /// <summary>What the review showed the approver (schema v2); null in a v1 manifest.</summary>
+    public ApprovalRecord? Record { get; }
+
+    /// <summary>The <c>schema</c> this manifest is written with: <see cref="SchemaWithRecord"/> when it has a record.</summary>
+    public string SchemaVersion => Record is null ? Schema : SchemaWithRecord;
+
     /// <summary>Creates the manifest for a computed diff, with the current per-file entries.</summary>
     public static ApprovalManifest CreateFor(
         DiffDigest diff,
@@ -91,7 +102,8 @@ public sealed class ApprovalManifest
         DateTimeOffset createdAt,
         TimeSpan validFor,
         string? baseRef = null,
-        string? mergeBase = null)
+        string? mergeBase = null,
+        ApprovalRecord? record = null)
     {
         if (diff is null)
         {
@@ -112,11 +124,12 @@ public sealed class ApprovalManifest
             created + validFor,
             diff.Entries.Select(e => new ApprovedFile(e.Path.Display, e.Hash)).ToList(),
             baseRef,
-            mergeBase);
+            mergeBase,
+            record);
     }
 
     /// <summary>Parses manifest bytes (UTF-8 JSON).</summary>
-    /// <exception cref="ApprovalFormatException">The bytes are not a valid v1 manifest; the message says why in one line.</exception>
+    /// <exception cref="ApprovalFormatException">The bytes are not a valid v1 or v2 manifest; the message says why in one line.</exception>
     public static ApprovalManifest Parse(byte[] utf8Json)
     {
         if (utf8Json is null)
@@ -134,9 +147,9 @@ public sealed class ApprovalManifest
             using var document = JsonObjectReader.ParseDocument(utf8Json, "manifest", Error);
             var reader = new JsonObjectReader(document.RootElement, "manifest", Error);
             var schema = reader.RequiredString("schema", 64);
-            if (schema != Schema)
+            if (schema != Schema && schema != SchemaWithRecord)
             {
-                throw Error($"manifest schema is \"{JsonObjectReader.Printable(schema)}\"; expected \"{Schema}\"");
+                throw Error($"manifest schema is \"{JsonObjectReader.Printable(schema)}\"; expected \"{Schema}\" or \"{SchemaWithRecord}\"");
             }
 
             var repository = reader.RequiredString("repository", 512);
@@ -199,8 +212,16 @@ public sealed class ApprovalManifest
                 }
             }
 
+            // The schema says which members exist: v2 has "review", v1 has not (so it is an unknown member there).
+            ApprovalRecord? record = null;
+            if (schema == SchemaWithRecord)
+            {
+                var review = reader.OptionalObject("review") ?? throw Error($"manifest \"review\" is required by schema \"{SchemaWithRecord}\"");
+                record = ApprovalRecord.Read(review, Error);
+            }
+
             reader.RejectUnknownMembers();
-            return new ApprovalManifest(repository, digest, approver, createdAt, expiresAt, files, baseRef, mergeBase);
+            return new ApprovalManifest(repository, digest, approver, createdAt, expiresAt, files, baseRef, mergeBase, record);
         }
         catch (InvalidOperationException ex)
         {
@@ -235,7 +256,7 @@ public sealed class ApprovalManifest
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             writer.WriteStartObject();
-            writer.WriteString("schema", Schema);
+            writer.WriteString("schema", SchemaVersion);
             writer.WriteString("repository", Repository);
             writer.WriteString("digest", Digest);
             writer.WriteString("approver", Approver);
@@ -271,6 +292,7 @@ public sealed class ApprovalManifest
                 writer.WriteEndArray();
             }
 
+            Record?.Write(writer);
             writer.WriteEndObject();
         }
 

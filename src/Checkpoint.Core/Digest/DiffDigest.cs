@@ -51,7 +51,21 @@ public sealed class DiffDigest
             throw new ArgumentNullException(nameof(repository));
         }
 
-        var raw = repository.DiffTree(mergeBase, head);
+        return Compute(repository.Objects, repository.DiffTree(mergeBase, head));
+    }
+
+    /// <summary>
+    /// Computes the digest of changes already listed (by <c>git diff-tree</c>, or by
+    /// <see cref="GitTreeDiff"/> for many ranges at once), hashing their blobs through <paramref name="objects"/>.
+    /// </summary>
+    /// <exception cref="GitException">git failed, or a blob is missing.</exception>
+    public static DiffDigest Compute(GitObjectReader objects, IReadOnlyList<GitRawChange> raw)
+    {
+        if (objects is null || raw is null)
+        {
+            throw new ArgumentNullException(objects is null ? nameof(objects) : nameof(raw));
+        }
+
         var counted = raw.Where(c => !ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode)).ToList();
         var blobs = counted
             .SelectMany(c => new[] { (c.OldMode, c.OldObjectId), (c.NewMode, c.NewObjectId) })
@@ -62,7 +76,7 @@ public sealed class DiffDigest
         var symlinks = new HashSet<string>(counted.Where(c => c.NewMode == SymlinkMode).Select(c => c.NewObjectId), StringComparer.Ordinal);
         var contentHashes = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         var targets = new Dictionary<string, GitPath>(StringComparer.Ordinal);
-        HashBlobs(repository.Objects, blobs, symlinks, contentHashes, targets);
+        HashBlobs(objects, blobs, symlinks, contentHashes, targets);
 
         var entries = counted
             .Select(c => CreateEntry(
@@ -81,7 +95,7 @@ public sealed class DiffDigest
         return FromEntries(entries, changes);
     }
 
-    /// <summary>Builds a digest from entries (sorted here); used by <see cref="Compute"/> and by the spec's test vectors.</summary>
+    /// <summary>Builds a digest from entries (sorted here); used by <c>Compute</c> and by the spec's test vectors.</summary>
     public static DiffDigest FromEntries(IEnumerable<DigestEntry> entries) => FromEntries(entries, Array.Empty<DiffEntry>());
 
     private static DiffDigest FromEntries(IEnumerable<DigestEntry> entries, IReadOnlyList<DiffEntry> changes)

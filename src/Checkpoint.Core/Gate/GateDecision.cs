@@ -95,6 +95,18 @@ public static class GateDecision
         return Report(Check(change, identity, file, now));
     }
 
+    /// <summary>
+    /// How many distinct approvers valid approvals amount to, as <c>requiredApprovers</c> counts them:
+    /// distinct names and distinct keys, whichever is fewer (one key signing as two names is one approver).
+    /// </summary>
+    public static int DistinctApprovers(IEnumerable<ApprovalCheck> valid)
+    {
+        var counted = (valid ?? throw new ArgumentNullException(nameof(valid))).Where(c => c.IsValid).ToList();
+        return Math.Min(
+            counted.Select(c => c.Manifest!.Approver.ToLowerInvariant()).Distinct().Count(),
+            counted.Select(c => c.Key!.Fingerprint).Distinct(StringComparer.Ordinal).Count());
+    }
+
     /// <summary>The CHK code for an approval that does not count.</summary>
     public static string CodeFor(ApprovalRejection rejection) => rejection switch
     {
@@ -294,9 +306,7 @@ public static class GateDecision
 
             var checks = files.Select(f => Check(change, _identity!, f, _now)).ToList();
             var counted = checks.Where(c => c.IsValid).ToList();
-            var distinct = Math.Min(
-                counted.Select(c => c.Manifest!.Approver.ToLowerInvariant()).Distinct().Count(),
-                counted.Select(c => c.Key!.Fingerprint).Distinct(StringComparer.Ordinal).Count());
+            var distinct = DistinctApprovers(counted);
             var enough = distinct >= policy.RequiredApprovers;
 
             foreach (var check in checks.Where(c => !c.IsValid))

@@ -267,6 +267,34 @@ public sealed class GitRepository : IDisposable
         Cli.RunChecked(new[] { "commit", "--no-verify", "--quiet", "-m", message, "--" }.Concat(paths).ToArray());
     }
 
+    /// <summary>
+    /// Removes exactly <paramref name="paths"/> (literal, from the top) from the index and the working
+    /// tree and commits only that, without hooks. git refuses, and nothing is committed, when a file
+    /// differs from HEAD. The paths go through standard input, so their number has no limit.
+    /// </summary>
+    /// <exception cref="GitException">git rm or git commit failed.</exception>
+    public void CommitRemoval(string message, IReadOnlyList<string> paths)
+    {
+        if (paths is null || paths.Count == 0)
+        {
+            throw new ArgumentException("nothing to remove", nameof(paths));
+        }
+
+        var list = Encoding.UTF8.GetBytes(string.Concat(paths.Select(p => ":(top,literal)" + p + "\0")));
+        foreach (var arguments in new[]
+        {
+            new[] { "rm", "--quiet", "--pathspec-from-file=-", "--pathspec-file-nul" },
+            new[] { "commit", "--no-verify", "--quiet", "-m", message, "--pathspec-from-file=-", "--pathspec-file-nul" },
+        })
+        {
+            var result = Cli.Run(arguments, list);
+            if (!result.Succeeded)
+            {
+                throw GitCli.Failure(arguments, result);
+            }
+        }
+    }
+
     public void Dispose() => Objects.Dispose();
 
     internal static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;

@@ -125,6 +125,21 @@ internal sealed class JsonObjectReader
         return number;
     }
 
+    public bool? OptionalBoolean(string name)
+    {
+        if (!Take(name, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.True && value.ValueKind != JsonValueKind.False)
+        {
+            throw _error($"{_where}: \"{name}\" must be true or false, not {Describe(value.ValueKind)}");
+        }
+
+        return value.ValueKind == JsonValueKind.True;
+    }
+
     public IReadOnlyList<string>? OptionalStringArray(string name, int maxItems, int maxLength)
     {
         if (!Take(name, out var value))

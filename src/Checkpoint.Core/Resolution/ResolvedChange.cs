@@ -146,12 +146,12 @@ public sealed class ResolvedChange : IDisposable
         }
     }
 
-    /// <summary>The manifest an approver signs for this diff.</summary>
+    /// <summary>The manifest an approver signs for this diff, with what the review showed when <paramref name="record"/> is given.</summary>
     /// <exception cref="CheckpointException">CHK106 when there is no repository identity.</exception>
-    public ApprovalManifest CreateManifest(string approver, DateTimeOffset now, TimeSpan? validFor = null)
+    public ApprovalManifest CreateManifest(string approver, DateTimeOffset now, TimeSpan? validFor = null, ApprovalRecord? record = null)
     {
         var identity = Identity ?? throw new CheckpointException(GateCodes.GateUnavailable, ChangeResolver.NoIdentityMessage);
-        return ApprovalManifest.CreateFor(Diff, identity, approver, now, validFor ?? Policy.MaxApprovalAge, Base.RefName, MergeBase);
+        return ApprovalManifest.CreateFor(Diff, identity, approver, now, validFor ?? Policy.MaxApprovalAge, Base.RefName, MergeBase, record);
     }
 
     /// <summary>False when the repository was opened by the caller (<see cref="ChangeResolver.Resolve(ChangeRequest, GitRepository)"/>), who disposes it.</summary>

@@ -125,7 +125,8 @@ internal static class ApproveCommand
             return ExitCodes.Failed;
         }
 
-        var manifest = change.CreateManifest(approver, session.Now, validFor);
+        // What the review showed goes into the signed manifest: the record says what was approved.
+        var manifest = change.CreateManifest(approver, session.Now, validFor, ReviewRecord.From(review));
         var approvalsDirectory = Path.Combine(repository.Root, ApprovalManifest.ApprovalsDirectory);
         RefuseLinks(repository.Root, approvalsDirectory);
         Directory.CreateDirectory(approvalsDirectory);

@@ -7,4 +7,5 @@ internal enum OutputFormat
     Github,
     Markdown,
     Sarif,
+    Csv,
 }

@@ -52,7 +52,8 @@ public sealed class ApprovalManifestTests
     }
 
     [Theory]
-    [InlineData("\"schema\": \"checkpoint.approval/v1\"", "\"schema\": \"checkpoint.approval/v2\"", "expected \"checkpoint.approval/v1\"")]
+    [InlineData("\"schema\": \"checkpoint.approval/v1\"", "\"schema\": \"checkpoint.approval/v3\"", "expected \"checkpoint.approval/v1\" or \"checkpoint.approval/v2\"")]
+    [InlineData("\"schema\": \"checkpoint.approval/v1\"", "\"schema\": \"checkpoint.approval/v2\"", "manifest \"review\" is required by schema \"checkpoint.approval/v2\"")]
     [InlineData("\"digest\": \"sha256:a97e", "\"digest\": \"sha256:A97e", "64 lowercase hex")]
     [InlineData("\"approver\": \"alice@example.com\"", "\"approver\": \"alice @example.com\"", "whitespace")]
     [InlineData("\"createdAt\": \"2026-06-01T11:00:00Z\"", "\"createdAt\": \"2026-06-01T11:00:00\"", "timestamp like")]

@@ -1,0 +1,200 @@
+using System.Text;
+using Checkpoint.Core.Git;
+
+namespace Checkpoint.Core.Tests.Git;
+
+/// <summary>
+/// The managed tree comparison must say exactly what <c>git diff-tree -r --raw --no-renames</c> says,
+/// or the audit's digests would differ from the gate's.
+/// </summary>
+public sealed class GitTreeDiffTests
+{
+    private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+    [Fact]
+    public void EveryKindOfChange_IsWhatDiffTreeSays()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("a.txt", "a\n").Write("dir/b.txt", "b\n").Write("dir/sub/c.txt", "c\n").Write("x", "file\n").Write("run.sh", "echo\n");
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "link"), "a.txt");
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "becomes-file"), "a.txt");
+        repo.Git("update-index", "--add", "--chmod=+x", "run.sh");
+        var before = repo.Commit("Before");
+
+        repo.Write("a.txt", "changed\n").Delete("dir/b.txt");
+        File.Delete(Path.Combine(repo.Root, "x"));
+        repo.Write("x/y.txt", "now a folder\n");
+        Directory.Delete(Path.Combine(repo.Root, "dir", "sub"), recursive: true);
+        repo.Write("dir/sub", "now a file\n");
+        File.Delete(Path.Combine(repo.Root, "link"));
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "link"), "dir");
+        File.Delete(Path.Combine(repo.Root, "becomes-file"));
+        repo.Write("becomes-file", "regular\n").Write("new/deep/z.txt", "z\n");
+        repo.Git("add", "-A");
+        repo.Git("update-index", "--chmod=-x", "run.sh");
+        repo.StageEntry(Encoding.UTF8.GetBytes("vendor/module"), "160000", "commit", before);
+        repo.StageBlob([0x6e, 0x6f, 0x6e, 0xff, 0x2e, 0x74, 0x78, 0x74], "latin-1 name\n"u8.ToArray());
+        var after = repo.CommitIndex("After");
+
+        AssertSameAsGit(repo, before, after);
+        AssertSameAsGit(repo, after, before);
+        AssertSameAsGit(repo, null, after);
+        AssertSameAsGit(repo, before, null);
+    }
+
+    [Fact]
+    public void LegacyGroupWritableMode_IsCanonicalizedAsGitDoes()
+    {
+        using var repo = TestRepository.Create();
+        var blob = Encoding.ASCII.GetString(repo.GitBytes("legacy\n"u8.ToArray(), "hash-object", "-w", "--stdin")).Trim();
+        var legacy = Encoding.ASCII.GetString(repo.GitBytes(Encoding.ASCII.GetBytes($"100664 blob {blob}\tlegacy.txt\n"), "mktree", "--missing")).Trim();
+        var plain = Encoding.ASCII.GetString(repo.GitBytes(Encoding.ASCII.GetBytes($"100755 blob {blob}\tlegacy.txt\n"), "mktree", "--missing")).Trim();
+        var first = repo.Git("commit-tree", legacy, "-m", "legacy");
+        var second = repo.Git("commit-tree", plain, "-p", first, "-m", "executable");
+
+        AssertSameAsGit(repo, first, second);
+        Assert.Equal("100644", GitTreeDiff.CanonicalMode("100664"));
+        Assert.Equal("100755", GitTreeDiff.CanonicalMode("100775"));
+        Assert.Equal("040000", GitTreeDiff.CanonicalMode("40000"));
+    }
+
+    [Fact]
+    public void RandomHistories_AgreeWithDiffTree_OneByOneAndInOneBatch()
+    {
+        using var repo = TestRepository.Create();
+        var random = new Random(1517);
+        var paths = new[] { "a", "b/c", "b/d/e", "b/d/f", "g/h", "g", "i.cs", "j/k/l/m.txt", "b" };
+        var commits = new List<string> { repo.Git("rev-parse", "HEAD") };
+        for (var step = 0; step < 25; step++)
+        {
+            for (var change = 0; change < 4; change++)
+            {
+                var path = paths[random.Next(paths.Length)];
+                var full = Path.Combine(repo.Root, path);
+                if (random.Next(3) == 0)
+                {
+                    if (File.Exists(full))
+                    {
+                        File.Delete(full);
+                    }
+                    else if (Directory.Exists(full))
+                    {
+                        Directory.Delete(full, recursive: true);
+                    }
+
+                    continue;
+                }
+
+                // A path that is a folder or sits under a file cannot be written: clear the way, as a change would.
+                if (Directory.Exists(full))
+                {
+                    Directory.Delete(full, recursive: true);
+                }
+
+                for (var parent = Path.GetDirectoryName(full); parent != null && parent.Length > repo.Root.Length; parent = Path.GetDirectoryName(parent))
+                {
+                    if (File.Exists(parent))
+                    {
+                        File.Delete(parent);
+                    }
+                }
+
+                repo.Write(path, $"{step}-{change}-{random.Next(5)}\n");
+            }
+
+            commits.Add(repo.Commit("step " + step));
+        }
+
+        using var git = GitRepository.Open(repo.Root);
+        var differ = new GitTreeDiff(git.Objects, cacheLimit: 8);
+        var pairs = new List<(string?, string?)>();
+        for (var i = 0; i < 40; i++)
+        {
+            pairs.Add((commits[random.Next(commits.Count)], commits[random.Next(commits.Count)]));
+        }
+
+        var batch = differ.Compare(pairs.Select(p => (Tree(repo, p.Item1), Tree(repo, p.Item2))).ToList());
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var expected = Describe(git.DiffTree(pairs[i].Item1!, pairs[i].Item2!));
+            Assert.Equal(expected, Describe(batch[i]));
+            Assert.Equal(expected, Describe(differ.Compare(Tree(repo, pairs[i].Item1), Tree(repo, pairs[i].Item2))));
+        }
+    }
+
+    /// <summary>
+    /// A large folder with few changes is compared over the bytes that differ only; the entries
+    /// skipped before and after must be exactly the ones both trees share, whatever the change:
+    /// at the start, in the middle, at the end, a file that becomes a folder, names that are
+    /// prefixes of one another.
+    /// </summary>
+    [Fact]
+    public void LargeFolderWithFewChanges_IsWhatDiffTreeSays()
+    {
+        using var repo = TestRepository.Create();
+        var random = new Random(907);
+        string Name(int i) => $"big/{(i % 3 == 0 ? "a" : i % 3 == 1 ? "a.x" : "ab")}{i:D4}{(i % 5 == 0 ? ".json" : ".json.sig")}";
+        for (var i = 0; i < 400; i++)
+        {
+            repo.Write(Name(i), $"{i}\n");
+        }
+
+        var commits = new List<string> { repo.Commit("Large folder") };
+        for (var step = 0; step < 12; step++)
+        {
+            var at = step % 3 == 0 ? random.Next(3) : step % 3 == 1 ? 200 + random.Next(3) : 397 + random.Next(3);
+            var path = Path.Combine(repo.Root, Name(at));
+            switch (random.Next(4))
+            {
+                case 0 when File.Exists(path):
+                    File.Delete(path);
+                    break;
+                case 1 when File.Exists(path):
+                    File.Delete(path);
+                    repo.Write(Name(at) + "/inside.txt", "now a folder\n");
+                    break;
+                case 2:
+                    repo.Write($"big/{(at % 2 == 0 ? "a" : "ab")}{at:D4}", $"new {step}\n");
+                    break;
+                default:
+                    if (Directory.Exists(path))
+                    {
+                        Directory.Delete(path, recursive: true);
+                    }
+
+                    repo.Write(Name(at), $"changed {step}\n");
+                    break;
+            }
+
+            commits.Add(repo.Commit("step " + step));
+        }
+
+        using var git = GitRepository.Open(repo.Root);
+        var differ = new GitTreeDiff(git.Objects);
+        for (var i = 1; i < commits.Count; i++)
+        {
+            foreach (var (from, to) in new[] { (commits[i - 1], commits[i]), (commits[i], commits[i - 1]), (commits[0], commits[i]) })
+            {
+                var expected = Describe(git.DiffTree(from, to));
+                Assert.Equal(expected, Describe(differ.Compare(Tree(repo, from), Tree(repo, to))));
+            }
+        }
+    }
+
+    private static void AssertSameAsGit(TestRepository repo, string? oldCommit, string? newCommit)
+    {
+        using var git = GitRepository.Open(repo.Root);
+        var expected = Describe(git.DiffTree(oldCommit ?? EmptyTree, newCommit ?? EmptyTree));
+        var actual = Describe(new GitTreeDiff(git.Objects).Compare(Tree(repo, oldCommit), Tree(repo, newCommit)));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    private static string? Tree(TestRepository repo, string? commit) => commit is null ? null : repo.Git("rev-parse", commit + "^{tree}");
+
+    private static List<string> Describe(IEnumerable<GitRawChange> changes) =>
+        changes.Select(c => $"{c.Status} {c.OldMode} {c.NewMode} {c.OldObjectId} {c.NewObjectId} {c.Path.Display}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}
