@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Checkpoint demo: the analyzers, the gate, and a human approval, end to end.
+# Checkpoint demo: the one-round loop. The agent's one build shows where the destructive calls are
+# and that a human must sign; the agent attests naming the approver and asks; the approver reviews
+# and approves once; the build passes.
 # Everything happens in a temp folder that is removed at the end (keep it with KEEP_DEMO=1).
 set -euo pipefail
 
@@ -108,7 +110,7 @@ GIT_AUTHOR_NAME="Alice" GIT_AUTHOR_EMAIL="alice@contoso.com" GIT_COMMITTER_NAME=
 git push -q -u origin main
 note "trusted signer on main: alice@contoso.com ($(ssh-keygen -lf "$work/alice_ed25519.pub" | cut -d' ' -f2))"
 
-say "An agent branch adds destructive calls: the analyzers stop the build"
+say "An agent branch adds destructive calls: one build shows where they are (CHK001) and that a human must sign (CHK100)"
 git checkout -q -b copilot/retire-staging
 cat > Service/Cleanup.cs <<'CS'
 using System.Threading.Tasks;
@@ -125,10 +127,10 @@ public sealed class Cleanup
 }
 CS
 git add -A && git commit -qm "Retire the 2019 staging environment" -m "Co-authored-by: Copilot <198982749+Copilot@users.noreply.github.com>"
-note "the agent committed; its build fails on the analyzers (and on the gate: nobody approved this diff)"
+note "the agent committed; its one build reports both signals, and nothing compiled is copied or run"
 build || true
 
-say "The agent adds [ApprovedBy] attestations (an agent can write these too, which is why the gate exists)"
+say "The agent attests, naming the approver who will sign (docs/agents.md): a claim the gate checks against her signature"
 cat > Service/Cleanup.cs <<'CS'
 using System.Threading.Tasks;
 using Amazon.S3;
@@ -149,13 +151,13 @@ git add -A && git commit -qm "Attest the staging retirement"
 git push -q -u origin copilot/retire-staging
 note "pushed copilot/retire-staging"
 
-say "The gate fails the agent branch: no human has approved this diff"
-build || true
+say "The agent puts the request in the pull request: 'checkpoint status --format markdown'"
+checkpoint status --repo "$repo" --no-build --format markdown | sed 's/^/   /'
 
-say "Alice reviews the change with 'checkpoint review'"
+say "Alice reviews the change with 'checkpoint review' (it ends with whether the branch will build once she signs)"
 checkpoint review --repo "$repo" || true
 
-say "Alice approves with her own SSH key ('checkpoint approve' runs ssh-keygen -Y sign)"
+say "Alice approves once, with her own SSH key ('checkpoint approve' runs ssh-keygen -Y sign)"
 export GIT_AUTHOR_NAME="Alice" GIT_AUTHOR_EMAIL="alice@contoso.com" GIT_COMMITTER_NAME="Alice" GIT_COMMITTER_EMAIL="alice@contoso.com"
 git config user.name "Alice" && git config user.email "alice@contoso.com"   # Alice's clone
 checkpoint approve --repo "$repo" --key "$work/alice_ed25519" --principal alice@contoso.com --yes
@@ -175,4 +177,4 @@ echo "// one more line" >> Service/Cleanup.cs
 git commit -qam "Tweak cleanup"
 build && { echo "expected CHK101"; exit 1; } || true
 
-printf '\n\033[1mDone.\033[0m The gate failed without approval, passed once Alice signed, and failed again after a new commit.\n'
+printf '\n\033[1mDone.\033[0m One round: the agent saw both signals in one build and attested for Alice, Alice reviewed and approved once, the build passed; a new commit made the approval stale.\n'

@@ -4,9 +4,13 @@ using Microsoft.Build.Framework;
 namespace Checkpoint.Build.Tasks;
 
 /// <summary>
-/// Last step of the gate in each project: fails the project unless the shared verdict passed.
-/// The full messages were written once by <see cref="CheckpointGate"/>; each failing project adds
-/// one short line so that its own failure has a stated cause.
+/// The gate's steps in each project. Before the compiler (<see cref="Enforce"/> false) it keeps the
+/// verdict for the node and sets the outcome, and fails only when there is no verdict at all; right
+/// after the compiler (<see cref="Enforce"/> true) it fails the project unless the verdict passed,
+/// so that the compiler's diagnostics and the gate's verdict are both in the build, and nothing
+/// compiled is copied or run before the verdict passes. The full messages were written once by
+/// <see cref="CheckpointGate"/>; each failing project adds one short line so that its own failure
+/// has a stated cause.
 /// </summary>
 public sealed class CheckpointGateResult : GateTask
 {
@@ -18,6 +22,9 @@ public sealed class CheckpointGateResult : GateTask
 
     /// <summary>The project being built, named in its error line.</summary>
     public string? ProjectFile { get; set; }
+
+    /// <summary>Fail the project unless the verdict passed (after the compiler); otherwise only a missing verdict fails it.</summary>
+    public bool Enforce { get; set; } = true;
 
     /// <summary>The verdict's outcome, for targets that run after the gate.</summary>
     [Output]
@@ -46,6 +53,12 @@ public sealed class CheckpointGateResult : GateTask
         if (string.Equals(verdict.GetMetadata("Passed"), "true", StringComparison.Ordinal))
         {
             Log.LogMessage(MessageImportance.Low, "Checkpoint gate: {0}.", Outcome);
+            return true;
+        }
+
+        if (!Enforce)
+        {
+            Log.LogMessage(MessageImportance.Low, "Checkpoint gate: {0}; the compiler runs for its diagnostics, and the project fails right after it.", Outcome);
             return true;
         }
 

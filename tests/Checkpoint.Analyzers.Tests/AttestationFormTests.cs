@@ -49,6 +49,8 @@ public sealed class AttestationFormTests
     [InlineData("ApprovedBy(\n            \"alice@contoso.com\", Reason = \"r\")", "the approver is not on the line of the attribute name")]
     [InlineData("""Approve("alice@contoso.com", Reason = "r")""", "the attribute is named through a using alias ('Approve')")]
     [InlineData("""Cp.ApprovedBy("alice@contoso.com", Reason = "r")""", "the attribute is named 'Cp.ApprovedBy'; only Checkpoint. or global::Checkpoint. may qualify it")]
+    [InlineData("""@ApprovedByAttribute("alice@contoso.com", Reason = "r")""", "the attribute's name is written '@ApprovedByAttribute', with '@' or an escape")]
+    [InlineData("""\u0041pprovedBy("alice@contoso.com", Reason = "r")""", "the attribute's name is written '\\u0041pprovedBy', with '@' or an escape")]
     public Task AnyOtherForm_IsCHK009_SayingHowToWriteIt(string attribute, string problem) => CheckpointProject.WithSdks()
         .WithSourceCode(Janitor)
         .WithSourceCode($$"""

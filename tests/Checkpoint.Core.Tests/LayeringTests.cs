@@ -12,7 +12,7 @@ public sealed partial class LayeringTests
     /// <summary>Bottom to top.</summary>
     private static readonly string[] Layers =
     [
-        "Polyfills", "Basics", "Json", "Ci", "Git", "Digest", "Signatures", "Policy", "Approvals", "Resolution", "Gate", "Audit",
+        "Polyfills", "Basics", "Json", "Ci", "Git", "Digest", "Signatures", "Policy", "Approvals", "Attestations", "Resolution", "Gate", "Audit",
     ];
 
     public static TheoryData<string> Folders()

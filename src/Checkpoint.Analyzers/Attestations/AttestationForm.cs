@@ -10,7 +10,7 @@ namespace Checkpoint.Analyzers.Attestations;
 /// signature, so an attestation it cannot read would be a claim nobody checks.
 /// </summary>
 /// <remarks>
-/// The form, exactly: the attribute's name is <c>ApprovedBy</c> or <c>ApprovedByAttribute</c>, alone or
+/// The form, exactly: the attribute's name is written <c>ApprovedBy</c> or <c>ApprovedByAttribute</c> (no <c>@</c>, no unicode escape), alone or
 /// qualified <c>Checkpoint.</c> or <c>global::Checkpoint.</c> (never a <c>using</c> alias); its first
 /// argument is a regular (<c>"…"</c>) or verbatim (<c>@"…"</c>) string literal with no escape sequence
 /// (no <c>\</c> in a regular literal, no <c>""</c> in a verbatim one) and no name (<c>approver:</c>); the
@@ -77,16 +77,18 @@ internal static class AttestationForm
     {
         switch (name)
         {
+            case IdentifierNameSyntax identifier when IsShortName(identifier.Identifier.ValueText) && !IsShortName(identifier.Identifier.Text):
+                return "the attribute's name is written '" + identifier.Identifier.Text + "', with '@' or an escape";
             case IdentifierNameSyntax identifier:
                 return IsShortName(identifier.Identifier.ValueText) ? null : "the attribute is named through a using alias ('" + identifier.Identifier.ValueText + "')";
             case QualifiedNameSyntax { Left: var left, Right: IdentifierNameSyntax right }:
                 var isCheckpoint = left switch
                 {
-                    IdentifierNameSyntax { Identifier.ValueText: CheckpointAttributes.Namespace } => true,
-                    AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global", Name.Identifier.ValueText: CheckpointAttributes.Namespace } => true,
+                    IdentifierNameSyntax { Identifier.Text: CheckpointAttributes.Namespace } => true,
+                    AliasQualifiedNameSyntax { Alias.Identifier.Text: "global", Name.Identifier.Text: CheckpointAttributes.Namespace } => true,
                     _ => false,
                 };
-                return isCheckpoint && IsShortName(right.Identifier.ValueText)
+                return isCheckpoint && IsShortName(right.Identifier.Text)
                     ? null
                     : "the attribute is named '" + name + "'; only Checkpoint. or global::Checkpoint. may qualify it";
             default:

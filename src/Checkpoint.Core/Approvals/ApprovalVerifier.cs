@@ -137,15 +137,26 @@ public sealed class ApprovalVerifier
             return null;
         }
 
+        return OwnWorkOf(check.Principals, commits);
+    }
+
+    /// <summary>The commit of <paramref name="commits"/> that someone known as one of <paramref name="principals"/> wrote, or null.</summary>
+    public static GitCommit? OwnWorkOf(IReadOnlyCollection<string> principals, IEnumerable<GitCommit> commits)
+    {
+        if (principals is null || commits is null)
+        {
+            return null;
+        }
+
         return commits.FirstOrDefault(commit =>
         {
-            var matches = check.Principals.Any(p =>
+            var matches = principals.Any(p =>
                 string.Equals(p, commit.AuthorEmail, StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(p, commit.CommitterEmail, StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(p, commit.AuthorName, StringComparison.OrdinalIgnoreCase) ||
                 string.Equals(p, commit.CommitterName, StringComparison.OrdinalIgnoreCase));
             var onlyApprovals = commit.Changes is { Count: > 0 } changes && changes.All(c => ApprovalPaths.IsLeftOut(c.Path, c.OldMode, c.NewMode));
-            return matches && !onlyApprovals;
+            return matches && !onlyApprovals && !commit.IsAutomaticMerge;
         });
     }
 

@@ -26,4 +26,7 @@ public static class GateCodes
 
     /// <summary>Too few distinct approvers, or an approver who authored or committed in the range.</summary>
     public const string InsufficientApprovers = "CHK107";
+
+    /// <summary>An [ApprovedBy] the branch adds or changes names nobody who signed, or is written in a form the gate cannot read.</summary>
+    public const string UnboundAttestation = "CHK108";
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Attestations;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Ci;
 using Checkpoint.Core.Digest;
@@ -225,6 +226,7 @@ public static class GateDecision
 
             _notices.AddRange(TrustedConfiguration.BranchChangeNotices(change.Entries.Select(e => e.Path)));
             CheckLinksIntoApprovals();
+            CheckAttestationForms();
             var approved = CheckApprovals();
             CheckWorkingTree();
 
@@ -292,6 +294,29 @@ public static class GateDecision
             }
         }
 
+        /// <summary>
+        /// An attestation the gate cannot read cannot be bound to a signature, so it fails the build
+        /// whatever was signed: a claim nobody checks must not compile quietly.
+        /// </summary>
+        private void CheckAttestationForms()
+        {
+            foreach (var attestation in _change.Attestations.Unreadable)
+            {
+                _messages.Add(new GateMessage(
+                    GateCodes.UnboundAttestation,
+                    GateSeverity.Error,
+                    $"{attestation.Location}: the gate cannot read this [ApprovedBy] attestation, so it cannot bind it to a signature: {attestation.Problem}. Write it as [ApprovedBy(\"alice@contoso.com\", Reason = \"...\")] with the approver a plain string literal on the attribute's line (docs/policy.md, Attestations)",
+                    attestation.Path));
+            }
+        }
+
+        /// <summary>
+        /// Every principal an added or changed attestation names must have signed a valid approval of
+        /// this digest; the CHK108 error names the file, line, principal and who did sign.
+        /// </summary>
+        private IReadOnlyList<SourceAttestation> Unsigned(IReadOnlyCollection<string> signers) =>
+            _change.Attestations.Readable.Where(a => !signers.Contains(a.Approver!, StringComparer.OrdinalIgnoreCase)).ToList();
+
         private bool CheckApprovals()
         {
             var change = _change;
@@ -307,7 +332,10 @@ public static class GateDecision
             var checks = files.Select(f => Check(change, _identity!, f, _now)).ToList();
             var counted = checks.Where(c => c.IsValid).ToList();
             var distinct = DistinctApprovers(counted);
-            var enough = distinct >= policy.RequiredApprovers;
+            var counts = distinct >= policy.RequiredApprovers;
+            var signers = counted.Select(c => c.Manifest!.Approver).ToList();
+            var unsigned = Unsigned(signers);
+            var enough = counts && unsigned.Count == 0;
 
             foreach (var check in checks.Where(c => !c.IsValid))
             {
@@ -328,12 +356,24 @@ public static class GateDecision
             _approvals = checks.Select(Report).ToList();
             _approvers = counted.Select(c => c.Manifest!.Approver).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             var hadValid = checks.Any(c => c.IsValid || c.Rejection == ApprovalRejection.SelfApproved);
-            if (!enough && hadValid)
+            if (!counts && hadValid)
             {
                 _messages.Add(new GateMessage(
                     GateCodes.InsufficientApprovers,
                     GateSeverity.Error,
                     $"{distinct} distinct approver(s) ({(_approvers.Count == 0 ? "none" : string.Join(", ", _approvers))}) but the policy requires {policy.RequiredApprovers}; diff {change.Digest}"));
+            }
+
+            // A principal whose own approval was rejected already has an error saying why; CHK108
+            // would only repeat it (a stale approval after one more commit, say).
+            var rejected = new HashSet<string>(checks.Where(c => !c.IsValid && c.Manifest != null).Select(c => c.Manifest!.Approver), StringComparer.OrdinalIgnoreCase);
+            foreach (var attestation in unsigned.Where(a => !rejected.Contains(a.Approver!)))
+            {
+                _messages.Add(new GateMessage(
+                    GateCodes.UnboundAttestation,
+                    GateSeverity.Error,
+                    $"{attestation.Location}: [ApprovedBy] names '{attestation.Approver}', but no valid approval of {change.Digest} is signed by '{attestation.Approver}' (valid approvals: {(signers.Count == 0 ? "none" : string.Join(", ", signers.Distinct(StringComparer.OrdinalIgnoreCase)))}); '{attestation.Approver}' must review the change and sign it, or the attestation must name someone who did",
+                    attestation.Path));
             }
 
             if (!enough)
@@ -354,7 +394,15 @@ public static class GateDecision
             var text =
                 $"branch '{change.Branch ?? "(detached HEAD)"}' needs a signed approval (gated because {_gatedBecause}). " +
                 $"Diff {change.Digest} of {_identity} against {change.Base.RefName} (merge-base {GitRepository.Short(change.MergeBase)}). " +
-                $"An approver reviews it and runs 'checkpoint approve --base {change.Base.RefName}', or writes and signs the manifest with 'ssh-keygen -Y sign -n {ApprovalManifest.SignatureNamespace}' as docs/approving.md shows, then commits both files under {ApprovalManifest.ApprovalsDirectory}/.";
+                $"An approver reviews it and runs 'checkpoint approve --base {change.Base.RefName}', or writes and signs the manifest with 'ssh-keygen -Y sign -n {ApprovalManifest.SignatureNamespace}' as docs/approving.md shows, then commits both files under {ApprovalManifest.ApprovalsDirectory}/. " +
+                "An AI agent never signs: it attests the destructive calls the analyzers report (CHK001/CHK002) with [ApprovedBy(\"<approver>\", Reason = ...)] naming the human who will sign, and asks for the approval in the pull request (docs/agents.md; 'checkpoint status --format markdown' writes the request).";
+            var named = change.Attestations.Principals;
+            if (named.Count > 0)
+            {
+                var sites = string.Join(", ", change.Attestations.Readable.Take(5).Select(a => a.Location));
+                text += $" The attestations it adds ({sites}) name {string.Join(", ", named)}: each of them must sign (CHK108).";
+            }
+
             var uncommitted = UncommittedApprovals();
             if (uncommitted.Count > 0)
             {

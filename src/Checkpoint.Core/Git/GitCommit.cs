@@ -35,5 +35,14 @@ public sealed class GitCommit
     /// <summary>What the commit changes against its parent; null for a merge commit (or when not read).</summary>
     public IReadOnlyList<GitRawChange>? Changes { get; }
 
+    /// <summary>
+    /// True when this is a merge of two parents whose tree is exactly git's automatic merge of them
+    /// (no conflict resolved, nothing edited): an update from the base, say. Its author and committer
+    /// wrote nothing in it. Set by the resolver, which checks it with <c>git merge-tree</c>.
+    /// </summary>
+    public bool IsAutomaticMerge { get; private set; }
+
+    internal GitCommit AsAutomaticMerge() => new GitCommit(Id, Parents, AuthorName, AuthorEmail, CommitterName, CommitterEmail, Message, Changes) { IsAutomaticMerge = true };
+
     public string ShortId => Id.Length > 12 ? Id.Substring(0, 12) : Id;
 }

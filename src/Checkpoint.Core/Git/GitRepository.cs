@@ -145,6 +145,23 @@ public sealed class GitRepository : IDisposable
         throw GitCli.Failure(arguments, result);
     }
 
+    /// <summary>
+    /// The tree git's automatic merge of two commits produces (<c>git merge-tree --write-tree</c>,
+    /// git 2.38 or later: git data only, no working tree, no hooks), or null when the merge has
+    /// conflicts or git cannot do it. It writes the merged tree's objects into the repository.
+    /// </summary>
+    public string? AutomaticMergeTree(string first, string second)
+    {
+        var result = Cli.Run("merge-tree", "--write-tree", "--no-messages", "--end-of-options", first, second);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var tree = result.OutputText.Split('\n')[0].Trim();
+        return GitObjectReader.IsObjectId(tree) ? tree : null;
+    }
+
     /// <summary>A value from the repository's configuration, or null when unset.</summary>
     public string? GetConfig(string key)
     {

@@ -21,11 +21,15 @@ namespace Checkpoint.Core.Resolution;
 /// Git processes for one resolution, at most: <c>rev-parse</c> (root and shallowness),
 /// <c>for-each-ref</c>, one <c>cat-file --batch</c> for every object (commits, trust files,
 /// approvals, blobs), <c>merge-base</c>, <c>log</c>, <c>diff-tree</c>, <c>config</c> (only without
-/// a policy <c>repository</c>), <c>status</c>; and <c>merge-base --is-ancestor</c> only when the
-/// branch name claims a protected branch whose tip is neither HEAD nor the base.
+/// a policy <c>repository</c>), <c>status</c>; <c>merge-base --is-ancestor</c> only when the
+/// branch name claims a protected branch whose tip is neither HEAD nor the base; and one
+/// <c>merge-tree</c> per merge commit in the range (at most four), only when there are merges.
 /// </remarks>
 public static class ChangeResolver
 {
+    /// <summary>Merge commits checked against git's automatic merge per resolution; more count as authored.</summary>
+    internal const int MaxMergeChecks = 4;
+
     internal const string NoIdentityMessage = "no repository identity: set \"repository\" in .checkpoint/policy.json on the base, or add an origin remote";
 
     public static ChangeResolution Resolve(ChangeRequest request) => ResolveIn(request, openRepository: null);
@@ -141,7 +145,7 @@ public static class ChangeResolver
             mergeBase = repository.MergeBase(resolvedBase.Commit, head.Id) ?? throw new CheckpointException(
                 GateCodes.DiffUnavailable,
                 $"HEAD and {resolvedBase.RefName} have unrelated histories (no merge-base); the diff cannot be computed");
-            commits = mergeBase == head.Id ? Array.Empty<GitCommit>() : repository.ListCommits(mergeBase, head.Id);
+            commits = mergeBase == head.Id ? Array.Empty<GitCommit>() : MarkAutomaticMerges(repository, repository.ListCommits(mergeBase, head.Id));
         }
 
         var protectedBranch = partial.ProtectedTip ?? ProtectedAncestor(repository, protectedRefs, resolvedBase, head.Id, mergeBase, branch, ci);
@@ -166,6 +170,40 @@ public static class ChangeResolver
         {
             OwnsRepository = ownsRepository,
         };
+    }
+
+    /// <summary>
+    /// Marks the merge commits whose tree is exactly the automatic merge of their two parents, so
+    /// that updating a branch from its base (GitHub's "Update branch") does not make the person who
+    /// did it an author of the change. One <c>git merge-tree</c> per merge, only when the range has
+    /// merges, for at most <see cref="MaxMergeChecks"/> of them; the others count as written by
+    /// their author and committer, as does a merge with conflicts resolved or edits.
+    /// </summary>
+    private static IReadOnlyList<GitCommit> MarkAutomaticMerges(GitRepository repository, IReadOnlyList<GitCommit> commits)
+    {
+        if (!commits.Any(c => c.Parents.Count == 2))
+        {
+            return commits;
+        }
+
+        var checks = 0;
+        var marked = new List<GitCommit>(commits.Count);
+        foreach (var commit in commits)
+        {
+            if (commit.Parents.Count == 2 && checks++ < MaxMergeChecks
+                && repository.Objects.ReadCommit(commit.Id) is { } read
+                && repository.AutomaticMergeTree(commit.Parents[0], commit.Parents[1]) is string tree
+                && string.Equals(tree, read.Tree, StringComparison.Ordinal))
+            {
+                marked.Add(commit.AsAutomaticMerge());
+            }
+            else
+            {
+                marked.Add(commit);
+            }
+        }
+
+        return marked;
     }
 
     /// <summary>origin's remote-tracking refs whose branch name the policy protects, the base's first.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Checkpoint.Core.Approvals;
+using Checkpoint.Core.Attestations;
 using Checkpoint.Core.Basics;
 using Checkpoint.Core.Digest;
 using Checkpoint.Core.Git;
@@ -25,6 +26,7 @@ public sealed class ResolvedChange : IDisposable
 {
     private IReadOnlyList<ChangedFile>? _changedFiles;
     private IReadOnlyList<string>? _uncommittedApprovals;
+    private AttestationChanges? _attestations;
 
     internal ResolvedChange(
         GitRepository repository,
@@ -120,6 +122,14 @@ public sealed class ResolvedChange : IDisposable
     /// </summary>
     public IReadOnlyList<string> UncommittedApprovals => _uncommittedApprovals ??= ReadUncommittedApprovals();
 
+    /// <summary>
+    /// The <c>[ApprovedBy]</c> attestations the branch adds or changes in <c>.cs</c> files, read as
+    /// text from both sides of the diff on first use (through <see cref="Objects"/>, no new git
+    /// process), so that a branch that is not gated never pays for it. It never throws: a file that
+    /// cannot be read comes back as an attestation the gate cannot read, and fails a gated build.
+    /// </summary>
+    public AttestationChanges Attestations => _attestations ??= ReadAttestations();
+
     /// <summary>True when HEAD's tree is the base tip's.</summary>
     public bool HasBaseTree => string.Equals(HeadTree, Base.Tree, StringComparison.Ordinal);
 
@@ -162,6 +172,19 @@ public sealed class ResolvedChange : IDisposable
         if (OwnsRepository)
         {
             Repository.Dispose();
+        }
+    }
+
+    private AttestationChanges ReadAttestations()
+    {
+        try
+        {
+            return AttestationChanges.Read(Objects, Entries);
+        }
+        catch (Exception ex) when (ex is GitException || ex is IOException || ex is InvalidDataException)
+        {
+            var problem = new SourceAttestation("(the changed .cs files)", 0, null, "the gate could not read the changed files: " + ex.Message, string.Empty);
+            return new AttestationChanges(new[] { problem });
         }
     }
 

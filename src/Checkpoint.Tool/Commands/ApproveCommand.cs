@@ -88,6 +88,14 @@ internal static class ApproveCommand
         var validFor = ValidFor(request.ValidDays, policy);
         var keyPath = ResolveKeyPath(session, request);
 
+        // What nobody can approve is refused before the review: not gated, nothing to approve, an
+        // attestation the gate cannot read.
+        if (ApprovalPreflight.ChangeRefusal(change, session.Verdict) is string changeRefusal)
+        {
+            console.WriteErrorLine("not approved: " + changeRefusal);
+            return ExitCodes.Failed;
+        }
+
         // The review first: it is the only step that starts other programs (git, and dotnet on the
         // merge-base's files in the review cache). Nothing of the branch runs in it.
         var review = ReviewBuilder.Build(session, request.Build, request.BuildTimeout);
@@ -112,12 +120,18 @@ internal static class ApproveCommand
         }
 
         // Asking twice for the same thing is not an error: the digest is approved, which is what was asked.
-        var existing = session.Verdict.Approvals.FirstOrDefault(a => a.Valid && string.Equals(a.Approver, approver, StringComparison.Ordinal));
+        var existing = session.Verdict.Approvals.FirstOrDefault(a => a.Valid && string.Equals(a.Approver, approver, StringComparison.OrdinalIgnoreCase));
         if (existing != null)
         {
             console.Out.MarkupLine($"[green]Already approved[/] by [bold]{Markup.Escape(approver)}[/] for {Markup.Escape(range.Digest)} ({Markup.Escape(existing.Path)}); nothing to sign.");
             VerdictOutput.WriteText(console, session.Verdict);
             return ExitCodes.Success;
+        }
+
+        if (ApprovalPreflight.ApproverRefusal(change, approver, publicKey, session.Now) is string refusal)
+        {
+            console.WriteErrorLine("not approved: " + refusal);
+            return ExitCodes.Failed;
         }
 
         if (!Confirm(console, range, approver, request.Yes))
@@ -164,8 +178,14 @@ internal static class ApproveCommand
         Commit(session, approver, range, manifestPath, signaturePath);
         using var after = RepositorySession.Reopen(session);
         console.Out.MarkupLine("Committed the approval. Push the branch so CI sees it.");
+        var others = ApprovalPreflight.OthersWhoMustSign(after.Change, after.Verdict, approver);
+        if (others.Count > 0)
+        {
+            console.Out.MarkupLine($"[yellow]Still needed:[/] the attestations also name {Markup.Escape(string.Join(", ", others))}; each of them must run 'checkpoint approve' too.");
+        }
+
         VerdictOutput.WriteText(console, after.Verdict);
-        return ExitCodes.Success;
+        return VerdictOutput.ExitCodeFor(after.Verdict);
     }
 
     private static string ResolveKeyPath(RepositorySession session, ApprovalRequest request)

@@ -14,22 +14,32 @@ internal static class StatusCommand
 {
     public static Command Create(GlobalOptions globals, ToolConsole console, ToolEnvironment environment)
     {
-        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json);
-        var command = new Command("status", "Show whether this branch is gated and why, its base, merge-base and digest, and every approval with its verdict.")
+        var format = OutputFormatOption.Create(OutputFormat.Text, OutputFormat.Json, OutputFormat.Markdown);
+        var noBuild = new Option<bool>("--no-build") { Description = "Skip the operation analysis (destructive operations are then not listed)." };
+        var timeout = ReviewCommand.BuildTimeoutOption();
+        var command = new Command("status", "Show whether this branch is gated and why, its base and digest, every approval with its verdict, and what the branch needs: destructive operations and whether each is attested, the attestations and whose signatures they need, the principals the base trusts.")
         {
-            format,
+            format, noBuild, timeout,
         };
         command.SetAction(parseResult =>
         {
             using var session = RepositorySession.Open(parseResult, globals, console, environment);
             var verdict = session.Verdict;
-            if (parseResult.GetValue(format) == OutputFormat.Json)
+            var chosen = parseResult.GetValue(format);
+            var request = BranchRequest.For(session, !parseResult.GetValue(noBuild), System.TimeSpan.FromMinutes(parseResult.GetValue(timeout)), quiet: chosen != OutputFormat.Text);
+            switch (chosen)
             {
-                VerdictOutput.WriteJson(console, verdict);
-            }
-            else
-            {
-                WriteText(console, verdict, session.Ci);
+                case OutputFormat.Json:
+                    StatusOutput.WriteJson(console, request);
+                    break;
+                case OutputFormat.Markdown:
+                    StatusOutput.WriteMarkdown(console, request);
+                    break;
+                default:
+                    WriteText(console, verdict, session.Ci);
+                    console.Out.WriteLine();
+                    StatusOutput.WriteText(console, request);
+                    break;
             }
 
             return VerdictOutput.ExitCodeFor(verdict) == ExitCodes.UsageOrEnvironment ? ExitCodes.UsageOrEnvironment : ExitCodes.Success;

@@ -50,10 +50,6 @@ internal sealed class ChangeReview
 
     public IReadOnlyList<ReviewedFile> Files { get; }
 
-    /// <summary>
-    /// Whether the branch will build once the approval is signed. Null: not decided here. It depends
-    /// on the gate's rule for the attestations the change adds (which principals must sign); when
-    /// that rule exists in Core, the review asks it and fills this in.
-    /// </summary>
+    /// <summary>Whether the branch will build once the approval is signed, and whose signatures it needs (<see cref="ApprovalOutlook"/>).</summary>
     public string? BuildOutlook { get; init; }
 }

@@ -29,6 +29,9 @@ internal sealed class FileDiff
     /// <summary>Set when the file mode changes (e.g. "100644 → 100755").</summary>
     public string? ModeChange { get; set; }
 
+    /// <summary>The git mode on HEAD's side (<c>100644</c>, <c>100755</c>, <c>120000</c>...), null when the file is deleted or the diff text did not say.</summary>
+    public string? NewMode { get; set; }
+
     /// <summary>The change as unified diff text (3 lines of context), for files the approver must read in full.</summary>
     public string Unified { get; set; } = string.Empty;
 

@@ -18,7 +18,8 @@ internal static class ReviewBuilder
         ".vb", ".fs", ".fsx", ".csx", ".ps1", ".psm1", ".sh", ".bash", ".zsh", ".py", ".js", ".mjs", ".ts", ".sql", ".cmd", ".bat", ".tf", ".bicep",
     };
 
-    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan timeout)
+    /// <param name="quiet">No progress lines on stderr (status's machine-readable formats).</param>
+    public static ChangeReview Build(RepositorySession session, bool analyzeOperations, TimeSpan timeout, bool quiet = false)
     {
         var range = session.RequireRange();
         var resolved = session.Change;
@@ -47,7 +48,14 @@ internal static class ReviewBuilder
         if (analyzeOperations)
         {
             // stderr, so json and markdown on stdout stay clean.
-            void Progress(string message) => session.Console.Error.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+            void Progress(string message)
+            {
+                if (!quiet)
+                {
+                    session.Console.Error.MarkupLine("[grey]" + Markup.Escape(message) + "[/]");
+                }
+            }
+
             operations = OperationAnalysis.Run(change, blobs, ReviewCache.ForEnvironment(session.Environment), session.Environment.Variables, timeout, Progress);
         }
         else
@@ -73,6 +81,9 @@ internal static class ReviewBuilder
             WeakeningScan.Find(fileDiffs),
             operations,
             AttestationScan.Find(fileDiffs),
-            files);
+            files)
+        {
+            BuildOutlook = ApprovalOutlook.Describe(resolved, session.Verdict, operations),
+        };
     }
 }

@@ -25,6 +25,7 @@ internal static class TextDiff
         {
             IsNew = !entry.ExistsBefore,
             IsDeleted = !entry.ExistsAfter,
+            NewMode = entry.ExistsAfter ? entry.NewMode : null,
         };
         if (entry.ExistsBefore && entry.ExistsAfter && entry.OldMode != entry.NewMode)
         {

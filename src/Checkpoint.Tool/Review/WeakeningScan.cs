@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Checkpoint.Core.Digest;
 
 namespace Checkpoint.Tool.Review;
 
@@ -64,7 +65,7 @@ internal static class WeakeningScan
         var name = FileName(path);
         var fileChange = file.Change;
 
-        if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !IsApproval(path))
+        if (path.StartsWith(".checkpoint/", StringComparison.Ordinal) && !IsApprovalFile(file))
         {
             changes.Add(new WeakeningChange(path, null, WeakeningKind.CheckpointConfiguration, fileChange,
                 $"{fileChange}: decides who may approve and what is gated (the gate keeps using the base's copy until this merges)"));
@@ -225,6 +226,14 @@ internal static class WeakeningScan
     /// Only regular files directly in .checkpoint/approvals/ named *.json or *.json.sig are approvals;
     /// anything else there is part of the change like any other file.
     /// </summary>
+    internal static bool IsApprovalFile(FileDiff file) =>
+        IsApproval(file.Path)
+        && file.SymlinkTarget is null
+        && file.OldSymlinkTarget is null
+        && file.ModeChange is null
+        && (file.NewMode is null || file.NewMode == ApprovalPaths.RegularFileMode);
+
+    /// <summary>The name part of <see cref="IsApprovalFile"/>: directly in the folder, <c>*.json</c> or <c>*.json.sig</c>.</summary>
     internal static bool IsApproval(string path)
     {
         if (!path.StartsWith(ApprovalsDirectory, StringComparison.Ordinal))

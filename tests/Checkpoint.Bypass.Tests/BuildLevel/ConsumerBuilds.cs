@@ -131,8 +131,9 @@ public sealed class ConsumerBuilds
         consumer.Repository.Checkout(OptOutBranch).Branch(GateOverriddenBranch, from: OptOutBranch);
         consumer.Project.Write("Directory.Build.targets", """
             <Project>
-              <!-- Defined after the package's targets, so this empty target replaces the gate. -->
+              <!-- Defined after the package's targets, so these empty targets replace the gate. -->
               <Target Name="CheckpointGate" />
+              <Target Name="CheckpointGateEnforce" />
             </Project>
             """);
         consumer.Repository.Commit("Speed up the build");

@@ -48,6 +48,28 @@ public sealed class GitProcessCountTests
         Assert.True(invocations.Count <= 8, string.Join("\n", invocations));
     }
 
+    [Fact]
+    public void UpdateFromTheBase_CostsOneMergeTreePerMerge_AndNoneWithoutMerges()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        repo.Write("src/Feature.cs", "[Checkpoint.ApprovedBy(\"alice@example.com\")] class Feature { }\n").Commit("Feature", TestRepository.CopilotAuthor);
+        var (_, withoutMerge, _) = EvaluateCounting(repo);
+        Assert.DoesNotContain(withoutMerge, i => i.StartsWith("merge-tree", StringComparison.Ordinal));
+
+        repo.Checkout("main").Write("docs/Notes.md", "notes\n").Commit("Notes");
+        repo.PushMain();
+        repo.Checkout("copilot/fix-typo").Merge("origin/main", author: "Alice <alice@example.com>");
+        repo.Approve(SshKey.Alice);
+
+        var (verdict, invocations, _) = EvaluateCounting(repo);
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Single(invocations, i => i.StartsWith("merge-tree", StringComparison.Ordinal));
+        Assert.True(invocations.Count <= 9, string.Join("\n", invocations));
+        Assert.Equal(1, invocations.Count(i => i.StartsWith("cat-file", StringComparison.Ordinal)));
+    }
+
     private static (GateVerdict Verdict, List<string> Invocations, string Timings) EvaluateCounting(TestRepository repo)
     {
         var folder = Path.Combine(Path.GetTempPath(), "checkpoint-git-count-" + Guid.NewGuid().ToString("N"));

@@ -60,6 +60,10 @@ public sealed class SchemaTests(InstalledTool tool)
         DocumentSchemas.AssertValid(DocumentSchemas.Policy, policy);
         Assert.Contains("\"$schema\": \"https://raw.githubusercontent.com/checkpoint-dotnet/checkpoint/main/docs/schemas/policy.schema.json\"", policy, StringComparison.Ordinal);
         var manifest = Directory.GetFiles(Path.Combine(repository.Root, ".checkpoint", "approvals"), "*.json").Single();
-        DocumentSchemas.AssertValid(DocumentSchemas.Approval, File.ReadAllText(manifest));
+        // approve records what the review showed, so it writes v2; the v1 schema refuses its "review" member.
+        var approval = File.ReadAllText(manifest);
+        Assert.Contains("\"schema\": \"checkpoint.approval/v2\"", approval, StringComparison.Ordinal);
+        DocumentSchemas.AssertValid(DocumentSchemas.ApprovalWithRecord, approval);
+        Assert.NotEmpty(DocumentSchemas.Errors(DocumentSchemas.Approval, approval));
     }
 }

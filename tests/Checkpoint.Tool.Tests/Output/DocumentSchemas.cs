@@ -9,6 +9,7 @@ internal static class DocumentSchemas
 {
     public const string Policy = "policy.schema.json";
     public const string Approval = "checkpoint.approval.v1.schema.json";
+    public const string ApprovalWithRecord = "checkpoint.approval.v2.schema.json";
     public const string Verdict = "checkpoint.verdict.v1.schema.json";
     public const string Review = "checkpoint.review.v1.schema.json";
 

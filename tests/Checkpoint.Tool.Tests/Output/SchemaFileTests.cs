@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Gate;
 using Checkpoint.Tool.Output;
 
@@ -11,7 +12,7 @@ public sealed partial class SchemaFileTests
     [GeneratedRegex("```json\n(?<json>.*?)```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
 
-    public static TheoryData<string> Schemas() => new(DocumentSchemas.Policy, DocumentSchemas.Approval, DocumentSchemas.Verdict, DocumentSchemas.Review);
+    public static TheoryData<string> Schemas() => new(DocumentSchemas.Policy, DocumentSchemas.Approval, DocumentSchemas.ApprovalWithRecord, DocumentSchemas.Verdict, DocumentSchemas.Review);
 
     [Theory]
     [MemberData(nameof(Schemas))]
@@ -30,6 +31,39 @@ public sealed partial class SchemaFileTests
         Assert.Equal(JsonOutput.SchemaBaseUri + DocumentSchemas.Verdict, JsonOutput.VerdictSchemaUri);
         Assert.Equal(JsonOutput.SchemaBaseUri + DocumentSchemas.Review, JsonOutput.ReviewSchemaUri);
         Assert.Equal(JsonOutput.SchemaBaseUri + DocumentSchemas.Policy, JsonOutput.PolicySchemaUri);
+    }
+
+    /// <summary>Every member a v2 record can carry, as the code writes it, against the v2 schema; and a record under v1 is refused by both.</summary>
+    [Fact]
+    public void ManifestWithAFullRecord_MatchesTheV2Schema_AndNotV1()
+    {
+        var record = new ApprovalRecord(
+            true,
+            [
+                new RecordedOperation("added", "destructive", "Amazon.S3.IAmazonS3.DeleteBucketAsync", "src/Cleanup.cs", 9, "M:Cleanup.Drop"),
+                new RecordedOperation("moved", "disruptive", "Amazon.EC2.IAmazonEC2.StopInstancesAsync", "src/Ops.cs", 4, "M:Ops.Stop", "src/Old.cs", 7, "M:Old.Stop", "global-config"),
+            ],
+            [new RecordedWeakening("suppression", "created", "src/Cleanup.cs", 1, "#pragma warning disable CHK001")],
+            [new RecordedAttestation("ApprovedBy", "added", "src/Cleanup.cs", 8, "[ApprovedBy(\"alice@example.com\")]")],
+            truncated: true);
+        var manifest = new ApprovalManifest(
+            "github.com/acme/service",
+            "sha256:" + new string('a', 64),
+            "alice@example.com",
+            new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero),
+            new DateTimeOffset(2026, 12, 15, 9, 0, 0, TimeSpan.Zero),
+            [new ApprovedFile("src/Cleanup.cs", "sha256:" + new string('b', 64))],
+            "refs/remotes/origin/main",
+            new string('c', 40),
+            record);
+        var json = System.Text.Encoding.UTF8.GetString(manifest.Serialize());
+
+        DocumentSchemas.AssertValid(DocumentSchemas.ApprovalWithRecord, json);
+        Assert.NotEmpty(DocumentSchemas.Errors(DocumentSchemas.Approval, json));
+        var asV1 = json.Replace("checkpoint.approval/v2", "checkpoint.approval/v1", StringComparison.Ordinal);
+        Assert.Throws<ApprovalFormatException>(() => ApprovalManifest.Parse(System.Text.Encoding.UTF8.GetBytes(asV1)));
+        Assert.NotEmpty(DocumentSchemas.Errors(DocumentSchemas.Approval, asV1));
+        Assert.NotEmpty(DocumentSchemas.Errors(DocumentSchemas.ApprovalWithRecord, asV1));
     }
 
     [Fact]

@@ -43,6 +43,26 @@ public sealed class WeakeningScanTests
         Assert.Empty(Scan(Create(".checkpoint/approvals/alice.json", "{}")));
     }
 
+    /// <summary>The digest's rule: only a regular file named like an approval is one; a link or an executable there is part of the change.</summary>
+    [Theory]
+    [InlineData("120000", "../allowed_signers", null)]
+    [InlineData("100755", null, null)]
+    [InlineData("100644", null, "100644 → 100755")]
+    public void SomethingNamedLikeAnApprovalThatIsNoRegularFile_IsCheckpointConfiguration(string mode, string? linkTarget, string? modeChange)
+    {
+        var file = new FileDiff(".checkpoint/approvals/alice.json") { IsNew = modeChange is null, NewMode = mode, SymlinkTarget = linkTarget, ModeChange = modeChange };
+
+        var changes = WeakeningScan.Find([file]);
+
+        Assert.Contains(changes, c => (c.Kind, c.Path) == (WeakeningKind.CheckpointConfiguration, ".checkpoint/approvals/alice.json"));
+    }
+
+    [Fact]
+    public void RegularApprovalFileFromTheRepository_IsNotAWeakeningChange()
+    {
+        Assert.Empty(WeakeningScan.Find([new FileDiff(".checkpoint/approvals/alice.json.sig") { IsNew = true, NewMode = "100644" }]));
+    }
+
     [Theory]
     [InlineData("#pragma warning disable CHK001", 1)]
     [InlineData("  #pragma warning disable CS0618, CHK002 // tidy", 1)]
