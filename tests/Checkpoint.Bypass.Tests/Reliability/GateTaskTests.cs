@@ -1,6 +1,5 @@
-using System.Collections;
 using Checkpoint.Build.Tasks;
-using Microsoft.Build.Framework;
+using Checkpoint.Bypass.Tests.Infrastructure;
 using Microsoft.Build.Utilities;
 
 namespace Checkpoint.Bypass.Tests.Reliability;
@@ -15,7 +14,7 @@ public sealed class GateTaskTests
     public void EngineThatFailsWhileTheGateRuns_FailsClosedWithOneLineAndAFailingVerdict()
     {
         using var repo = TestRepository.Create();
-        var engine = new BuildEngine { FailRegistration = true };
+        var engine = new RecordingBuildEngine { FailRegistration = true };
         var task = new CheckpointGate { BuildEngine = engine, RepositoryDirectory = repo.Root };
 
         var returned = task.Execute();
@@ -32,7 +31,7 @@ public sealed class GateTaskTests
     [Fact]
     public void EngineThatFailsWhileAProjectLooksForTheVerdict_FailsTheProjectInOneLine()
     {
-        var engine = new BuildEngine { FailLookup = true };
+        var engine = new RecordingBuildEngine { FailLookup = true };
         var task = new CheckpointGateScope { BuildEngine = engine, ProjectDirectory = Path.GetTempPath() };
 
         Assert.False(task.Execute());
@@ -42,7 +41,7 @@ public sealed class GateTaskTests
     [Fact]
     public void EngineThatFailsWhileAProjectKeepsItsVerdict_FailsTheProjectInOneLine()
     {
-        var engine = new BuildEngine { FailRegistration = true };
+        var engine = new RecordingBuildEngine { FailRegistration = true };
         var verdict = new TaskItem("Approved");
         verdict.SetMetadata("Passed", "true");
         verdict.SetMetadata("Code", string.Empty);
@@ -62,77 +61,11 @@ public sealed class GateTaskTests
     public void SkipRequest_IsHonouredByTheSharedTaskWithoutEvaluating()
     {
         // CheckpointGateScope alone decides whether a skip counts; the shared task just reports it.
-        var engine = new BuildEngine();
+        var engine = new RecordingBuildEngine();
         var task = new CheckpointGate { BuildEngine = engine, RepositoryDirectory = Path.GetTempPath(), SkipReason = "CheckpointSkip=true" };
 
         Assert.True(task.Execute());
         Assert.Equal("Skipped", Assert.Single(task.Verdict).ItemSpec);
         Assert.Contains(engine.Messages, m => m.Contains("skipped in this local build", StringComparison.Ordinal));
-    }
-
-    private sealed class BuildEngine : IBuildEngine4
-    {
-        private readonly Dictionary<object, object> _registered = new();
-
-        public bool FailRegistration { get; init; }
-
-        public bool FailLookup { get; init; }
-
-        public List<BuildErrorEventArgs> Errors { get; } = new();
-
-        public List<string> Messages { get; } = new();
-
-        public bool IsRunningMultipleNodes => false;
-
-        public bool ContinueOnError => false;
-
-        public int LineNumberOfTaskNode => 0;
-
-        public int ColumnNumberOfTaskNode => 0;
-
-        public string ProjectFileOfTaskNode => "test.proj";
-
-        public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
-
-        public void LogWarningEvent(BuildWarningEventArgs e)
-        {
-        }
-
-        public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e.Message ?? string.Empty);
-
-        public void LogCustomEvent(CustomBuildEventArgs e)
-        {
-        }
-
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs) => false;
-
-        public bool BuildProjectFile(string projectFileName, string[] targetNames, IDictionary globalProperties, IDictionary targetOutputs, string toolsVersion) => false;
-
-        public bool BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IDictionary[] targetOutputsPerProject, string[] toolsVersion, bool useResultsCache, bool unloadProjectsOnCompletion) => false;
-
-        public BuildEngineResult BuildProjectFilesInParallel(string[] projectFileNames, string[] targetNames, IDictionary[] globalProperties, IList<string>[] removeGlobalProperties, string[] toolsVersion, bool returnTargetOutputs) => default;
-
-        public void Yield()
-        {
-        }
-
-        public void Reacquire()
-        {
-        }
-
-        public void RegisterTaskObject(object key, object obj, RegisteredTaskObjectLifetime lifetime, bool allowEarlyCollection)
-        {
-            if (FailRegistration)
-            {
-                throw new InvalidOperationException("the node is shutting down");
-            }
-
-            _registered[key] = obj;
-        }
-
-        public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) =>
-            FailLookup ? throw new InvalidOperationException("the node is shutting down") : _registered.GetValueOrDefault(key);
-
-        public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => _registered.Remove(key, out var value) ? value : null;
     }
 }

@@ -2,6 +2,7 @@ using Checkpoint.Core.Approvals;
 using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Resolution;
+using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Resolution;
 
@@ -83,7 +84,7 @@ public sealed class ChangeResolverTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
 
-        var verdict = EvaluateWithGit(repo, failOn: "for-each-ref");
+        var verdict = FailingGit.Evaluate(repo, failOn: "for-each-ref");
 
         var error = VerdictAssert.FailsWith("CHK106", verdict);
         Assert.StartsWith("git failed:", error.Text, StringComparison.Ordinal);
@@ -95,7 +96,7 @@ public sealed class ChangeResolverTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
 
-        var error = VerdictAssert.FailsWith("CHK106", EvaluateWithGit(repo, failOn: "cat-file"));
+        var error = VerdictAssert.FailsWith("CHK106", FailingGit.Evaluate(repo, failOn: "cat-file"));
         Assert.Contains("cat-file --batch", error.Text, StringComparison.Ordinal);
     }
 
@@ -105,7 +106,7 @@ public sealed class ChangeResolverTests
         using var repo = TestRepository.Create();
         repo.Branch("copilot/x").Write("a.txt", "a\n").Commit("a", TestRepository.CopilotAuthor);
 
-        VerdictAssert.FailsWith("CHK106", EvaluateWithGit(repo, failOn: "cat-file", replacement: "echo 'not a header'; cat > /dev/null"));
+        VerdictAssert.FailsWith("CHK106", FailingGit.Evaluate(repo, failOn: "cat-file", replacement: "echo 'not a header'; cat > /dev/null"));
     }
 
     [Fact]
@@ -169,28 +170,5 @@ public sealed class ChangeResolverTests
 
         Assert.True(good.Valid, good.Reason);
         Assert.Equal(("CHK103", false), (untrusted.Code, untrusted.Valid));
-    }
-
-    /// <summary>Evaluates in CI with a git wrapper that fails (or answers <paramref name="replacement"/>) for one subcommand.</summary>
-    private static GateVerdict EvaluateWithGit(TestRepository repo, string failOn, string replacement = "echo 'fatal: injected failure' >&2; exit 128")
-    {
-        var folder = Directory.CreateTempSubdirectory("checkpoint-failing-git-").FullName;
-        try
-        {
-            var realGit = ProcessRunner.RunChecked("sh", ["-c", "command -v git"], folder).StandardOutput.Trim();
-            var wrapper = Path.Combine(folder, "git");
-            File.WriteAllText(wrapper, $"#!/bin/sh\nfor a in \"$@\"; do if [ \"$a\" = '{failOn}' ]; then {replacement}; exit 1; fi; done\nexec '{realGit}' \"$@\"\n");
-            ProcessRunner.RunChecked("chmod", ["+x", wrapper], folder);
-            return CheckpointGate.Evaluate(new GateRequest(repo.Root)
-            {
-                Environment = new Dictionary<string, string?> { ["CI"] = "true" },
-                Now = TestRepository.Now,
-                GitExecutable = wrapper,
-            });
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 }

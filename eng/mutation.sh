@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Mutation testing of Checkpoint.Core with Stryker.NET (the dotnet-stryker local tool), one folder
+# at a time so that a run fits a small machine. Not part of .ci/run: a folder takes minutes to an
+# hour on 2 cores (docs/testing.md has the times).
+#
+#   eng/mutation.sh                 every folder listed below, one after the other
+#   eng/mutation.sh Gate Digest     only these folders of src/Checkpoint.Core
+#
+# Environment: MUTATION_CONCURRENCY (default 1) test runners at once.
+# Reports: artifacts/mutation/<Folder>/reports/mutation-report.{html,json}; the summary line of
+# each folder (score, killed, survived, minutes) is appended to artifacts/mutation/summary.txt.
+#
+# Stryker runs from tests/Checkpoint.Core.Tests (its test project), builds it in place and swaps a
+# mutated Checkpoint.Core.dll into its bin folder: do not build or run Checkpoint.Core.Tests in this
+# working tree while it runs (a clone elsewhere is fine: git clone . /tmp/checkpoint-mutation).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+all_folders=(Signatures Approvals Gate Digest Policy Git Resolution Basics Json)
+if [ "$#" -gt 0 ]; then
+  folders=("$@")
+else
+  folders=("${all_folders[@]}")
+fi
+
+for folder in "${folders[@]}"; do
+  if [ ! -d "src/Checkpoint.Core/$folder" ]; then
+    echo "mutation.sh: no folder src/Checkpoint.Core/$folder (choose from: ${all_folders[*]})" >&2
+    exit 2
+  fi
+done
+
+dotnet tool restore >/dev/null
+config="$PWD/stryker-config.json"
+out_root="$PWD/artifacts/mutation"
+mkdir -p "$out_root"
+
+for folder in "${folders[@]}"; do
+  out="$out_root/$folder"
+  rm -rf "$out"
+  start=$(date +%s)
+  echo "== mutating src/Checkpoint.Core/$folder"
+  (cd tests/Checkpoint.Core.Tests && MSBUILDDISABLENODEREUSE=1 dotnet stryker \
+    --config-file "$config" \
+    --mutate "**/$folder/**/*.cs" \
+    --concurrency "${MUTATION_CONCURRENCY:-1}" \
+    --output "$out" \
+    --skip-version-check) | tee "$out_root/$folder.log"
+  minutes=$(( ($(date +%s) - start + 59) / 60 ))
+  report="$out/reports/mutation-report.json"
+  if [ -f "$report" ] && command -v python3 >/dev/null; then
+    summary=$(python3 - "$report" <<'PY'
+import json, sys
+counts = {}
+for f in json.load(open(sys.argv[1]))["files"].values():
+    for m in f["mutants"]:
+        counts[m["status"]] = counts.get(m["status"], 0) + 1
+detected = counts.get("Killed", 0) + counts.get("Timeout", 0)
+undetected = counts.get("Survived", 0) + counts.get("NoCoverage", 0)
+score = 100.0 * detected / (detected + undetected) if detected + undetected else 100.0
+print(f"score {score:.1f}% killed {counts.get('Killed', 0)} timeout {counts.get('Timeout', 0)} "
+      f"survived {counts.get('Survived', 0)} no-coverage {counts.get('NoCoverage', 0)} "
+      f"compile-error {counts.get('CompileError', 0)} ignored {counts.get('Ignored', 0)}")
+PY
+)
+  else
+    summary=$(grep -o "final mutation score is [0-9.,]* %" "$out_root/$folder.log" || echo "no report (see $out_root/$folder.log)")
+  fi
+  line="$(date -u +%Y-%m-%dT%H:%MZ) $folder: $summary, $minutes min, concurrency ${MUTATION_CONCURRENCY:-1}"
+  echo "$line" | tee -a "$out_root/summary.txt"
+done
