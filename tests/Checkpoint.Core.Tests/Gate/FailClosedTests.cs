@@ -45,7 +45,9 @@ public sealed class FailClosedTests
     {
         using var repo = ApprovedBranch();
 
-        var verdict = FailingGit.Evaluate(repo, failOn: subcommand, replacement: "cat > /dev/null; exit 1");
+        // Exits at once, without reading its input: a batch reader that writes to it meets a closed pipe.
+        // (A git that reads its input and never answers is a hang, which the timeout stops: GitRepositoryTests.HungGit_IsStoppedAndReportedAfterTheTimeout.)
+        var verdict = FailingGit.Evaluate(repo, failOn: subcommand, replacement: "exit 1");
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.NotEmpty(verdict.Errors);
