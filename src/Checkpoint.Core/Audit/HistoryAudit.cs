@@ -19,7 +19,8 @@ namespace Checkpoint.Core.Audit;
 /// it and what they approved, checked as the gate would have checked it when it landed: against the
 /// policy, allowed_signers and revoked list of the branch at that point. Everything is git data read
 /// through <see cref="GitRepository"/>: one <c>rev-list</c>, one <c>cat-file --batch</c> for every
-/// object, and <c>merge-base</c> only for criss-cross merges. Nothing from the history runs.
+/// object, one <c>diff-tree --stdin</c> for every comparison of two trees, and <c>merge-base</c> only
+/// for criss-cross merges. Nothing from the history runs.
 /// </summary>
 /// <remarks>
 /// How a change is delimited (docs/audit.md): a merge commit's change is its branch, from the
@@ -41,6 +42,7 @@ public sealed class HistoryAudit
     private readonly FirstParentHistory _history;
     private readonly GitTreeDiff _trees;
     private readonly string? _origin;
+    private readonly Dictionary<string, IReadOnlyList<GitRawChange>> _commitChanges = new Dictionary<string, IReadOnlyList<GitRawChange>>(StringComparer.Ordinal);
     private int _mergeBasesFromGit;
     private TrustTimeline? _trust;
 
@@ -49,7 +51,7 @@ public sealed class HistoryAudit
         _repository = repository;
         _history = history;
         _origin = origin;
-        _trees = new GitTreeDiff(repository.Objects);
+        _trees = repository.Trees;
     }
 
     private GitObjectReader Objects => _repository.Objects;
@@ -166,6 +168,8 @@ public sealed class HistoryAudit
 
         _trust = new TrustTimeline(Objects, Chain, units.Min(u => u.Start) - 1);
         phase("trust");
+        CompareAuthoredCommits(units);
+        phase("commits");
         var audited = units.Select(Evaluate).Reverse().ToList();
         phase("verification");
         return audited;
@@ -486,15 +490,46 @@ public sealed class HistoryAudit
         }
 
         // A commit that only adds approval files is committing an approval, not writing the change.
-        var single = matching.Where(c => c.Parents.Count == 1).ToList();
-        var diffs = _trees.Compare(single.Select(c => ((string?)_history.Get(c.Parents[0]).Tree, (string?)c.Tree)).ToList());
-        var changes = new Dictionary<string, IReadOnlyList<GitRawChange>>(StringComparer.Ordinal);
-        for (var i = 0; i < single.Count; i++)
+        var missing = matching.Where(c => c.Parents.Count == 1 && !_commitChanges.ContainsKey(c.Id)).ToList();
+        var diffs = _trees.Compare(missing.Select(CommitPair).ToList());
+        for (var i = 0; i < missing.Count; i++)
         {
-            changes[single[i].Id] = diffs[i];
+            _commitChanges[missing[i].Id] = diffs[i];
         }
 
-        return matching.FirstOrDefault(c => ApprovalVerifier.OwnWork(check, new[] { Shown(c, changes.TryGetValue(c.Id, out var list) ? list : null) }) != null);
+        return matching.FirstOrDefault(c => ApprovalVerifier.OwnWork(check, new[] { Shown(c, _commitChanges.TryGetValue(c.Id, out var list) ? list : null) }) != null);
+    }
+
+    private (string? OldTree, string? NewTree) CommitPair(GitCommitRecord commit) => (_history.Get(commit.Parents[0]).Tree, commit.Tree);
+
+    /// <summary>
+    /// What each commit with one parent changes, for every change that has approvals to check against
+    /// its authors (<see cref="OwnWork"/>), asked of git in one batch rather than once per change. A
+    /// single commit's change is already known (its own diff).
+    /// </summary>
+    private void CompareAuthoredCommits(IReadOnlyList<Unit> units)
+    {
+        var wanted = new List<GitCommitRecord>();
+        foreach (var unit in units.Where(u => u.Files.Count > 0))
+        {
+            if (unit.Shape == ChangeShape.SingleCommit)
+            {
+                _commitChanges[Chain[unit.End].Id] = unit.Raw;
+                continue;
+            }
+
+            var authored = unit.Shape == ChangeShape.MergeCommit
+                ? _history.IntroducedBy(unit.End)
+                : Enumerable.Range(unit.Start, unit.End - unit.Start + 1).Select(p => Chain[p]).ToList();
+            wanted.AddRange(authored.Where(c => c.Parents.Count == 1 && !_commitChanges.ContainsKey(c.Id)));
+        }
+
+        wanted = wanted.GroupBy(c => c.Id, StringComparer.Ordinal).Select(g => g.First()).ToList();
+        var diffs = _trees.Compare(wanted.Select(CommitPair).ToList());
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            _commitChanges[wanted[i].Id] = diffs[i];
+        }
     }
 
     private static string UnapprovedText(AuditedChange change, CheckpointPolicy policy)

@@ -24,6 +24,7 @@ public sealed class GitRepository : IDisposable
         IsShallow = isShallow;
         _probeProcesses = probeProcesses;
         Objects = new GitObjectReader(cli);
+        Trees = new GitTreeDiff(cli);
     }
 
     /// <summary>The top-level directory of the working tree.</summary>
@@ -34,6 +35,9 @@ public sealed class GitRepository : IDisposable
 
     /// <summary>Reads objects (commits, trees, blobs) through one long-lived <c>git cat-file --batch</c>.</summary>
     public GitObjectReader Objects { get; }
+
+    /// <summary>Compares many pairs of trees through one long-lived <c>git diff-tree --stdin</c>, started on first use.</summary>
+    public GitTreeDiff Trees { get; }
 
     /// <summary>Every git process started for this repository, opening it included.</summary>
     public int GitProcessesStarted => _probeProcesses + Cli.ProcessesStarted;
@@ -312,7 +316,11 @@ public sealed class GitRepository : IDisposable
         }
     }
 
-    public void Dispose() => Objects.Dispose();
+    public void Dispose()
+    {
+        Trees.Dispose();
+        Objects.Dispose();
+    }
 
     internal static string Short(string commit) => commit.Length > 12 ? commit.Substring(0, 12) : commit;
 
@@ -426,7 +434,7 @@ public sealed class GitRepository : IDisposable
         return records;
     }
 
-    private static GitRawChange ParseRawChange(byte[] metaBytes, byte[] path)
+    internal static GitRawChange ParseRawChange(byte[] metaBytes, byte[] path)
     {
         var meta = Encoding.ASCII.GetString(metaBytes);
         if (!meta.StartsWith(":", StringComparison.Ordinal))

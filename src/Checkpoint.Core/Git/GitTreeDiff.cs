@@ -1,58 +1,59 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
+using System.Diagnostics;
+using System.IO;
 using System.Text;
+using System.Threading.Tasks;
 
 namespace Checkpoint.Core.Git;
 
 /// <summary>
-/// Compares trees as <c>git diff-tree -r --raw --no-renames</c> does, from tree objects read through
-/// the repository's one <c>cat-file --batch</c>: no git process per comparison. Subtrees with the same
-/// id on both sides are never read, so a comparison costs what it changes, not the size of the tree;
-/// many comparisons are walked together, one batched exchange per folder level, and trees are kept by
-/// id because a long history compares the same trees again and again. A tree is kept as its raw
-/// bytes and two trees are walked side by side in git's order, so the entries they share cost a
-/// byte comparison and no allocation: a folder of thousands of approvals that gains one file per
-/// change is compared in one pass, not copied into objects for every change.
+/// Compares pairs of trees through one long-lived <c>git diff-tree --stdin</c> process per repository,
+/// with the options of <see cref="GitRepository.DiffTree"/> (<c>-r --raw --no-renames</c>, no
+/// textconv, no external diff, submodules never ignored): git compares the trees itself, skipping a
+/// subtree whose id is the same on both sides, and only the changes cross the pipe. A long history
+/// compares thousands of pairs, each version of a folder of thousands of approvals among them, for the
+/// cost of one process, and no tree is copied into this process.
 /// </summary>
 /// <remarks>
-/// Modes are canonicalized as git does when it reads a tree (<c>100664</c> is <c>100644</c>), a path
-/// whose kind changes between file, symlink and gitlink is <c>T</c>, and a path that is a folder on one
-/// side and not on the other is a deletion and additions (or the reverse), exactly as diff-tree prints
-/// them. The results are in path order. Pairs are walked in chunks, so the trees held at once stay
-/// few however many pairs are asked for.
+/// Each pair is written as a line <c>"&lt;old tree&gt; &lt;new tree&gt;"</c>; git answers with that
+/// line, then <c>":&lt;meta&gt;\0&lt;path&gt;\0"</c> per change. A request ends with a pair of empty
+/// trees (an answer with no change) and an empty line, which git echoes and flushes: the answers end
+/// there. git skips a pair it cannot read without a word, so every answer must begin with
+/// the line that was asked, or the comparison fails. Thread-safe: one request at a time.
 /// </remarks>
-public sealed class GitTreeDiff
+public sealed class GitTreeDiff : IDisposable
 {
-    private const string DirectoryMode = "040000";
-    private const string AbsentMode = "000000";
-    private const int ChunkSize = 256;
-    private const long CacheByteLimit = 256L * 1024 * 1024;
-    private const int MaxRememberedLevels = 200_000;
-    private const int MaxRememberedDifferences = 64;
-    private static readonly RawTree EmptyTree = new RawTree(Array.Empty<byte>(), 20, new[] { 0 });
-    private readonly GitObjectReader _objects;
-    private readonly Dictionary<string, RawTree> _trees = new Dictionary<string, RawTree>(StringComparer.Ordinal);
-    private readonly int _cacheLimit;
-    private readonly Dictionary<string, List<(TreeItem? Old, TreeItem? New)>> _levels = new Dictionary<string, List<(TreeItem? Old, TreeItem? New)>>(StringComparer.Ordinal);
-    private long _cachedBytes;
-
-    /// <param name="objects">The repository's object reader.</param>
-    /// <param name="cacheLimit">How many trees to keep before the cache starts over (it also starts over past 256 MB).</param>
-    public GitTreeDiff(GitObjectReader objects, int cacheLimit = 50_000)
+    private static readonly string[] Arguments =
     {
-        _objects = objects ?? throw new ArgumentNullException(nameof(objects));
-        _cacheLimit = cacheLimit;
+        "diff-tree", "--stdin", "-r", "-z", "--raw", "--no-abbrev", "--no-renames", "--no-textconv", "--no-ext-diff",
+        "--ignore-submodules=none",
+    };
+
+    private readonly GitCli _cli;
+    private readonly object _gate = new object();
+    private Process? _process;
+    private BufferedPeekStream? _output;
+    private Stream? _input;
+    private Task<string>? _error;
+    private string? _broken;
+
+    internal GitTreeDiff(GitCli cli)
+    {
+        _cli = cli;
     }
 
     /// <summary>The changes from <paramref name="oldTree"/> to <paramref name="newTree"/>; a null side is the empty tree.</summary>
-    /// <exception cref="GitException">A tree cannot be read or is malformed.</exception>
+    /// <exception cref="GitException">A tree cannot be read, or git failed.</exception>
     public IReadOnlyList<GitRawChange> Compare(string? oldTree, string? newTree) =>
         Compare(new[] { (oldTree, newTree) })[0];
 
-    /// <summary>The changes for each pair of trees (old, new), read together; a null side is the empty tree.</summary>
-    /// <exception cref="GitException">A tree cannot be read or is malformed.</exception>
+    /// <summary>
+    /// The changes for each pair of trees (old, new), in path order; a null side is the empty tree and
+    /// a pair with the same tree on both sides has none (git is not asked).
+    /// </summary>
+    /// <exception cref="ArgumentException">A tree is not an object id.</exception>
+    /// <exception cref="GitException">A tree cannot be read, or git failed.</exception>
     public IReadOnlyList<IReadOnlyList<GitRawChange>> Compare(IReadOnlyList<(string? OldTree, string? NewTree)> pairs)
     {
         if (pairs is null)
@@ -60,594 +61,288 @@ public sealed class GitTreeDiff
             throw new ArgumentNullException(nameof(pairs));
         }
 
-        var results = new List<GitRawChange>[pairs.Count];
-        for (var chunk = 0; chunk < pairs.Count; chunk += ChunkSize)
+        var results = new IReadOnlyList<GitRawChange>[pairs.Count];
+        var asked = new List<(int Index, string Line)>();
+        var request = new StringBuilder();
+        var idLength = 40;
+        for (var i = 0; i < pairs.Count; i++)
         {
-            var level = new List<Walk>();
-            for (var i = chunk; i < Math.Min(pairs.Count, chunk + ChunkSize); i++)
+            results[i] = Array.Empty<GitRawChange>();
+            var (oldTree, newTree) = pairs[i];
+            if (string.Equals(oldTree, newTree, StringComparison.OrdinalIgnoreCase))
             {
-                results[i] = new List<GitRawChange>();
-                if (!string.Equals(pairs[i].OldTree, pairs[i].NewTree, StringComparison.Ordinal))
+                continue;
+            }
+
+            foreach (var tree in new[] { oldTree, newTree })
+            {
+                if (tree != null && !GitObjectReader.IsObjectId(tree))
                 {
-                    level.Add(new Walk(i, pairs[i].OldTree, pairs[i].NewTree, Array.Empty<byte>()));
+                    throw new ArgumentException($"'{tree}' is not an object id", nameof(pairs));
                 }
             }
 
-            while (level.Count > 0)
-            {
-                // A pair of folders compared before (the same approvals folder seen from a branch and
-                // from its merge, say) is answered from what it gave then, without reading either tree.
-                Load(level.Where(w => !_levels.ContainsKey(LevelKey(w))).SelectMany(w => new[] { w.OldTree, w.NewTree }));
-                var next = new List<Walk>();
-                foreach (var walk in level)
-                {
-                    CompareLevel(walk, results[walk.Pair], next);
-                }
-
-                level = next;
-            }
+            idLength = (oldTree ?? newTree)!.Length;
+            var line = (oldTree ?? EmptyTree(idLength)).ToLowerInvariant() + " " + (newTree ?? EmptyTree(idLength)).ToLowerInvariant();
+            asked.Add((i, line));
+            request.Append(line).Append('\n');
         }
 
-        foreach (var result in results)
+        if (asked.Count == 0)
         {
-            result.Sort((a, b) => a.Path.CompareTo(b.Path));
+            return results;
+        }
+
+        var end = EmptyTree(idLength) + " " + EmptyTree(idLength);
+        request.Append(end).Append("\n\n");
+        lock (_gate)
+        {
+            if (_broken != null)
+            {
+                throw new GitException(GitFailureKind.CommandFailed, "'git diff-tree --stdin' cannot be used any more: " + _broken);
+            }
+
+            var process = Start();
+            using var watchdog = _cli.KillAfterTimeout(process, out var timedOut);
+            try
+            {
+                // git answers while it reads: the request is written while the answers are read, so
+                // that neither side waits on a full pipe.
+                var bytes = Encoding.ASCII.GetBytes(request.ToString());
+                var writer = Task.Run(() => Write(bytes));
+                foreach (var (index, line) in asked)
+                {
+                    results[index] = ReadAnswer(line, timedOut);
+                }
+
+                // The empty trees have no change; the empty line, which is not a pair, comes back as it is.
+                if (ReadAnswer(end, timedOut).Count != 0 || _output!.ReadByte() != '\n')
+                {
+                    throw new GitException(GitFailureKind.UnexpectedOutput, "'git diff-tree --stdin' answered out of step after the last pair");
+                }
+
+                writer.Wait();
+            }
+            catch (Exception ex) when (ex is GitException || ex is IOException || ex is ObjectDisposedException || ex is InvalidOperationException || ex is AggregateException)
+            {
+                // A half-read answer leaves the stream out of step: this process is done.
+                _broken = timedOut() ? $"it did not answer within {_cli.Timeout.TotalSeconds:0} seconds and was stopped" : ex.Message;
+                throw ex is GitException git ? git : new GitException(GitFailureKind.CommandFailed, "'git diff-tree --stdin' failed: " + _broken, ex);
+            }
         }
 
         return results;
     }
 
-    /// <summary>git's canonical form of a tree entry's mode (<c>canon_mode</c>): what diff-tree prints.</summary>
-    internal static string CanonicalMode(string mode)
+    public void Dispose()
     {
-        var value = Convert.ToInt32(mode, 8);
-        const int typeMask = 0xF000;
-        return (value & typeMask) switch
+        lock (_gate)
         {
-            0x8000 => (value & 0x40) != 0 ? "100755" : "100644",
-            0x4000 => DirectoryMode,
-            0xA000 => "120000",
-            _ => "160000",
-        };
-    }
-
-    private static bool IsDirectory(TreeItem? item) => item is { } present && present.Mode == DirectoryMode;
-
-    private static byte[] Join(byte[] prefix, byte[] name)
-    {
-        if (prefix.Length == 0)
-        {
-            return name;
-        }
-
-        var path = new byte[prefix.Length + 1 + name.Length];
-        Array.Copy(prefix, path, prefix.Length);
-        path[prefix.Length] = (byte)'/';
-        Array.Copy(name, 0, path, prefix.Length + 1, name.Length);
-        return path;
-    }
-
-    private static GitRawChange Change(TreeItem? old, TreeItem? @new, byte[] path, string zeroId)
-    {
-        var oldMode = old?.Mode ?? AbsentMode;
-        var newMode = @new?.Mode ?? AbsentMode;
-        var status = old is null ? 'A'
-            : @new is null ? 'D'
-            : oldMode.Substring(0, 2) != newMode.Substring(0, 2) ? 'T'
-            : 'M';
-        return new GitRawChange(oldMode, newMode, old?.Id ?? zeroId, @new?.Id ?? zeroId, status, new GitPath(path));
-    }
-
-    /// <summary>
-    /// Walks both trees side by side in git's entry order (a folder's name compares as if it ended
-    /// with '/'). Entries with the same name, kind, mode bytes and id are skipped without being
-    /// copied; the rest become items, and those found on one side only are paired by name at the
-    /// end, which also pairs a file with a folder of the same name (they sort apart) and keeps the
-    /// answer right for a tree whose entries are out of order.
-    /// </summary>
-    private static string LevelKey(Walk walk) => (walk.OldTree ?? "-") + " " + (walk.NewTree ?? "-");
-
-    private void CompareLevel(Walk walk, List<GitRawChange> result, List<Walk> next)
-    {
-        var zeroId = new string('0', (walk.OldTree ?? walk.NewTree)!.Length);
-        var key = LevelKey(walk);
-        if (!_levels.TryGetValue(key, out var differences))
-        {
-            differences = Differences(walk, zeroId.Length / 2);
-            if (differences.Count <= MaxRememberedDifferences)
-            {
-                if (_levels.Count >= MaxRememberedLevels)
-                {
-                    _levels.Clear();
-                }
-
-                _levels[key] = differences;
-            }
-        }
-
-        foreach (var (old, @new) in differences)
-        {
-            Pair(walk, old, @new, result, next, zeroId);
-        }
-    }
-
-    private List<(TreeItem? Old, TreeItem? New)> Differences(Walk walk, int idBytes)
-    {
-        var differences = new List<(TreeItem? Old, TreeItem? New)>();
-        var oldTree = walk.OldTree is null ? EmptyTree : _trees[walk.OldTree];
-        var newTree = walk.NewTree is null ? EmptyTree : _trees[walk.NewTree];
-        var (oldStart, oldEnd, newStart, newEnd) = ChangedRegion(oldTree, newTree);
-        var old = new TreeCursor(oldTree, idBytes, oldStart, oldEnd);
-        var @new = new TreeCursor(newTree, idBytes, newStart, newEnd);
-        List<TreeItem>? oldOnly = null;
-        List<TreeItem>? newOnly = null;
-        while (!old.Done && !@new.Done)
-        {
-            var order = TreeCursor.CompareNames(ref old, ref @new);
-            if (order == 0)
-            {
-                if (!TreeCursor.SameEntry(ref old, ref @new))
-                {
-                    differences.Add((old.Item(), @new.Item()));
-                }
-
-                old.MoveNext();
-                @new.MoveNext();
-            }
-            else if (order < 0)
-            {
-                (oldOnly ??= new List<TreeItem>()).Add(old.Item());
-                old.MoveNext();
-            }
-            else
-            {
-                (newOnly ??= new List<TreeItem>()).Add(@new.Item());
-                @new.MoveNext();
-            }
-        }
-
-        for (; !old.Done; old.MoveNext())
-        {
-            (oldOnly ??= new List<TreeItem>()).Add(old.Item());
-        }
-
-        for (; !@new.Done; @new.MoveNext())
-        {
-            (newOnly ??= new List<TreeItem>()).Add(@new.Item());
-        }
-
-        if (oldOnly is null && newOnly is null)
-        {
-            return differences;
-        }
-
-        var byName = new Dictionary<string, TreeItem>(StringComparer.Ordinal);
-        foreach (var item in newOnly ?? new List<TreeItem>())
-        {
-            byName[item.Key] = item;
-        }
-
-        foreach (var item in oldOnly ?? new List<TreeItem>())
-        {
-            if (byName.TryGetValue(item.Key, out var match))
-            {
-                byName.Remove(item.Key);
-            }
-
-            differences.Add((item, match));
-        }
-
-        foreach (var item in newOnly ?? new List<TreeItem>())
-        {
-            if (byName.TryGetValue(item.Key, out var left) && ReferenceEquals(left, item))
-            {
-                differences.Add((null, item));
-            }
-        }
-
-        return differences;
-    }
-
-    /// <summary>
-    /// The entries of two trees that can differ, as entry indexes [start, end) on each side. The
-    /// entries inside the bytes both trees start with are the same entries, and so are the entries
-    /// from the first boundary inside the bytes both end with that is a boundary on both sides: a
-    /// folder of thousands of files that gained two is compared over those two.
-    /// </summary>
-    private static (int OldStart, int OldEnd, int NewStart, int NewEnd) ChangedRegion(RawTree old, RawTree @new)
-    {
-        var a = old.Content;
-        var b = @new.Content;
-        var shorter = Math.Min(a.Length, b.Length);
-        var prefix = 0;
-        while (prefix + 8 <= shorter && BitConverter.ToInt64(a, prefix) == BitConverter.ToInt64(b, prefix))
-        {
-            prefix += 8;
-        }
-
-        while (prefix < shorter && a[prefix] == b[prefix])
-        {
-            prefix++;
-        }
-
-        // Entries that end within the common prefix have the same boundaries on both sides.
-        var start = old.EntriesEndingBy(prefix);
-        @new.StartsFrom(old, start);
-        var limit = shorter - old.Starts[start];
-        var suffix = 0;
-        while (suffix + 8 <= limit && BitConverter.ToInt64(a, a.Length - suffix - 8) == BitConverter.ToInt64(b, b.Length - suffix - 8))
-        {
-            suffix += 8;
-        }
-
-        while (suffix < limit && a[a.Length - suffix - 1] == b[b.Length - suffix - 1])
-        {
-            suffix++;
-        }
-
-        var oldEnd = old.Count;
-        var newEnd = @new.Count;
-        for (var index = old.FirstStartingAt(a.Length - suffix); index < old.Count; index++)
-        {
-            var match = @new.IndexOfStart(old.Starts[index] + (b.Length - a.Length));
-            if (match >= 0)
-            {
-                oldEnd = index;
-                newEnd = match;
-                break;
-            }
-        }
-
-        return (start, Math.Max(start, oldEnd), start, Math.Max(start, newEnd));
-    }
-
-    private void Pair(Walk walk, TreeItem? old, TreeItem? @new, List<GitRawChange> result, List<Walk> next, string zeroId)
-    {
-        if (old != null && @new != null && old.Mode == @new.Mode && old.Id == @new.Id)
-        {
-            return;
-        }
-
-        var path = Join(walk.Prefix, (old ?? @new)!.Name);
-        var oldIsFolder = IsDirectory(old);
-        var newIsFolder = IsDirectory(@new);
-        if (oldIsFolder || newIsFolder)
-        {
-            // A folder on either side is walked; a file on the other side is its own deletion or addition.
-            next.Add(new Walk(walk.Pair, oldIsFolder ? old!.Id : null, newIsFolder ? @new!.Id : null, path));
-            if (old != null && !oldIsFolder)
-            {
-                result.Add(Change(old, null, path, zeroId));
-            }
-
-            if (@new != null && !newIsFolder)
-            {
-                result.Add(Change(null, @new, path, zeroId));
-            }
-
-            return;
-        }
-
-        result.Add(Change(old, @new, path, zeroId));
-    }
-
-    private void Load(IEnumerable<string?> ids)
-    {
-        var needed = ids.Where(id => id != null).Select(id => id!).Distinct(StringComparer.Ordinal).ToList();
-        var missing = needed.Where(id => !_trees.ContainsKey(id)).ToList();
-        if (missing.Count == 0)
-        {
-            return;
-        }
-
-        if (_trees.Count + missing.Count > _cacheLimit || _cachedBytes > CacheByteLimit)
-        {
-            // Starting over drops trees this level also needs: they are read again with the missing ones.
-            _trees.Clear();
-            _cachedBytes = 0;
-            missing = needed;
-        }
-
-        _objects.ReadBlobs(missing, (id, header, content) =>
-        {
-            if (header is null || header.Type != "tree")
-            {
-                throw new GitException(GitFailureKind.UnexpectedOutput, header is null ? $"tree {id} is missing from the repository" : $"{id} is a {header.Type}, not a tree");
-            }
-
-            var bytes = new byte[header.Size];
-            var at = 0;
-            while (at < bytes.Length)
-            {
-                var read = content.Read(bytes, at, bytes.Length - at);
-                if (read <= 0)
-                {
-                    throw new GitException(GitFailureKind.UnexpectedOutput, "'git cat-file --batch' ended inside a tree");
-                }
-
-                at += read;
-            }
-
-            _trees[id] = new RawTree(bytes, id.Length / 2);
-            _cachedBytes += bytes.Length;
-        });
-    }
-
-    /// <summary>One pair of folders still to compare, for one of the requested pairs.</summary>
-    private sealed class Walk
-    {
-        public Walk(int pair, string? oldTree, string? newTree, byte[] prefix)
-        {
-            Pair = pair;
-            OldTree = oldTree;
-            NewTree = newTree;
-            Prefix = prefix;
-        }
-
-        public int Pair { get; }
-
-        public string? OldTree { get; }
-
-        public string? NewTree { get; }
-
-        public byte[] Prefix { get; }
-    }
-
-    /// <summary>One entry of a tree: its name's bytes, canonical mode and object id.</summary>
-    private sealed class TreeItem
-    {
-        public TreeItem(byte[] name, string mode, string id)
-        {
-            Name = name;
-            Mode = mode;
-            Id = id;
-            var chars = new char[name.Length];
-            for (var i = 0; i < name.Length; i++)
-            {
-                chars[i] = (char)name[i];
-            }
-
-            Key = new string(chars);
-        }
-
-        public byte[] Name { get; }
-
-        /// <summary>The name's bytes as chars one to one: a dictionary key that keeps every byte.</summary>
-        public string Key { get; }
-
-        public string Mode { get; }
-
-        public string Id { get; }
-
-        public override string ToString() => string.Format(CultureInfo.InvariantCulture, "{0} {1} {2}", Mode, Id, Key);
-    }
-
-    /// <summary>A position in a raw tree object: "&lt;octal mode&gt; &lt;name&gt;\0&lt;raw id&gt;" entries, read in place.</summary>
-    private struct TreeCursor
-    {
-        private const string HexDigits = "0123456789abcdef";
-        private readonly byte[] _content;
-        private readonly int _idBytes;
-        private readonly int _end;
-        private int _at;
-        private int _space;
-        private int _nul;
-        private bool _isDirectory;
-
-        /// <summary>A cursor over the whole of <paramref name="content"/>.</summary>
-        public TreeCursor(byte[] content, int idBytes)
-            : this(content, idBytes, 0, content.Length)
-        {
-        }
-
-        /// <summary>A cursor over the entries of <paramref name="tree"/> from <paramref name="startEntry"/> up to, not including, <paramref name="endEntry"/>.</summary>
-        public TreeCursor(RawTree tree, int idBytes, int startEntry, int endEntry)
-            : this(tree.Content, idBytes, tree.Starts[startEntry], tree.Starts[endEntry])
-        {
-        }
-
-        private TreeCursor(byte[] content, int idBytes, int start, int end)
-        {
-            _content = content;
-            _idBytes = idBytes;
-            _end = end;
-            _at = start;
-            _space = 0;
-            _nul = 0;
-            _isDirectory = false;
-            Read();
-        }
-
-        public bool Done => _at >= _end;
-
-        /// <summary>git's order of two entries (<c>base_name_compare</c>): a folder's name as if it ended with '/'.</summary>
-        public static int CompareNames(ref TreeCursor left, ref TreeCursor right)
-        {
-            var leftLength = left._nul - left._space - 1;
-            var rightLength = right._nul - right._space - 1;
-            var common = Math.Min(leftLength, rightLength);
-            for (var i = 0; i < common; i++)
-            {
-                var difference = left._content[left._space + 1 + i] - right._content[right._space + 1 + i];
-                if (difference != 0)
-                {
-                    return difference;
-                }
-            }
-
-            int Next(ref TreeCursor cursor, int length) =>
-                length > common ? cursor._content[cursor._space + 1 + common] : cursor._isDirectory ? '/' : 0;
-
-            return Next(ref left, leftLength) - Next(ref right, rightLength);
-        }
-
-        /// <summary>The same mode bytes and the same id (names already compared equal).</summary>
-        public static bool SameEntry(ref TreeCursor left, ref TreeCursor right)
-        {
-            var leftMode = left._space - left._at;
-            if (leftMode != right._space - right._at)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < leftMode; i++)
-            {
-                if (left._content[left._at + i] != right._content[right._at + i])
-                {
-                    return false;
-                }
-            }
-
-            for (var i = 1; i <= left._idBytes; i++)
-            {
-                if (left._content[left._nul + i] != right._content[right._nul + i])
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        /// <summary>
-        /// Where each entry of <paramref name="content"/> starts, and its length last: the first
-        /// <paramref name="known"/> starts taken from <paramref name="knownStarts"/>, the rest parsed.
-        /// </summary>
-        /// <exception cref="GitException">It is not a sequence of well-formed entries.</exception>
-        public static int[] EntryStarts(byte[] content, int idBytes, int[] knownStarts, int known)
-        {
-            var starts = new List<int>(known + 16);
-            for (var i = 0; i < known; i++)
-            {
-                starts.Add(knownStarts[i]);
-            }
-
-            var from = known < knownStarts.Length ? knownStarts[known] : 0;
-            for (var cursor = new TreeCursor(content, idBytes, from, content.Length); !cursor.Done; cursor.MoveNext())
-            {
-                starts.Add(cursor._at);
-            }
-
-            starts.Add(content.Length);
-            return starts.ToArray();
-        }
-
-        public void MoveNext()
-        {
-            _at = _nul + 1 + _idBytes;
-            Read();
-        }
-
-        public TreeItem Item()
-        {
-            var modeText = Encoding.ASCII.GetString(_content, _at, _space - _at);
-            string mode;
-            try
-            {
-                mode = CanonicalMode(modeText);
-            }
-            catch (Exception ex) when (ex is FormatException || ex is ArgumentException || ex is OverflowException)
-            {
-                throw new GitException(GitFailureKind.UnexpectedOutput, $"a tree entry has mode '{modeText}'", ex);
-            }
-
-            var name = new byte[_nul - _space - 1];
-            Array.Copy(_content, _space + 1, name, 0, name.Length);
-            var id = new char[_idBytes * 2];
-            for (var i = 0; i < _idBytes; i++)
-            {
-                var value = _content[_nul + 1 + i];
-                id[2 * i] = HexDigits[value >> 4];
-                id[(2 * i) + 1] = HexDigits[value & 0xF];
-            }
-
-            return new TreeItem(name, mode, new string(id));
-        }
-
-        private void Read()
-        {
-            if (Done)
+            _broken ??= "the tree comparison was closed";
+            var process = _process;
+            _process = null;
+            if (process is null)
             {
                 return;
             }
 
-            _space = Array.IndexOf(_content, (byte)' ', _at);
-            _nul = _space < 0 ? -1 : Array.IndexOf(_content, (byte)0, _space);
-            if (_space <= _at || _nul < 0 || _nul + 1 + _idBytes > _content.Length)
+            try
             {
-                throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
-            }
-
-            // The file-type bits of the octal mode: 040000 is a folder.
-            var mode = 0;
-            for (var i = _at; i < _space; i++)
-            {
-                var digit = _content[i] - '0';
-                if (digit < 0 || digit > 7)
+                _input?.Dispose();
+                if (!process.WaitForExit(5000))
                 {
-                    throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
-                }
-
-                mode = (mode << 3) | digit;
-                if (mode > 0x7FFFFF)
-                {
-                    throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
+                    process.Kill();
                 }
             }
-
-            _isDirectory = (mode & 0xF000) == 0x4000;
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            catch (IOException)
+            {
+                // The pipe is already closed.
+            }
+            finally
+            {
+                _output?.Dispose();
+                process.Dispose();
+            }
         }
     }
 
-    /// <summary>A tree object's bytes and where each of its entries starts (its length last).</summary>
-    private sealed class RawTree
+    /// <summary>git's empty tree for object ids of <paramref name="idLength"/> hex digits (SHA-1 or SHA-256); git knows it without storing it.</summary>
+    internal static string EmptyTree(int idLength) =>
+        idLength == 64 ? "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321" : "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+    private static byte[] ReadUntil(Stream stream, byte stop, string what)
     {
-        private readonly int _idBytes;
-        private int[]? _starts;
-
-        public RawTree(byte[] content, int idBytes, int[]? starts = null)
+        var bytes = new List<byte>(96);
+        while (true)
         {
-            Content = content;
-            _idBytes = idBytes;
-            _starts = starts;
+            var b = stream.ReadByte();
+            if (b < 0)
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, $"'git diff-tree --stdin' ended inside {what}");
+            }
+
+            if (b == stop)
+            {
+                return bytes.ToArray();
+            }
+
+            bytes.Add((byte)b);
+        }
+    }
+
+    private List<GitRawChange> ReadAnswer(string line, Func<bool> timedOut)
+    {
+        var first = _output!.ReadByte();
+        if (first < 0)
+        {
+            var reason = timedOut() ? $"it did not answer within {_cli.Timeout.TotalSeconds:0} seconds and was stopped" : "it ended early: " + GitCli.FirstLine(ErrorText());
+            throw new GitException(GitFailureKind.UnexpectedOutput, $"'git diff-tree --stdin' did not compare {line.Replace(" ", " with ")}: {reason}");
         }
 
-        public byte[] Content { get; }
-
-        /// <summary>Where each entry starts, and the length last; the tree is parsed (and checked) on first use.</summary>
-        /// <exception cref="GitException">The tree is malformed.</exception>
-        public int[] Starts => _starts ??= TreeCursor.EntryStarts(Content, _idBytes, Array.Empty<int>(), 0);
-
-        /// <summary>
-        /// Takes the first <paramref name="count"/> entry starts from <paramref name="same"/>, a tree
-        /// whose bytes this one shares up to there, and parses only the rest.
-        /// </summary>
-        public void StartsFrom(RawTree same, int count)
+        var header = Encoding.ASCII.GetString(new[] { (byte)first }) + Encoding.ASCII.GetString(ReadUntil(_output, (byte)'\n', "a header"));
+        if (!string.Equals(header, line, StringComparison.Ordinal))
         {
-            _starts ??= TreeCursor.EntryStarts(Content, _idBytes, same.Starts, count);
+            throw new GitException(
+                GitFailureKind.UnexpectedOutput,
+                $"'git diff-tree --stdin' did not compare {line.Replace(" ", " with ")} (a tree is missing or is not a tree); it answered '{(header.Length > 200 ? header.Substring(0, 200) : header)}'");
         }
 
-        public int Count => Starts.Length - 1;
-
-        /// <summary>How many entries end at or before byte <paramref name="offset"/>.</summary>
-        public int EntriesEndingBy(int offset)
+        var changes = new List<GitRawChange>();
+        while (_output.Peek() == ':')
         {
-            // Entry i ends where entry i + 1 starts: the last start at or before the offset.
-            var index = Array.BinarySearch(Starts, offset);
-            return index >= 0 ? index : (~index) - 1;
+            var meta = ReadUntil(_output, 0, "a change");
+            var path = ReadUntil(_output, 0, "a path");
+            changes.Add(GitRepository.ParseRawChange(meta, path));
         }
 
-        /// <summary>The first entry that starts at or after byte <paramref name="offset"/>.</summary>
-        public int FirstStartingAt(int offset)
+        changes.Sort((a, b) => a.Path.CompareTo(b.Path));
+        return changes;
+    }
+
+    private void Write(byte[] request)
+    {
+        try
         {
-            var index = Array.BinarySearch(Starts, 0, Count, offset);
-            return index >= 0 ? index : ~index;
+            _input!.Write(request, 0, request.Length);
+            _input.Flush();
+        }
+        catch (IOException)
+        {
+            // git stopped reading; the reader reports why.
+        }
+        catch (ObjectDisposedException)
+        {
+            // The watchdog stopped git; the reader reports why.
+        }
+    }
+
+    private Process Start()
+    {
+        if (_process is { } running)
+        {
+            return running;
         }
 
-        /// <summary>The entry that starts exactly at byte <paramref name="offset"/>, or -1.</summary>
-        public int IndexOfStart(int offset)
+        // diff-tree reads the index although comparing trees needs nothing from it.
+        var process = _cli.Start(Arguments, redirectInput: true, withoutIndex: true);
+        _process = process;
+        _error = process.StandardError.ReadToEndAsync();
+        _input = process.StandardInput.BaseStream;
+        _output = new BufferedPeekStream(process.StandardOutput.BaseStream);
+        return process;
+    }
+
+    private string ErrorText()
+    {
+        try
         {
-            var index = Array.BinarySearch(Starts, 0, Count, offset);
-            return index >= 0 ? index : -1;
+            return _error != null && _error.Wait(2000) ? _error.Result : string.Empty;
+        }
+        catch (AggregateException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>A read buffer over git's output that can look at the next byte without taking it.</summary>
+    private sealed class BufferedPeekStream : Stream
+    {
+        private readonly Stream _inner;
+        private readonly byte[] _buffer = new byte[1 << 16];
+        private int _at;
+        private int _length;
+
+        public BufferedPeekStream(Stream inner)
+        {
+            _inner = inner;
+        }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
+
+        /// <summary>The next byte, left in the buffer, or -1 at the end.</summary>
+        public int Peek() => Fill() ? _buffer[_at] : -1;
+
+        public override int ReadByte() => Fill() ? _buffer[_at++] : -1;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (!Fill())
+            {
+                return 0;
+            }
+
+            var read = Math.Min(count, _length - _at);
+            Array.Copy(_buffer, _at, buffer, offset, read);
+            _at += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private bool Fill()
+        {
+            if (_at < _length)
+            {
+                return true;
+            }
+
+            _at = 0;
+            _length = _inner.Read(_buffer, 0, _buffer.Length);
+            return _length > 0;
         }
     }
 }

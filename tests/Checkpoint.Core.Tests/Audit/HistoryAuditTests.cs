@@ -62,7 +62,7 @@ public sealed class HistoryAuditTests
     }
 
     [Fact]
-    public void WholeAudit_StartsFiveGitProcesses_WhateverTheLengthOfTheHistory()
+    public void WholeAudit_StartsSixGitProcesses_WhateverTheLengthOfTheHistory()
     {
         using var repo = TestRepository.Create();
         for (var i = 0; i < 6; i++)
@@ -85,8 +85,8 @@ public sealed class HistoryAuditTests
         Assert.False(report.Flagged, string.Join("\n", report.Findings));
         Assert.Equal(0, report.MergeBasesFromGit);
 
-        // rev-parse (open), for-each-ref, config (origin), rev-list, cat-file --batch.
-        Assert.Equal(5, report.GitProcesses);
+        // rev-parse (open), for-each-ref, config (origin), rev-list, cat-file --batch, diff-tree --stdin.
+        Assert.Equal(6, report.GitProcesses);
     }
 
     [Fact]

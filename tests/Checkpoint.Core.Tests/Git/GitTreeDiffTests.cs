@@ -4,8 +4,10 @@ using Checkpoint.Core.Git;
 namespace Checkpoint.Core.Tests.Git;
 
 /// <summary>
-/// The managed tree comparison must say exactly what <c>git diff-tree -r --raw --no-renames</c> says,
-/// or the audit's digests would differ from the gate's.
+/// The batched tree comparison (one <c>git diff-tree --stdin</c> for many pairs) must give each pair
+/// exactly what <c>git diff-tree -r --raw --no-renames</c> gives for it alone, or the audit's digests
+/// would differ from the gate's; and a pair git cannot compare must fail the comparison, never come
+/// back as "no change".
 /// </summary>
 public sealed class GitTreeDiffTests
 {
@@ -53,9 +55,6 @@ public sealed class GitTreeDiffTests
         var second = repo.Git("commit-tree", plain, "-p", first, "-m", "executable");
 
         AssertSameAsGit(repo, first, second);
-        Assert.Equal("100644", GitTreeDiff.CanonicalMode("100664"));
-        Assert.Equal("100755", GitTreeDiff.CanonicalMode("100775"));
-        Assert.Equal("040000", GitTreeDiff.CanonicalMode("40000"));
     }
 
     [Fact]
@@ -106,7 +105,7 @@ public sealed class GitTreeDiffTests
         }
 
         using var git = GitRepository.Open(repo.Root);
-        var differ = new GitTreeDiff(git.Objects, cacheLimit: 8);
+        var differ = git.Trees;
         var pairs = new List<(string?, string?)>();
         for (var i = 0; i < 40; i++)
         {
@@ -170,7 +169,7 @@ public sealed class GitTreeDiffTests
         }
 
         using var git = GitRepository.Open(repo.Root);
-        var differ = new GitTreeDiff(git.Objects);
+        var differ = git.Trees;
         for (var i = 1; i < commits.Count; i++)
         {
             foreach (var (from, to) in new[] { (commits[i - 1], commits[i]), (commits[i], commits[i - 1]), (commits[0], commits[i]) })
@@ -181,11 +180,82 @@ public sealed class GitTreeDiffTests
         }
     }
 
+    [Fact]
+    public void PathsThatLookLikeAnswers_AreReadAsPaths()
+    {
+        using var repo = TestRepository.Create();
+        var before = repo.Commit("Before");
+        var header = EmptyTree + " " + EmptyTree;
+        repo.StageBlob(Encoding.ASCII.GetBytes("a\n" + header + "\n:b"), "tricky\n"u8.ToArray());
+        repo.StageBlob(Encoding.ASCII.GetBytes(":100644 100644 x"), "colon\n"u8.ToArray());
+        repo.StageBlob("line\nbreak"u8.ToArray(), "newline\n"u8.ToArray());
+        var after = repo.CommitIndex("After");
+
+        using var git = GitRepository.Open(repo.Root);
+        var answers = git.Trees.Compare([(Tree(repo, before), Tree(repo, after)), (Tree(repo, after), Tree(repo, before)), (null, null)]);
+
+        Assert.Equal(Describe(git.DiffTree(before, after)), Describe(answers[0]));
+        Assert.Equal(Describe(git.DiffTree(after, before)), Describe(answers[1]));
+        Assert.Equal(3, answers[0].Count);
+        Assert.Empty(answers[2]);
+    }
+
+    [Fact]
+    public void ManyComparisons_ShareOneGitProcess()
+    {
+        using var repo = TestRepository.Create();
+        var commits = new List<string> { repo.Git("rev-parse", "HEAD") };
+        for (var i = 0; i < 5; i++)
+        {
+            commits.Add(repo.Write($"f{i}.txt", $"{i}\n").Commit($"step {i}"));
+        }
+
+        using var git = GitRepository.Open(repo.Root);
+        var before = git.GitProcessesStarted;
+        for (var i = 1; i < commits.Count; i++)
+        {
+            Assert.Single(git.Trees.Compare(Tree(repo, commits[i - 1]), Tree(repo, commits[i])));
+            Assert.Equal(i, git.Trees.Compare([(Tree(repo, commits[0]), Tree(repo, commits[i])), (null, null)])[0].Count);
+        }
+
+        Assert.Equal(before + 1, git.GitProcessesStarted);
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("blob")]
+    public void PairGitCannotCompare_FailsTheComparison_AndEveryOneAfterIt(string kind)
+    {
+        using var repo = TestRepository.Create();
+        var first = repo.Write("a.txt", "a\n").Commit("First");
+        var second = repo.Write("a.txt", "b\n").Commit("Second");
+        var bad = kind == "missing" ? "0123456789012345678901234567890123456789" : repo.Git("rev-parse", second + ":a.txt");
+
+        using var git = GitRepository.Open(repo.Root);
+        var good = (Tree(repo, first), Tree(repo, second));
+        Assert.Single(git.Trees.Compare(good.Item1, good.Item2));
+
+        var failure = Assert.Throws<GitException>(() => git.Trees.Compare([good, (Tree(repo, first), bad), good]));
+        Assert.Contains("did not compare", failure.Message, StringComparison.Ordinal);
+        Assert.Throws<GitException>(() => git.Trees.Compare(good.Item1, good.Item2));
+    }
+
+    [Fact]
+    public void TreeThatIsNotAnObjectId_IsRefusedBeforeGitIsAsked()
+    {
+        using var repo = TestRepository.Create();
+        using var git = GitRepository.Open(repo.Root);
+
+        Assert.Throws<ArgumentException>(() => git.Trees.Compare("HEAD", EmptyTree));
+        Assert.Throws<ArgumentException>(() => git.Trees.Compare(EmptyTree + "\n" + EmptyTree, null));
+        Assert.Empty(git.Trees.Compare(EmptyTree, EmptyTree));
+    }
+
     private static void AssertSameAsGit(TestRepository repo, string? oldCommit, string? newCommit)
     {
         using var git = GitRepository.Open(repo.Root);
         var expected = Describe(git.DiffTree(oldCommit ?? EmptyTree, newCommit ?? EmptyTree));
-        var actual = Describe(new GitTreeDiff(git.Objects).Compare(Tree(repo, oldCommit), Tree(repo, newCommit)));
+        var actual = Describe(git.Trees.Compare(Tree(repo, oldCommit), Tree(repo, newCommit)));
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
