@@ -90,6 +90,57 @@ public sealed class AuditCommandTests
         Assert.Contains("`alice@example.com`", markdown.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Without <c>--no-build</c>, <c>approve</c> compiles the branch in process and signs what its
+    /// review found; the audit reads that record back from the merged history.
+    /// </summary>
+    [Fact]
+    public void ApprovalMadeAfterAFullReview_RecordsTheOperationsItFound_AndTheAuditShowsThem()
+    {
+        using var repo = ToolScenario.OnMain();
+        repo.Write("src/Jobs.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """);
+        repo.Commit("A project", ToolScenario.Maintainer);
+        repo.PushMain();
+        repo.Branch("copilot/purge");
+        repo.Write("src/Purge.cs", "namespace Jobs;\n\npublic static class Purge\n{\n    public static void Run(string folder) => System.IO.Directory.Delete(folder, true);\n}\n")
+            .Commit("Purge old exports", TestRepository.CopilotAuthor);
+        repo.ActAs(SshKey.Alice);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = ToolConsole.ForWriters(output, error, new StringReader(string.Empty), isInteractive: false);
+        var variables = ProcessEnvironment.Local(new Dictionary<string, string?> { ["XDG_CACHE_HOME"] = Path.Combine(repo.Folder, "review-cache") });
+        var exitCode = CheckpointCommandLine.Run(["approve", "--key", SshKey.Alice.PrivateKeyPath, "--yes"], console, new ToolEnvironment(variables, repo.Root, () => ApprovedAt));
+        var approve = (ExitCode: exitCode, Output: output.ToString(), Error: error.ToString());
+
+        Assert.True(approve.ExitCode == 0, approve.Output + approve.Error);
+        repo.ActAs(ToolScenario.Maintainer);
+        var merge = MergeCommit(repo, "copilot/purge", 1);
+
+        var json = Run(repo, ToolScenarioNow, "audit", "--format", "json");
+
+        Assert.True(json.ExitCode == 0, json.Output + json.Error);
+        using var document = JsonDocument.Parse(json.Output);
+        var change = document.RootElement.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("landingCommit").GetString() == merge);
+        Assert.True(change.GetProperty("approved").GetBoolean());
+        var approval = Assert.Single(change.GetProperty("approvals").EnumerateArray());
+        Assert.Equal("alice@example.com", approval.GetProperty("approver").GetString());
+        var review = approval.GetProperty("review");
+        Assert.True(review.GetProperty("operationsAnalyzed").GetBoolean(), review.ToString());
+        var operation = Assert.Single(review.GetProperty("operations").EnumerateArray());
+        Assert.Equal(("added", "disruptive", "src/Purge.cs", 5), (
+            operation.GetProperty("change").GetString(),
+            operation.GetProperty("tier").GetString(),
+            operation.GetProperty("path").GetString(),
+            operation.GetProperty("line").GetInt32()));
+        Assert.Contains("Directory.Delete", operation.GetProperty("operation").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ApprovalFromAKeyRevokedLater_IsFlagged_EvenThoughItCountedWhenTheChangeLanded()
     {
