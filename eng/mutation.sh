@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# Mutation testing of Checkpoint.Core with Stryker.NET (the dotnet-stryker local tool), one folder
-# at a time so that a run fits a small machine. Not part of .ci/run: a folder takes minutes to an
-# hour on 2 cores (docs/testing.md has the times).
+# Mutation testing of Checkpoint.Core and Checkpoint.Build.Tasks with Stryker.NET (the dotnet-stryker
+# local tool), one folder at a time so that a run fits a small machine. Not part of .ci/run: a folder
+# takes minutes to hours on 2 cores (docs/testing.md has the times).
 #
 #   eng/mutation.sh                 every folder listed below, one after the other
 #   eng/mutation.sh Gate Digest     only these folders of src/Checkpoint.Core
+#   eng/mutation.sh Build.Tasks     src/Checkpoint.Build.Tasks (stryker-config.build-tasks.json), against
+#                                   the task's in-process tests in tests/Checkpoint.Bypass.Tests
 #
 # Environment: MUTATION_CONCURRENCY (default 1) test runners at once.
 # Reports: artifacts/mutation/<Folder>/reports/mutation-report.{html,json}; the summary line of
 # each folder (score, killed, survived, minutes) is appended to artifacts/mutation/summary.txt.
 #
-# Stryker runs from tests/Checkpoint.Core.Tests (its test project), builds it in place and swaps a
-# mutated Checkpoint.Core.dll into its bin folder: do not build or run Checkpoint.Core.Tests in this
-# working tree while it runs (a clone elsewhere is fine: git clone . /tmp/checkpoint-mutation).
+# Stryker runs from the test project's folder (tests/Checkpoint.Core.Tests; Checkpoint.Bypass.Tests for
+# Build.Tasks), builds it in place and swaps the mutated assembly into its bin folder: do not build or
+# run that test project in this working tree while it runs (a clone elsewhere is fine:
+# git clone . /tmp/checkpoint-mutation).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-all_folders=(Signatures Approvals Gate Digest Policy Git Resolution Basics Json)
+all_folders=(Signatures Approvals Gate Digest Policy Git Resolution Basics Json Build.Tasks)
 if [ "$#" -gt 0 ]; then
   folders=("$@")
 else
@@ -24,7 +27,7 @@ else
 fi
 
 for folder in "${folders[@]}"; do
-  if [ ! -d "src/Checkpoint.Core/$folder" ]; then
+  if [ "$folder" != Build.Tasks ] && [ ! -d "src/Checkpoint.Core/$folder" ]; then
     echo "mutation.sh: no folder src/Checkpoint.Core/$folder (choose from: ${all_folders[*]})" >&2
     exit 2
   fi
@@ -39,10 +42,20 @@ for folder in "${folders[@]}"; do
   out="$out_root/$folder"
   rm -rf "$out"
   start=$(date +%s)
-  echo "== mutating src/Checkpoint.Core/$folder"
-  (cd tests/Checkpoint.Core.Tests && MSBUILDDISABLENODEREUSE=1 dotnet stryker \
-    --config-file "$config" \
-    --mutate "**/$folder/**/*.cs" \
+  if [ "$folder" = Build.Tasks ]; then
+    echo "== mutating src/Checkpoint.Build.Tasks"
+    test_project=tests/Checkpoint.Bypass.Tests
+    folder_config="$PWD/stryker-config.build-tasks.json"
+    pattern="**/*.cs"
+  else
+    echo "== mutating src/Checkpoint.Core/$folder"
+    test_project=tests/Checkpoint.Core.Tests
+    folder_config="$config"
+    pattern="**/$folder/**/*.cs"
+  fi
+  (cd "$test_project" && MSBUILDDISABLENODEREUSE=1 dotnet stryker \
+    --config-file "$folder_config" \
+    --mutate "$pattern" \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
     --output "$out" \
     --skip-version-check) | tee "$out_root/$folder.log"
