@@ -8,7 +8,9 @@
 #   eng/mutation.sh Build.Tasks     src/Checkpoint.Build.Tasks (stryker-config.build-tasks.json), against
 #                                   the task's in-process tests in tests/Checkpoint.Bypass.Tests
 #
-# Environment: MUTATION_CONCURRENCY (default 1) test runners at once.
+# Environment: MUTATION_CONCURRENCY (default 1) test runners at once; MUTATION_TEST_FILTER, a
+# dotnet test --filter expression, runs only those tests against each mutant (a folder's own unit
+# tests instead of every test that covers it: faster, and a score that is a lower bound).
 # Reports: artifacts/mutation/<Folder>/reports/mutation-report.{html,json}; the summary line of
 # each folder (score, killed, survived, minutes) is appended to artifacts/mutation/summary.txt.
 #
@@ -57,6 +59,7 @@ for folder in "${folders[@]}"; do
     --config-file "$folder_config" \
     --mutate "$pattern" \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
+    ${MUTATION_TEST_FILTER:+--test-case-filter "$MUTATION_TEST_FILTER"} \
     --output "$out" \
     --skip-version-check) | tee "$out_root/$folder.log"
   minutes=$(( ($(date +%s) - start + 59) / 60 ))
@@ -79,6 +82,6 @@ PY
   else
     summary=$(grep -o "final mutation score is [0-9.,]* %" "$out_root/$folder.log" || echo "no report (see $out_root/$folder.log)")
   fi
-  line="$(date -u +%Y-%m-%dT%H:%MZ) $folder: $summary, $minutes min, concurrency ${MUTATION_CONCURRENCY:-1}"
+  line="$(date -u +%Y-%m-%dT%H:%MZ) $folder: $summary, $minutes min, concurrency ${MUTATION_CONCURRENCY:-1}${MUTATION_TEST_FILTER:+, tests: $MUTATION_TEST_FILTER}"
   echo "$line" | tee -a "$out_root/summary.txt"
 done
