@@ -3,7 +3,7 @@ using Checkpoint.Core.Gate;
 
 namespace Checkpoint.Benchmarks.Gate;
 
-/// <summary>Benchmark 5, wall clock: the same approved branch, on a base with 10,000 merged approvals and on one with none.</summary>
+/// <summary>Benchmark 6, wall clock: the same approved branch, on a base with 10,000 merged approvals and on one with none.</summary>
 [Config(typeof(MacroBenchmarkConfig))]
 public class ApprovalHistoryBenchmarks
 {

@@ -6,7 +6,7 @@ using Checkpoint.Core.Gate;
 namespace Checkpoint.Benchmarks.Gate;
 
 /// <summary>
-/// Benchmark 5: the count of past approvals never matters. The same approved agent branch is
+/// Benchmark 6: the count of past approvals never matters. The same approved agent branch is
 /// evaluated (in process, <see cref="CheckpointGate.Evaluate"/>, warm) on a base with
 /// <see cref="ApprovalHistoryRepository.MergedApprovals"/> merged approvals, on one with none, and,
 /// as a control, on one with as many tracked files that are not approvals. Goal: the evaluation
@@ -18,7 +18,7 @@ public static partial class ApprovalHistoryReport
 {
     public static bool Run(TextWriter output, int repetitions)
     {
-        output.WriteLine($"## Benchmark 5: a base with {ApprovalHistoryRepository.MergedApprovals:N0} merged approvals against one with none");
+        output.WriteLine($"## Benchmark 6: a base with {ApprovalHistoryRepository.MergedApprovals:N0} merged approvals against one with none");
         var files = 2 * ApprovalHistoryRepository.MergedApprovals;
         var repositories = new[]
         {
