@@ -40,6 +40,8 @@ public sealed class ApprovalPathsTests
     [InlineData("link", "a", false)]
     [InlineData("link", "", false)]
     [InlineData("link", ".checkpoint/policy.json", false)]
+    [InlineData("link", ".checkpoint/approvals-old", false)]
+    [InlineData("link", ".checkpoint/approvalsX/a.json", false)]
     [InlineData("docs/link", "../src", false)]
     public void SymlinkTarget_ReachesTheApprovalsFolderOnlyThroughItOrAFolderAboveIt(string link, string target, bool expected)
     {
@@ -60,6 +62,18 @@ public sealed class ApprovalPathsTests
         var error = Assert.Throws<ArgumentException>(() => DiffDigest.FromEntries([entry, entry]));
 
         Assert.Contains("path 'a.txt' appears twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DigestWithoutARepositoryOrItsInputs_IsAProgrammingError()
+    {
+        using var repo = TestRepository.Create();
+        using var git = GitRepository.Open(repo.Root);
+
+        Assert.Equal("repository", Assert.Throws<ArgumentNullException>(() => DiffDigest.Compute((GitRepository)null!, "HEAD", "HEAD")).ParamName);
+        Assert.Equal("objects", Assert.Throws<ArgumentNullException>(() => DiffDigest.Compute(null!, Array.Empty<GitRawChange>())).ParamName);
+        Assert.Equal("raw", Assert.Throws<ArgumentNullException>(() => DiffDigest.Compute(git.Objects, null!)).ParamName);
+        Assert.Empty(DiffDigest.Compute(git.Objects, Array.Empty<GitRawChange>()).Entries);
     }
 
     [Fact]

@@ -128,6 +128,24 @@ public sealed class TamperTests
         Assert.Empty(verdict.Approvers);
     }
 
+    /// <summary>
+    /// A link the branch adds into the approvals folder is refused even when Alice signed the digest:
+    /// what it points to is left out of the digest and could change after her approval.
+    /// </summary>
+    [Fact]
+    public void SymlinkIntoTheApprovalsFolder_IsRefusedEvenWhenApproved()
+    {
+        using var repo = TestRepository.Create(signers: new[] { SshKey.Alice });
+        repo.Branch("copilot/fix-typo").Write("README.md", "# Demo, fixed\n").Commit("Fix typo", TestRepository.CopilotAuthor);
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "docs-approvals"), ".checkpoint/approvals");
+        repo.Commit("Link the approvals", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+
+        var error = VerdictAssert.FailsWith("CHK101", repo.Evaluate());
+
+        Assert.Contains("'docs-approvals' is a symlink to '.checkpoint/approvals'", error.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SignerAddedOnlyOnTheBranch_SaysTheBasesCopyWasUsed()
     {
