@@ -65,7 +65,8 @@ public sealed class GateTaskTests
         var task = new CheckpointGate { BuildEngine = engine, RepositoryDirectory = Path.GetTempPath(), SkipReason = "CheckpointSkip=true" };
 
         Assert.True(task.Execute());
-        Assert.Equal("Skipped", Assert.Single(task.Verdict).ItemSpec);
+        var verdict = Assert.Single(task.Verdict);
+        Assert.Equal(("Skipped", "true", string.Empty), (verdict.ItemSpec, verdict.GetMetadata("Passed"), verdict.GetMetadata("Code")));
         Assert.Contains(engine.Messages, m => m.Contains("skipped in this local build", StringComparison.Ordinal));
     }
 }
