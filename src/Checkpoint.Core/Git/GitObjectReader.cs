@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -26,10 +25,7 @@ public sealed class GitObjectReader : IDisposable
     private const int BufferSize = 81920;
     private readonly GitCli _cli;
     private readonly object _gate = new object();
-    private Process? _process;
-    private Stream? _output;
-    private Stream? _input;
-    private Task<string>? _error;
+    private GitPipe? _pipe;
     private string? _broken;
 
     internal GitObjectReader(GitCli cli)
@@ -170,34 +166,8 @@ public sealed class GitObjectReader : IDisposable
         lock (_gate)
         {
             _broken ??= "the object reader was closed";
-            var process = _process;
-            _process = null;
-            if (process is null)
-            {
-                return;
-            }
-
-            try
-            {
-                _input?.Dispose();
-                if (!process.WaitForExit(5000))
-                {
-                    process.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            catch (IOException)
-            {
-                // The pipe is already closed.
-            }
-            finally
-            {
-                _output?.Dispose();
-                process.Dispose();
-            }
+            _pipe?.Dispose();
+            _pipe = null;
         }
     }
 
@@ -280,9 +250,9 @@ public sealed class GitObjectReader : IDisposable
                 throw new GitException(GitFailureKind.CommandFailed, "'git cat-file --batch' cannot be used any more: " + _broken);
             }
 
-            var process = Start();
+            var pipe = Start();
             var request = Encoding.UTF8.GetBytes(string.Join("\n", names) + "\n");
-            using var watchdog = _cli.KillAfterTimeout(process, out var timedOut);
+            using var watchdog = _cli.KillAfterTimeout(pipe.Process, out var timedOut);
             try
             {
                 // A small request fits in the pipe; a large one is written while the answers are
@@ -290,22 +260,22 @@ public sealed class GitObjectReader : IDisposable
                 Task writer;
                 if (request.Length <= 16 * 1024)
                 {
-                    WriteRequest(request);
+                    pipe.Write(request);
                     writer = Task.CompletedTask;
                 }
                 else
                 {
-                    writer = Task.Run(() => WriteRequest(request));
+                    writer = Task.Run(() => pipe.Write(request));
                 }
 
-                var bounded = new BoundedStream(_output!);
+                var bounded = new BoundedStream(pipe.Output);
                 for (var i = 0; i < names.Count; i++)
                 {
-                    var header = ReadHeader(names[i], timedOut);
+                    var header = ReadHeader(pipe, names[i], timedOut);
                     bounded.Reset(header?.Size ?? 0);
                     onObject(i, header, bounded);
                     bounded.Skip();
-                    if (header != null && _output!.ReadByte() != '\n')
+                    if (header != null && pipe.Output.ReadByte() != '\n')
                     {
                         throw new GitException(GitFailureKind.UnexpectedOutput, $"'git cat-file --batch' output is malformed after {header.Id}");
                     }
@@ -329,46 +299,15 @@ public sealed class GitObjectReader : IDisposable
         }
     }
 
-    private void WriteRequest(byte[] request)
+    private GitPipe Start() =>
+        _pipe ??= GitPipe.Start(_cli, new[] { "cat-file", "--batch" }, withoutIndex: false, output => new BufferedStream(output, 1 << 16)); // headers are read byte by byte
+
+    private GitObjectHeader? ReadHeader(GitPipe pipe, string name, Func<bool> timedOut)
     {
-        try
-        {
-            _input!.Write(request, 0, request.Length);
-            _input.Flush();
-        }
-        catch (IOException)
-        {
-            // git stopped reading; the reader reports why.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The watchdog stopped git; the reader reports why.
-        }
-    }
-
-    private Process Start()
-    {
-        if (_process is { } running)
-        {
-            return running;
-        }
-
-        var process = _cli.Start(new[] { "cat-file", "--batch" }, redirectInput: true);
-        _process = process;
-        _error = process.StandardError.ReadToEndAsync();
-        _input = process.StandardInput.BaseStream;
-
-        // The pipe stream is unbuffered and headers are read byte by byte: buffer here.
-        _output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
-        return process;
-    }
-
-    private GitObjectHeader? ReadHeader(string name, Func<bool> timedOut)
-    {
-        var line = ReadLine(_output!);
+        var line = ReadLine(pipe.Output);
         if (line is null)
         {
-            var reason = timedOut() ? $"it did not answer within {_cli.Timeout.TotalSeconds:0} seconds and was stopped" : "it ended early: " + GitCli.FirstLine(ErrorText());
+            var reason = timedOut() ? $"it did not answer within {_cli.Timeout.TotalSeconds:0} seconds and was stopped" : "it ended early: " + GitCli.FirstLine(pipe.ErrorText());
             throw new GitException(GitFailureKind.UnexpectedOutput, $"'git cat-file --batch' could not read '{name}': {reason}");
         }
 
@@ -384,18 +323,6 @@ public sealed class GitObjectReader : IDisposable
         }
 
         return new GitObjectHeader(parts[0].ToLowerInvariant(), parts[1], size);
-    }
-
-    private string ErrorText()
-    {
-        try
-        {
-            return _error != null && _error.Wait(2000) ? _error.Result : string.Empty;
-        }
-        catch (AggregateException)
-        {
-            return string.Empty;
-        }
     }
 
     internal static bool IsObjectId(string text) =>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Text;
 using System.Threading.Tasks;
@@ -32,10 +31,7 @@ public sealed class GitTreeDiff : IDisposable
 
     private readonly GitCli _cli;
     private readonly object _gate = new object();
-    private Process? _process;
-    private BufferedPeekStream? _output;
-    private Stream? _input;
-    private Task<string>? _error;
+    private GitPipe? _pipe;
     private string? _broken;
 
     internal GitTreeDiff(GitCli cli)
@@ -102,21 +98,22 @@ public sealed class GitTreeDiff : IDisposable
                 throw new GitException(GitFailureKind.CommandFailed, "'git diff-tree --stdin' cannot be used any more: " + _broken);
             }
 
-            var process = Start();
-            using var watchdog = _cli.KillAfterTimeout(process, out var timedOut);
+            var pipe = _pipe ??= GitPipe.Start(_cli, Arguments, withoutIndex: true, output => new BufferedPeekStream(output));
+            var output = (BufferedPeekStream)pipe.Output;
+            using var watchdog = _cli.KillAfterTimeout(pipe.Process, out var timedOut);
             try
             {
                 // git answers while it reads: the request is written while the answers are read, so
                 // that neither side waits on a full pipe.
                 var bytes = Encoding.ASCII.GetBytes(request.ToString());
-                var writer = Task.Run(() => Write(bytes));
+                var writer = Task.Run(() => pipe.Write(bytes));
                 foreach (var (index, line) in asked)
                 {
-                    results[index] = ReadAnswer(line, timedOut);
+                    results[index] = ReadAnswer(pipe, output, line, timedOut);
                 }
 
                 // The empty trees have no change; the empty line, which is not a pair, comes back as it is.
-                if (ReadAnswer(end, timedOut).Count != 0 || _output!.ReadByte() != '\n')
+                if (ReadAnswer(pipe, output, end, timedOut).Count != 0 || output.ReadByte() != '\n')
                 {
                     throw new GitException(GitFailureKind.UnexpectedOutput, "'git diff-tree --stdin' answered out of step after the last pair");
                 }
@@ -139,34 +136,8 @@ public sealed class GitTreeDiff : IDisposable
         lock (_gate)
         {
             _broken ??= "the tree comparison was closed";
-            var process = _process;
-            _process = null;
-            if (process is null)
-            {
-                return;
-            }
-
-            try
-            {
-                _input?.Dispose();
-                if (!process.WaitForExit(5000))
-                {
-                    process.Kill();
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Already gone.
-            }
-            catch (IOException)
-            {
-                // The pipe is already closed.
-            }
-            finally
-            {
-                _output?.Dispose();
-                process.Dispose();
-            }
+            _pipe?.Dispose();
+            _pipe = null;
         }
     }
 
@@ -194,16 +165,16 @@ public sealed class GitTreeDiff : IDisposable
         }
     }
 
-    private List<GitRawChange> ReadAnswer(string line, Func<bool> timedOut)
+    private List<GitRawChange> ReadAnswer(GitPipe pipe, BufferedPeekStream output, string line, Func<bool> timedOut)
     {
-        var first = _output!.ReadByte();
+        var first = output.ReadByte();
         if (first < 0)
         {
-            var reason = timedOut() ? $"it did not answer within {_cli.Timeout.TotalSeconds:0} seconds and was stopped" : "it ended early: " + GitCli.FirstLine(ErrorText());
+            var reason = timedOut() ? $"it did not answer within {_cli.Timeout.TotalSeconds:0} seconds and was stopped" : "it ended early: " + GitCli.FirstLine(pipe.ErrorText());
             throw new GitException(GitFailureKind.UnexpectedOutput, $"'git diff-tree --stdin' did not compare {line.Replace(" ", " with ")}: {reason}");
         }
 
-        var header = Encoding.ASCII.GetString(new[] { (byte)first }) + Encoding.ASCII.GetString(ReadUntil(_output, (byte)'\n', "a header"));
+        var header = Encoding.ASCII.GetString(new[] { (byte)first }) + Encoding.ASCII.GetString(ReadUntil(output, (byte)'\n', "a header"));
         if (!string.Equals(header, line, StringComparison.Ordinal))
         {
             throw new GitException(
@@ -212,60 +183,15 @@ public sealed class GitTreeDiff : IDisposable
         }
 
         var changes = new List<GitRawChange>();
-        while (_output.Peek() == ':')
+        while (output.Peek() == ':')
         {
-            var meta = ReadUntil(_output, 0, "a change");
-            var path = ReadUntil(_output, 0, "a path");
+            var meta = ReadUntil(output, 0, "a change");
+            var path = ReadUntil(output, 0, "a path");
             changes.Add(GitRepository.ParseRawChange(meta, path));
         }
 
         changes.Sort((a, b) => a.Path.CompareTo(b.Path));
         return changes;
-    }
-
-    private void Write(byte[] request)
-    {
-        try
-        {
-            _input!.Write(request, 0, request.Length);
-            _input.Flush();
-        }
-        catch (IOException)
-        {
-            // git stopped reading; the reader reports why.
-        }
-        catch (ObjectDisposedException)
-        {
-            // The watchdog stopped git; the reader reports why.
-        }
-    }
-
-    private Process Start()
-    {
-        if (_process is { } running)
-        {
-            return running;
-        }
-
-        // diff-tree reads the index although comparing trees needs nothing from it.
-        var process = _cli.Start(Arguments, redirectInput: true, withoutIndex: true);
-        _process = process;
-        _error = process.StandardError.ReadToEndAsync();
-        _input = process.StandardInput.BaseStream;
-        _output = new BufferedPeekStream(process.StandardOutput.BaseStream);
-        return process;
-    }
-
-    private string ErrorText()
-    {
-        try
-        {
-            return _error != null && _error.Wait(2000) ? _error.Result : string.Empty;
-        }
-        catch (AggregateException)
-        {
-            return string.Empty;
-        }
     }
 
     /// <summary>A read buffer over git's output that can look at the next byte without taking it.</summary>
