@@ -12,9 +12,20 @@ internal sealed class RecordingBuildEngine : IBuildEngine4
 
     public bool FailLookup { get; init; }
 
+    /// <summary>The text of the exception a failing registration or lookup throws.</summary>
+    public string FailureText { get; init; } = "the node is shutting down";
+
     public List<BuildErrorEventArgs> Errors { get; } = new();
 
+    public List<BuildWarningEventArgs> Warnings { get; } = new();
+
+    /// <summary>Every message's text, whatever its importance.</summary>
     public List<string> Messages { get; } = new();
+
+    public List<BuildMessageEventArgs> MessageEvents { get; } = new();
+
+    /// <summary>The keys of the objects registered for the build (the kept verdicts).</summary>
+    public IReadOnlyCollection<object> RegisteredKeys => _registered.Keys;
 
     public bool IsRunningMultipleNodes => false;
 
@@ -28,11 +39,13 @@ internal sealed class RecordingBuildEngine : IBuildEngine4
 
     public void LogErrorEvent(BuildErrorEventArgs e) => Errors.Add(e);
 
-    public void LogWarningEvent(BuildWarningEventArgs e)
-    {
-    }
+    public void LogWarningEvent(BuildWarningEventArgs e) => Warnings.Add(e);
 
-    public void LogMessageEvent(BuildMessageEventArgs e) => Messages.Add(e.Message ?? string.Empty);
+    public void LogMessageEvent(BuildMessageEventArgs e)
+    {
+        Messages.Add(e.Message ?? string.Empty);
+        MessageEvents.Add(e);
+    }
 
     public void LogCustomEvent(CustomBuildEventArgs e)
     {
@@ -58,14 +71,14 @@ internal sealed class RecordingBuildEngine : IBuildEngine4
     {
         if (FailRegistration)
         {
-            throw new InvalidOperationException("the node is shutting down");
+            throw new InvalidOperationException(FailureText);
         }
 
         _registered[key] = obj;
     }
 
     public object? GetRegisteredTaskObject(object key, RegisteredTaskObjectLifetime lifetime) =>
-        FailLookup ? throw new InvalidOperationException("the node is shutting down") : _registered.GetValueOrDefault(key);
+        FailLookup ? throw new InvalidOperationException(FailureText) : _registered.GetValueOrDefault(key);
 
     public object? UnregisterTaskObject(object key, RegisteredTaskObjectLifetime lifetime) => _registered.Remove(key, out var value) ? value : null;
 }

@@ -41,6 +41,7 @@ public sealed class VerdictTaskTests : IDisposable
         var error = Assert.Single(engine.Errors);
         Assert.Equal("CHK106", error.Code);
         Assert.Contains("returned no verdict for this project; failing closed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, result.Outcome);
     }
 
     [Fact]
@@ -52,6 +53,7 @@ public sealed class VerdictTaskTests : IDisposable
         Assert.True(result.Execute());
         Assert.Equal("Approved", result.Outcome);
         Assert.Empty(engine.Errors);
+        Assert.Contains(engine.MessageEvents, m => m.Importance == MessageImportance.Low && m.Message == "Checkpoint gate: Approved.");
     }
 
     [Theory]
@@ -92,6 +94,9 @@ public sealed class VerdictTaskTests : IDisposable
         Assert.True(result.Execute());
         Assert.Empty(engine.Errors);
         Assert.Equal("Failed", result.Outcome);
+        Assert.Contains(
+            engine.MessageEvents,
+            m => m.Importance == MessageImportance.Low && m.Message == "Checkpoint gate: Failed; the compiler runs for its diagnostics, and the project fails right after it.");
     }
 
     [Fact]
@@ -123,10 +128,70 @@ public sealed class VerdictTaskTests : IDisposable
         using var repo = TestRepository.Create();
         var engine = new RecordingBuildEngine();
         Assert.True(new CheckpointGateResult { BuildEngine = engine, Verdict = [Verdict("Approved", "true", string.Empty)], GateProperties = [] }.Execute());
+        Assert.Empty(engine.RegisteredKeys);
 
         var scope = Scope(engine, repo, baseRef: null);
         Assert.True(scope.Execute());
         Assert.Empty(scope.KnownVerdict);
+    }
+
+    [Fact]
+    public void FailedVerdictKeptByOneProject_IsFoundWithItsCode()
+    {
+        using var repo = TestRepository.Create();
+        var engine = new RecordingBuildEngine();
+        var first = Scope(engine, repo, baseRef: null);
+        Assert.True(first.Execute());
+        Assert.False(new CheckpointGateResult { BuildEngine = engine, Verdict = [Verdict("Failed", "false", "CHK100")], GateProperties = first.GateProperties }.Execute());
+
+        var second = Scope(engine, repo, baseRef: null);
+        Assert.True(second.Execute());
+        var known = Assert.Single(second.KnownVerdict);
+        Assert.Equal(("Failed", "false", "CHK100"), (known.ItemSpec, known.GetMetadata("Passed"), known.GetMetadata("Code")));
+    }
+
+    [Fact]
+    public void VerdictKeptUnderPropertiesWhoseValuesJoinTheSame_IsNotFoundForOthers()
+    {
+        // Repository, base and skip reason are separate parts of the key: moving a character from
+        // one value to the next must give another key.
+        using var repo = TestRepository.Create();
+        var engine = new RecordingBuildEngine();
+        var scope = Scope(engine, repo, baseRef: "origin/main");
+        Assert.True(scope.Execute());
+        var directory = scope.GateProperties[0].ItemSpec.Split('=', 2)[1];
+
+        Keep(engine, directory[..^1], directory[^1..] + "origin/main", string.Empty);
+        Keep(engine, directory, "origin/mai", "n");
+
+        var again = Scope(engine, repo, baseRef: "origin/main");
+        Assert.True(again.Execute());
+        Assert.Empty(again.KnownVerdict);
+    }
+
+    [Fact]
+    public void VerdictKeptWithAPropertyMissing_IsKeptAsIfThatPropertyWereEmpty()
+    {
+        using var repo = TestRepository.Create();
+        var engine = new RecordingBuildEngine();
+        var scope = Scope(engine, repo, baseRef: null);
+        Assert.True(scope.Execute());
+
+        Assert.True(new CheckpointGateResult { BuildEngine = engine, Verdict = [Verdict("Approved", "true", string.Empty)], GateProperties = [scope.GateProperties[0]] }.Execute());
+
+        var next = Scope(engine, repo, baseRef: null);
+        Assert.True(next.Execute());
+        Assert.Equal("Approved", Assert.Single(next.KnownVerdict).ItemSpec);
+    }
+
+    [Fact]
+    public void ScopeWithoutABaseRef_PassesAnEmptyOne()
+    {
+        using var repo = TestRepository.Create();
+        var scope = Scope(new RecordingBuildEngine(), repo, baseRef: null);
+
+        Assert.True(scope.Execute());
+        Assert.Contains(scope.GateProperties, p => p.ItemSpec == "CheckpointBaseRef=");
     }
 
     [Fact]
@@ -162,6 +227,17 @@ public sealed class VerdictTaskTests : IDisposable
 
     private static CheckpointGateScope Scope(RecordingBuildEngine engine, TestRepository repo, string? baseRef) =>
         new() { BuildEngine = engine, ProjectDirectory = Directory.CreateDirectory(Path.Combine(repo.Root, "src")).FullName, BaseRef = baseRef };
+
+    private static void Keep(RecordingBuildEngine engine, string directory, string baseRef, string skipReason)
+    {
+        var properties = new ITaskItem[]
+        {
+            new TaskItem("CheckpointRepositoryDirectory=" + directory),
+            new TaskItem("CheckpointBaseRef=" + baseRef),
+            new TaskItem("CheckpointSkipReason=" + skipReason),
+        };
+        Assert.True(new CheckpointGateResult { BuildEngine = engine, Verdict = [Verdict("Approved", "true", string.Empty)], GateProperties = properties }.Execute());
+    }
 
     private static ITaskItem Verdict(string outcome, string passed, string code)
     {
