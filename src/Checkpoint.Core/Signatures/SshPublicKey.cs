@@ -20,6 +20,9 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     // OpenSSH refuses RSA moduli below 1024 bits; a key that guards production gets a higher floor.
     internal const int MinimumRsaBits = 2048;
 
+    // Distinct RSA keys whose verifier a process keeps (see RsaKey); a few trusted signers fit many times over.
+    internal const int RsaKeyCacheCapacity = 32;
+
     // OpenSSH's own ceiling for RSA (SSHBUF_MAX_BIGNUM): bounds the work an attacker-chosen key can cause.
     internal const int MaximumRsaBits = 16384;
 
@@ -57,6 +60,9 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
     /// </summary>
     /// <exception cref="ArgumentException">BouncyCastle rejects the modulus.</exception>
     internal RsaKeyParameters RsaKey => RsaKeyCache.Get(RsaNumbers!.Value.Modulus, RsaNumbers.Value.Exponent);
+
+    /// <summary>How many RSA verifier keys the process keeps; bounded, so attacker-chosen keys cannot grow it.</summary>
+    internal static int CachedRsaKeyCount => RsaKeyCache.Count;
 
     /// <summary>The FIDO application string (usually <c>ssh:</c>) that security-key signatures commit to.</summary>
     internal byte[]? SecurityKeyApplication { get; private set; }
@@ -267,8 +273,8 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     private static (BigInteger Modulus, BigInteger Exponent) ReadRsa(SshWireReader reader)
     {
-        var exponent = reader.ReadPositiveMpint("rsa exponent", 8, requireCanonical: true);
-        var modulus = reader.ReadPositiveMpint("rsa modulus", MaximumRsaBits / 8, requireCanonical: true);
+        var exponent = reader.ReadPositiveMpint("rsa exponent", 8);
+        var modulus = reader.ReadPositiveMpint("rsa modulus", MaximumRsaBits / 8);
         var n = new BigInteger(1, modulus);
         var e = new BigInteger(1, exponent);
         if (n.BitLength < MinimumRsaBits)
@@ -291,8 +297,18 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
 
     private static class RsaKeyCache
     {
-        private const int Capacity = 32;
         private static readonly Dictionary<BigInteger, RsaKeyParameters> Keys = new Dictionary<BigInteger, RsaKeyParameters>();
+
+        public static int Count
+        {
+            get
+            {
+                lock (Keys)
+                {
+                    return Keys.Count;
+                }
+            }
+        }
 
         public static RsaKeyParameters Get(BigInteger modulus, BigInteger exponent)
         {
@@ -307,7 +323,7 @@ public sealed class SshPublicKey : IEquatable<SshPublicKey>
             var key = new RsaKeyParameters(isPrivate: false, modulus, exponent);
             lock (Keys)
             {
-                if (Keys.Count >= Capacity)
+                if (Keys.Count >= RsaKeyCacheCapacity)
                 {
                     Keys.Clear();
                 }

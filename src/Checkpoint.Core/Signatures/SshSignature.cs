@@ -179,8 +179,8 @@ public sealed class SshSignature
         {
             var orderBytes = (key.EcdsaKey.Parameters.N.BitLength + 7) / 8;
             var pair = new SshWireReader(rawSignature.Array!, rawSignature.Offset, rawSignature.Count, Context);
-            r = pair.ReadPositiveMpint("ecdsa r", orderBytes, requireCanonical: true);
-            s = pair.ReadPositiveMpint("ecdsa s", orderBytes, requireCanonical: true);
+            r = pair.ReadPositiveMpint("ecdsa r", orderBytes);
+            s = pair.ReadPositiveMpint("ecdsa s", orderBytes);
             pair.RequireEnd();
         }
         else

@@ -87,10 +87,11 @@ internal sealed class SshWireReader
     }
 
     /// <summary>
-    /// Reads a non-negative mpint and returns its magnitude without leading zero bytes.
-    /// Negative values and encodings longer than <paramref name="maxMagnitudeBytes"/> are rejected.
+    /// Reads a non-negative mpint in its one canonical encoding (a leading zero byte only before a high bit)
+    /// and returns its magnitude. Negative values, other encodings and magnitudes longer than
+    /// <paramref name="maxMagnitudeBytes"/> are rejected.
     /// </summary>
-    public byte[] ReadPositiveMpint(string field, int maxMagnitudeBytes, bool requireCanonical)
+    public byte[] ReadPositiveMpint(string field, int maxMagnitudeBytes)
     {
         var slice = ReadSlice(field);
         var offset = slice.Offset;
@@ -100,7 +101,7 @@ internal sealed class SshWireReader
             throw Error($"field '{field}' is negative");
         }
 
-        if (requireCanonical && count > 0 && slice.Array![offset] == 0 && (count == 1 || (slice.Array[offset + 1] & 0x80) == 0))
+        if (count > 0 && slice.Array![offset] == 0 && (count == 1 || (slice.Array[offset + 1] & 0x80) == 0))
         {
             throw Error($"field '{field}' has a non-canonical leading zero");
         }

@@ -37,26 +37,5 @@ internal sealed class SshWireWriter
 
     public SshWireWriter WriteString(string text) => WriteString(Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Writes a non-negative integer given as an unsigned big-endian magnitude.</summary>
-    public SshWireWriter WriteMpint(byte[] magnitude)
-    {
-        var start = 0;
-        while (start < magnitude.Length && magnitude[start] == 0)
-        {
-            start++;
-        }
-
-        var length = magnitude.Length - start;
-        var needsSignByte = length > 0 && (magnitude[start] & 0x80) != 0;
-        WriteUInt32((uint)(length + (needsSignByte ? 1 : 0)));
-        if (needsSignByte)
-        {
-            _stream.WriteByte(0);
-        }
-
-        _stream.Write(magnitude, start, length);
-        return this;
-    }
-
     public byte[] ToArray() => _stream.ToArray();
 }

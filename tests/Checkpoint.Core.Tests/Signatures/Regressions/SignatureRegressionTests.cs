@@ -72,7 +72,7 @@ public sealed class SignatureRegressionTests
         var rest = blob[(blob.Length - reader.Remaining)..];
         key.ReadBytes("type");
         var exponent = key.ReadBytes("e");
-        var modulus = new Org.BouncyCastle.Math.BigInteger(1, key.ReadPositiveMpint("n", 4096, requireCanonical: true));
+        var modulus = new Org.BouncyCastle.Math.BigInteger(1, key.ReadPositiveMpint("n", 4096));
         while (modulus.Mod(Org.BouncyCastle.Math.BigInteger.Three).SignValue != 0)
         {
             modulus = modulus.Add(Org.BouncyCastle.Math.BigInteger.Two);
