@@ -10,7 +10,9 @@
 #
 # Environment: MUTATION_CONCURRENCY (default 1) test runners at once; MUTATION_TEST_FILTER, a
 # dotnet test --filter expression, runs only those tests against each mutant (a folder's own unit
-# tests instead of every test that covers it: faster, and a score that is a lower bound).
+# tests instead of every test that covers it: faster, and a score that is a lower bound);
+# MUTATION_FILES, file names in the folder separated by commas (ApprovalManifest.cs,ApprovalRecord.cs),
+# mutates only those files, to split a folder whose files need tests of very different cost.
 # Reports: artifacts/mutation/<Folder>/reports/mutation-report.{html,json}; the summary line of
 # each folder (score, killed, survived, minutes) is appended to artifacts/mutation/summary.txt.
 #
@@ -41,7 +43,8 @@ out_root="$PWD/artifacts/mutation"
 mkdir -p "$out_root"
 
 for folder in "${folders[@]}"; do
-  out="$out_root/$folder"
+  name="$folder${MUTATION_FILES:+-part}"
+  out="$out_root/$name"
   rm -rf "$out"
   start=$(date +%s)
   if [ "$folder" = Build.Tasks ]; then
@@ -55,13 +58,21 @@ for folder in "${folders[@]}"; do
     folder_config="$config"
     pattern="**/$folder/**/*.cs"
   fi
+  mutate=(--mutate "$pattern")
+  if [ -n "${MUTATION_FILES:-}" ]; then
+    mutate=()
+    IFS=, read -r -a files <<<"$MUTATION_FILES"
+    for file in "${files[@]}"; do
+      mutate+=(--mutate "${pattern%\*\*/*.cs}$file")
+    done
+  fi
   (cd "$test_project" && MSBUILDDISABLENODEREUSE=1 dotnet stryker \
     --config-file "$folder_config" \
-    --mutate "$pattern" \
+    "${mutate[@]}" \
     --concurrency "${MUTATION_CONCURRENCY:-1}" \
     ${MUTATION_TEST_FILTER:+--test-case-filter "$MUTATION_TEST_FILTER"} \
     --output "$out" \
-    --skip-version-check) | tee "$out_root/$folder.log"
+    --skip-version-check) | tee "$out_root/$name.log"
   minutes=$(( ($(date +%s) - start + 59) / 60 ))
   report="$out/reports/mutation-report.json"
   if [ -f "$report" ] && command -v python3 >/dev/null; then
@@ -80,8 +91,8 @@ print(f"score {score:.1f}% killed {counts.get('Killed', 0)} timeout {counts.get(
 PY
 )
   else
-    summary=$(grep -o "final mutation score is [0-9.,]* %" "$out_root/$folder.log" || echo "no report (see $out_root/$folder.log)")
+    summary=$(grep -o "final mutation score is [0-9.,]* %" "$out_root/$name.log" || echo "no report (see $out_root/$name.log)")
   fi
-  line="$(date -u +%Y-%m-%dT%H:%MZ) $folder: $summary, $minutes min, concurrency ${MUTATION_CONCURRENCY:-1}${MUTATION_TEST_FILTER:+, tests: $MUTATION_TEST_FILTER}"
+  line="$(date -u +%Y-%m-%dT%H:%MZ) $folder: $summary, $minutes min, concurrency ${MUTATION_CONCURRENCY:-1}${MUTATION_FILES:+, files: $MUTATION_FILES}${MUTATION_TEST_FILTER:+, tests: $MUTATION_TEST_FILTER}"
   echo "$line" | tee -a "$out_root/summary.txt"
 done

@@ -224,5 +224,115 @@ public sealed class AllowedSignersTests
         Assert.False(stars.Authorize(new string('b', 2000), Alice.PublicKey, Approval, Now).IsTrusted);
     }
 
+    [Fact]
+    public void MissingInputs_AreProgrammingErrors()
+    {
+        var signers = Parse($"alice@example.com {Alice.AllowedSignersKey}");
+        const string NamespaceMessage = "The signature namespace must be a non-empty string.";
+
+        Assert.Equal("text", Assert.Throws<ArgumentNullException>(() => AllowedSigners.Parse(null!, Source)).ParamName);
+        Assert.Equal("principal", Assert.Throws<ArgumentNullException>(() => signers.Authorize(null!, Alice.PublicKey, Approval, Now)).ParamName);
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => signers.Authorize("alice@example.com", null!, Approval, Now)).ParamName);
+        var emptyNamespace = Assert.Throws<ArgumentException>(() => signers.Authorize("alice@example.com", Alice.PublicKey, string.Empty, Now));
+        Assert.Equal("signatureNamespace", emptyNamespace.ParamName);
+        Assert.StartsWith(NamespaceMessage, emptyNamespace.Message, StringComparison.Ordinal);
+        Assert.Equal("key", Assert.Throws<ArgumentNullException>(() => signers.PrincipalsFor(null!, Approval, Now)).ParamName);
+        var emptyNamespaceForPrincipals = Assert.Throws<ArgumentException>(() => signers.PrincipalsFor(Alice.PublicKey, string.Empty, Now));
+        Assert.Equal("signatureNamespace", emptyNamespaceForPrincipals.ParamName);
+        Assert.StartsWith(NamespaceMessage, emptyNamespaceForPrincipals.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void FileWithoutAName_IsCalledAllowedSignersInMessages(string? sourceName)
+    {
+        var signers = AllowedSigners.Parse($"alice@example.com bogus {Alice.AllowedSignersKey}", sourceName!);
+
+        Assert.StartsWith("allowed_signers:1: ", Assert.Single(signers.Errors).Message, StringComparison.Ordinal);
+        Assert.StartsWith("allowed_signers: neither", signers.Authorize("bob@example.com", Bob.PublicKey, Approval, Now).Failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyPrincipal_IsUntrustedWithAReason()
+    {
+        var signers = Parse($"* {Alice.AllowedSignersKey}");
+
+        var decision = signers.Authorize(string.Empty, Alice.PublicKey, Approval, Now);
+
+        Assert.False(decision.IsTrusted);
+        Assert.Equal("no signer principal was given.", decision.Failure);
+    }
+
+    [Fact]
+    public void PrincipalListedWithAnotherKey_IsExplained()
+    {
+        var signers = Parse($"alice@example.com {Bob.AllowedSignersKey}");
+
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+
+        Assert.Equal($"{Source}:1: 'alice@example.com' is listed with key {Bob.PublicKey.Fingerprint}, not {Alice.PublicKey.Fingerprint}.", decision.Failure);
+    }
+
+    [Fact]
+    public void OfEquallyCloseLines_TheFirstIsExplained()
+    {
+        var signers = Parse($"alice@example.com {Bob.AllowedSignersKey}\nalice@example.com {Mallory.AllowedSignersKey}");
+
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+
+        Assert.Equal($"{Source}:1: 'alice@example.com' is listed with key {Bob.PublicKey.Fingerprint}, not {Alice.PublicKey.Fingerprint}.", decision.Failure);
+    }
+
+    [Fact]
+    public void UnusableLines_AreMentionedWhenNoLineListsThePrincipalWithItsKey()
+    {
+        // The approver may have meant the unusable line to be the one that lists them.
+        var signers = Parse($"alice@example.com namespaces=git {Alice.AllowedSignersKey}\nalice@example.com {Bob.AllowedSignersKey}");
+
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+
+        Assert.Equal(
+            $"{Source}:2: 'alice@example.com' is listed with key {Bob.PublicKey.Fingerprint}, not {Alice.PublicKey.Fingerprint}"
+            + $" (1 unusable line(s) ignored, first: {Source}:1: the namespaces= value must be in double quotes).",
+            decision.Failure);
+    }
+
+    [Fact]
+    public void UnusableLines_AreNotMentionedWhenALineListsThePrincipalWithItsKey()
+    {
+        var signers = Parse($"alice@example.com namespaces=git {Alice.AllowedSignersKey}\nalice@example.com namespaces=\"git\" {Alice.AllowedSignersKey}");
+
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+
+        Assert.Equal($"{Source}:2: the key of 'alice@example.com' is not allowed in namespace 'checkpoint-approval' (namespaces=\"git\").", decision.Failure);
+    }
+
+    [Fact]
+    public void NamespaceRefusal_QuotesTheWholeNamespacesOption()
+    {
+        var signers = Parse($"alice@example.com namespaces=\"git,file\" {Alice.AllowedSignersKey}");
+
+        var decision = signers.Authorize("alice@example.com", Alice.PublicKey, Approval, Now);
+
+        Assert.Equal($"{Source}:1: the key of 'alice@example.com' is not allowed in namespace 'checkpoint-approval' (namespaces=\"git,file\").", decision.Failure);
+    }
+
+    [Theory]
+    [InlineData(1022, 0, true)]
+    [InlineData(1023, 0, false)]
+    [InlineData(1022, 1022, true)]
+    [InlineData(1022, 1023, false)]
+    public void PatternOf1023BytesOrMore_MakesTheWholeListMatchNothing_AsInOpenSsh(int principalLength, int otherPatternLength, bool trusted)
+    {
+        // match.c copies each sub-pattern into a 1024-byte buffer and gives up (no match) when it fills.
+        var principal = new string('a', principalLength);
+        var patterns = otherPatternLength == 0 ? principal : $"{principal},{new string('c', otherPatternLength)}";
+        var signers = Parse($"{patterns} {Alice.AllowedSignersKey}");
+
+        Assert.Empty(signers.Errors);
+        Assert.Equal(trusted, signers.Authorize(principal, Alice.PublicKey, Approval, Now).IsTrusted);
+    }
+
     private static AllowedSigners Parse(string text) => AllowedSigners.Parse(text, Source);
 }

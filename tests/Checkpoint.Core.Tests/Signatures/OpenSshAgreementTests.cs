@@ -42,6 +42,12 @@ public sealed class OpenSshAgreementTests
         { "a star in the principal is matched by a star in the pattern", "a*@example.com {key}", "a*b@example.com", true },
         { "question mark against a two-byte character", "caf?@example.com {key}", "caf\u00e9@example.com", false },
         { "two question marks against a two-byte character", "caf??@example.com {key}", "caf\u00e9@example.com", true },
+        { "UTC suffix on valid-before exactly now", "alice@example.com valid-before=\"20260615120000UTC\" {key}", "alice@example.com", true },
+        { "valid-after equal to valid-before, both now", "alice@example.com valid-after=\"20260615120000Z\",valid-before=\"20260615120000Z\" {key}", "alice@example.com", false },
+        { "valid-after in 1971", "alice@example.com valid-after=\"19710101Z\" {key}", "alice@example.com", true },
+        { "backslash-quote inside namespaces=", "alice@example.com namespaces=\"a\\\"b,checkpoint-approval\" {key}", "alice@example.com", true },
+        { "indented principal quoted from mid-word", "  al\"ice@example.com\" {key}", "alice@example.com", true },
+        { "a 1023-byte sub-pattern makes the list match nothing", new string('a', 1023) + ",alice@example.com {key}", "alice@example.com", false },
     };
 
     [Theory]
