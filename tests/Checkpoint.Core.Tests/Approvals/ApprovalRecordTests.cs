@@ -153,8 +153,8 @@ public sealed class ApprovalRecordTests
     [InlineData("\"weakening\": [", "\"weakness\": [], \"weakening2\": [", "manifest \"review\" is missing \"weakening\"")]
     [InlineData("\"attestations\": [", "\"attestation\": [", "manifest \"review\" is missing \"attestations\"")]
     [InlineData("\"operations\": [", "\"operation\": [", "manifest \"review\" is missing \"operations\"")]
-    [InlineData("\"truncated\": true", "\"truncated\": true, \"comment\": 1", "unknown member \"comment\"")]
-    [InlineData("\"coverage\": \"none\"", "\"coverage\": \"none\", \"note\": \"x\"", "unknown member \"note\"")]
+    [InlineData("\"truncated\": true", "\"truncated\": true, \"comment\": 1", "manifest \"review\" has unknown member \"comment\"")]
+    [InlineData("\"coverage\": \"none\"", "\"coverage\": \"none\", \"note\": \"x\"", "manifest \"review.operations[0]\" has unknown member \"note\"")]
     public void MalformedRecord_IsRejectedWithOneClearLine(string find, string replace, string expected)
     {
         var json = ManifestWithRecord.Replace("\r\n", "\n", StringComparison.Ordinal);
