@@ -98,10 +98,7 @@ public sealed class ApprovalManifestTests
     [InlineData("{\n  \"schema\"", "{\"a\": 1}{\n  \"schema\"", "manifest is not valid JSON")]
     public void MalformedManifest_IsRejectedWithItsExactMessage(string find, string replace, string expected)
     {
-        var json = ValidManifest.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var at = json.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, find);
-        json = json[..at] + replace + json[(at + find.Length)..];
+        var json = ReplaceFirst(ValidManifest.Replace("\r\n", "\n", StringComparison.Ordinal), find, replace);
 
         Assert.False(ApprovalManifest.TryParse(Encoding.UTF8.GetBytes(json), out var manifest, out var error));
 
@@ -233,5 +230,13 @@ public sealed class ApprovalManifestTests
             Assert.Equal("validFor", error.ParamName);
             Assert.StartsWith("an approval must be valid for a positive time", error.Message, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>The text with its first <paramref name="find"/> replaced; fails the test when there is none.</summary>
+    internal static string ReplaceFirst(string text, string find, string replace)
+    {
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{find}' is not in the manifest");
+        return text[..at] + replace + text[(at + find.Length)..];
     }
 }

@@ -158,7 +158,7 @@ public sealed class ApprovalRecordTests
     public void MalformedRecord_IsRejectedWithOneClearLine(string find, string replace, string expected)
     {
         var json = ManifestWithRecord.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var changed = ReplaceFirst(json, find, replace);
+        var changed = ApprovalManifestTests.ReplaceFirst(json, find, replace);
 
         var error = Assert.Throws<ApprovalFormatException>(() => ApprovalManifest.Parse(Encoding.UTF8.GetBytes(changed)));
 
@@ -217,12 +217,5 @@ public sealed class ApprovalRecordTests
         Assert.Equal("operations", Assert.Throws<ArgumentNullException>(() => new ApprovalRecord(true, null!, noWeakening, noAttestations)).ParamName);
         Assert.Equal("weakening", Assert.Throws<ArgumentNullException>(() => new ApprovalRecord(true, none, null!, noAttestations)).ParamName);
         Assert.Equal("attestations", Assert.Throws<ArgumentNullException>(() => new ApprovalRecord(true, none, noWeakening, null!)).ParamName);
-    }
-
-    private static string ReplaceFirst(string text, string find, string replace)
-    {
-        var at = text.IndexOf(find, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{find}' is not in the manifest");
-        return text[..at] + replace + text[(at + find.Length)..];
     }
 }
