@@ -121,34 +121,40 @@ public static class ApprovalReader
 
         foreach (var stem in stems)
         {
-            var path = directory + "/" + stem + ManifestSuffix;
-
-            byte[]? manifest;
-            string? signature;
-            try
+            if (ReadPair(objects, head, entries, stem, notices) is ApprovalFile file)
             {
-                manifest = ReadSide(objects, head, entries, stem + ManifestSuffix, ApprovalManifest.MaxSizeBytes);
-                if (manifest is null)
-                {
-                    notices.Add($"'{path}.sig' has no manifest next to it and was ignored");
-                    continue;
-                }
-
-                var signatureBytes = ReadSide(objects, head, entries, stem + SignatureSuffix, MaxSignatureBytes);
-                signature = signatureBytes is null ? null : new UTF8Encoding(false, false).GetString(signatureBytes);
+                files.Add(file);
             }
-            catch (InvalidDataException ex)
-            {
-                files.Add(new ApprovalFile(path, null, null, ex.Message));
-                continue;
-            }
-
-            files.Add(signature is null
-                ? new ApprovalFile(path, manifest, null, $"'{path}' has no signature '{path}.sig'")
-                : new ApprovalFile(path, manifest, signature, null));
         }
 
         return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The approval <paramref name="stem"/> names: its manifest and signature, or why it is unusable;
+    /// null (with a notice) for a signature without a manifest.
+    /// </summary>
+    private static ApprovalFile? ReadPair(GitObjectReader objects, string head, Dictionary<string, DiffEntry> entries, string stem, ICollection<string> notices)
+    {
+        var path = ApprovalPaths.Directory + "/" + stem + ManifestSuffix;
+        try
+        {
+            var manifest = ReadSide(objects, head, entries, stem + ManifestSuffix, ApprovalManifest.MaxSizeBytes);
+            if (manifest is null)
+            {
+                notices.Add($"'{path}.sig' has no manifest next to it and was ignored");
+                return null;
+            }
+
+            var signature = ReadSide(objects, head, entries, stem + SignatureSuffix, MaxSignatureBytes);
+            return signature is null
+                ? new ApprovalFile(path, manifest, null, $"'{path}' has no signature '{path}.sig'")
+                : new ApprovalFile(path, manifest, new UTF8Encoding(false, false).GetString(signature), null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new ApprovalFile(path, null, null, ex.Message);
+        }
     }
 
     /// <summary>
