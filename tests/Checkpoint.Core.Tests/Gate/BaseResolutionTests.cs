@@ -36,7 +36,7 @@ public sealed class BaseResolutionTests
 
         VerdictAssert.FailsWith("CHK100", verdict);
         Assert.Equal("refs/remotes/origin/main", verdict.BaseRef);
-        Assert.Contains(verdict.Messages, m => m.Severity == GateSeverity.Warning && m.Text.Contains("CheckpointBaseRef 'copilot/fix-typo' was ignored", StringComparison.Ordinal));
+        Assert.Contains(verdict.Messages, m => m.Severity == GateSeverity.Warning && m.Code.Length == 0 && m.Text.Contains("CheckpointBaseRef 'copilot/fix-typo' was ignored", StringComparison.Ordinal));
     }
 
     [Fact]

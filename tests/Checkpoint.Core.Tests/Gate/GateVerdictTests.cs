@@ -15,8 +15,12 @@ public sealed class GateVerdictTests
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         var error = Assert.Single(verdict.Errors);
         Assert.Equal("CHK100", error.Code);
-        Assert.Contains(verdict.Digest!, error.Text);
-        Assert.Contains("refs/remotes/origin/main", error.Text);
+        Assert.StartsWith("branch 'copilot/fix-typo' needs a signed approval (gated because branch 'copilot/fix-typo' matches agent prefix 'copilot/'). ", error.Text, StringComparison.Ordinal);
+        Assert.Contains($"Diff {verdict.Digest} of {repo.Identity} against refs/remotes/origin/main (merge-base {verdict.MergeBase![..12]}). ", error.Text, StringComparison.Ordinal);
+        Assert.Contains("runs 'checkpoint approve --base refs/remotes/origin/main', or writes and signs the manifest with 'ssh-keygen -Y sign -n checkpoint-approval'", error.Text, StringComparison.Ordinal);
+        Assert.EndsWith("asks for the approval in the pull request (docs/agents.md; 'checkpoint status --format markdown' writes the request).", error.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("The attestations it adds", error.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Approval files exist", error.Text, StringComparison.Ordinal);
         Assert.Contains("checkpoint approve", error.Text);
         Assert.Contains("docs/approving.md", error.Text);
         Assert.Equal("branch 'copilot/fix-typo' matches agent prefix 'copilot/'", verdict.GatedBecause);
@@ -72,8 +76,9 @@ public sealed class GateVerdictTests
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
         Assert.True(verdict.Passed);
         var line = Assert.Single(verdict.Messages);
-        Assert.Equal(GateSeverity.Info, line.Severity);
-        Assert.Contains("not gated", line.Text);
+        Assert.Equal((string.Empty, GateSeverity.Info), (line.Code, line.Severity));
+        Assert.Equal("Checkpoint: not gated: no agent signal on this branch (scope agent-branches)", line.Text);
+        Assert.Equal("no agent signal on this branch (scope agent-branches)", verdict.GatedBecause);
     }
 
     [Fact]
@@ -87,6 +92,8 @@ public sealed class GateVerdictTests
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
         Assert.Equal("HEAD is the tip of refs/remotes/origin/main (protected branch 'main') and this is not a pull request build", verdict.GatedBecause);
+        var line = Assert.Single(verdict.Messages);
+        Assert.Equal((string.Empty, GateSeverity.Info, "Checkpoint: not gated: " + verdict.GatedBecause), (line.Code, line.Severity, line.Text));
     }
 
     [Fact]
@@ -136,6 +143,9 @@ public sealed class GateVerdictTests
             var warning = Assert.Single(verdict.Messages);
             Assert.Equal(GateSeverity.Warning, warning.Severity);
             Assert.Equal("CHK106", warning.Code);
+            Assert.StartsWith("the Checkpoint gate could not run: ", warning.Text, StringComparison.Ordinal);
+            Assert.EndsWith("; outside CI the build continues, in CI this is an error", warning.Text, StringComparison.Ordinal);
+            Assert.False(verdict.IsCi);
         }
         finally
         {
@@ -157,7 +167,10 @@ public sealed class GateVerdictTests
             });
 
             VerdictAssert.Outcome(GateOutcome.Failed, verdict);
-            Assert.Equal("CHK106", Assert.Single(verdict.Errors).Code);
+            var error = Assert.Single(verdict.Messages);
+            Assert.Equal(("CHK106", GateSeverity.Error), (error.Code, error.Severity));
+            Assert.EndsWith(" (CI detected through CI)", error.Text, StringComparison.Ordinal);
+            Assert.True(verdict.IsCi);
         }
         finally
         {
@@ -239,7 +252,9 @@ public sealed class GateVerdictTests
         var verdict = repo.Evaluate();
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
-        Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text);
+        var line = Assert.Single(verdict.Messages);
+        Assert.Equal((string.Empty, GateSeverity.Info), (line.Code, line.Severity));
+        Assert.Equal("Checkpoint: not gated: the branch has no changes against refs/remotes/origin/main (gated because branch 'copilot/empty' matches agent prefix 'copilot/', but there is nothing to approve)", line.Text);
     }
 
     [Fact]

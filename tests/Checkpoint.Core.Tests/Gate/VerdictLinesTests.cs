@@ -1,4 +1,6 @@
+using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
+using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Core.Tests.Gate;
 
@@ -185,10 +187,190 @@ public sealed class VerdictLinesTests
         var unprotected = repo.Evaluate(new Dictionary<string, string?>(push) { ["GITHUB_REF_PROTECTED"] = "false" });
         Assert.Contains("HEAD is the tip of refs/remotes/origin/main (protected branch 'main'), but GITHUB_REF_PROTECTED=false: the server does not protect the ref being built, so the branch is checked like any other", unprotected.Notices);
         Assert.DoesNotContain(unprotected.Messages, m => m.Text.StartsWith("Checkpoint: not gated: HEAD is", StringComparison.Ordinal));
+        Assert.Contains(unprotected.Messages, m => m.Code.Length == 0 && m.Severity == GateSeverity.Info && m.Text == "Checkpoint: " + unprotected.Notices[0]);
 
         var protectedRef = repo.Evaluate(new Dictionary<string, string?>(push) { ["GITHUB_REF_PROTECTED"] = "true" });
         VerdictAssert.Outcome(GateOutcome.NotGated, protectedRef);
         Assert.Empty(protectedRef.Notices);
         Assert.Equal("Checkpoint: not gated: HEAD is the tip of refs/remotes/origin/main (protected branch 'main') and this is not a pull request build", Assert.Single(protectedRef.Messages).Text);
     }
+    [Fact]
+    public void PullRequestBuiltAtAProtectedBranchTip_IsGatedLikeAnyChange()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("src/More.cs", "class More { }\n").Commit("Direct change", TestRepository.CopilotAuthor);
+        repo.PushMain();
+
+        var verdict = repo.Evaluate(PullRequest);
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.DoesNotContain("protected branch", verdict.GatedBecause, StringComparison.Ordinal);
+        Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ShallowCloneOfAnotherProtectedBranchsTip_IsNotGatedOutsideAPullRequest_AndFailsInsideOne()
+    {
+        // HEAD is origin/master's tip, the base is origin/main: a shallow clone cannot compare them.
+        using var repo = TestRepository.Create();
+        repo.Branch("master").Write("src/Master.cs", "class Master { }\n").Commit("Only on master");
+        repo.Push("master");
+        var shallow = Path.Combine(repo.Folder, "shallow");
+        ProcessRunner.RunChecked("git", ["clone", "-q", "--depth", "1", "--no-single-branch", "file://" + repo.OriginPath, shallow], repo.Folder);
+        ProcessRunner.RunChecked("git", ["checkout", "-q", "master"], shallow);
+        var push = new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true", ["GITHUB_EVENT_NAME"] = "push", ["GITHUB_REF_NAME"] = "master" };
+
+        var tip = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = push });
+
+        VerdictAssert.Outcome(GateOutcome.NotGated, tip);
+        var line = Assert.Single(tip.Messages);
+        Assert.Equal((string.Empty, GateSeverity.Info), (line.Code, line.Severity));
+        Assert.Equal("Checkpoint: not gated: HEAD is the tip of refs/remotes/origin/master (protected branch 'master') and this is not a pull request build", line.Text);
+        Assert.Equal(line.Text["Checkpoint: not gated: ".Length..], tip.GatedBecause);
+
+        // In a pull request the same clone fails, and the base override it asked for is ignored with a warning.
+        var pullRequest = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = PullRequest, BaseRef = "master" });
+        var error = VerdictAssert.FailsWith("CHK105", pullRequest);
+        Assert.DoesNotContain("CI detected through", error.Text, StringComparison.Ordinal);
+        var notice = Assert.Single(pullRequest.Messages, m => m.Severity == GateSeverity.Warning);
+        Assert.Equal(string.Empty, notice.Code);
+        Assert.Contains("CheckpointBaseRef 'master' was ignored", notice.Text, StringComparison.Ordinal);
+        Assert.Equal(GateSeverity.Error, pullRequest.Messages[0].Severity);
+    }
+
+    [Fact]
+    public void ApproverCount_NamesEveryApproverThatCounts()
+    {
+        using var repo = TestRepository.Create("{ \"requiredApprovers\": 3 }", SshKey.Alice, SshKey.Bob, SshKey.EcdsaCarol);
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        repo.Approve(SshKey.Bob);
+
+        var verdict = repo.Evaluate();
+
+        var error = VerdictAssert.FailsWith("CHK107", verdict);
+        Assert.Equal($"2 distinct approver(s) (alice@example.com, bob@example.com) but the policy requires 3; diff {verdict.Digest}", error.Text);
+    }
+
+    [Fact]
+    public void AttestationNamingSomeoneWhoDidNotSign_ListsWhoDid()
+    {
+        using var repo = TestRepository.Create(null, SshKey.Alice, SshKey.Bob, SshKey.EcdsaCarol);
+        repo.Branch("claude/feature").Write("src/Cleanup.cs", Job("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n")).Commit("Retire", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        repo.Approve(SshKey.EcdsaCarol);
+
+        var error = VerdictAssert.FailsWith("CHK108", repo.Evaluate());
+
+        Assert.EndsWith("(valid approvals: alice@example.com, carol@example.com); 'bob@example.com' must review the change and sign it, or the attestation must name someone who did", error.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AttestationWhenNoApprovalIsValid_SaysNone()
+    {
+        using var repo = TestRepository.Create(null, SshKey.Alice, SshKey.Bob);
+        repo.Branch("claude/feature").Write("src/Cleanup.cs", Job("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n")).Commit("Retire", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice, name: "stale");
+        repo.Write("src/More.cs", "class More { }\n").Commit("More", TestRepository.CopilotAuthor);
+
+        var verdict = repo.Evaluate();
+
+        Assert.Contains(verdict.Errors, e => e.Code == "CHK101");
+        var unbound = Assert.Single(verdict.Errors, e => e.Code == "CHK108");
+        Assert.Contains("(valid approvals: none)", unbound.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApprovalRequest_NamesEveryAttestationAndUncommittedApproval()
+    {
+        using var repo = TestRepository.Create(null, SshKey.Alice, SshKey.Bob);
+        repo.Branch("claude/feature")
+            .Write("src/Cleanup.cs", Job("    [ApprovedBy(\"alice@example.com\", Reason = \"a\")]\n    [ApprovedBy(\"bob@example.com\", Reason = \"b\")]\n"))
+            .Commit("Retire", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice, commit: false);
+
+        var error = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
+
+        Assert.Contains(" The attestations it adds (src/Cleanup.cs:5, src/Cleanup.cs:6) name alice@example.com, bob@example.com: each of them must sign (CHK108).", error.Text, StringComparison.Ordinal);
+        Assert.EndsWith(" Approval files exist in the working tree but not in HEAD (.checkpoint/approvals/alice.json, .checkpoint/approvals/alice.json.sig): commit them.", error.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UncommittedApprovalNextToOneThatDoesNotCount_IsAHint()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice, name: "stale");
+        repo.Write("src/Feature.cs", "class Feature { int x; }\n").Commit("Change", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice, commit: false);
+
+        var verdict = repo.Evaluate();
+
+        VerdictAssert.FailsWith("CHK101", verdict);
+        var hint = Assert.Single(verdict.Messages, m => m.Text.StartsWith("approval files", StringComparison.Ordinal));
+        Assert.Equal((string.Empty, GateSeverity.Info), (hint.Code, hint.Severity));
+        Assert.Equal("approval files in the working tree are not committed (.checkpoint/approvals/alice.json, .checkpoint/approvals/alice.json.sig); the gate reads HEAD: commit them", hint.Text);
+    }
+
+    [Fact]
+    public void DetachedHead_IsNamedAsSuch()
+    {
+        using var repo = TestRepository.Create("{ \"scope\": \"all-branches\" }");
+        var reverted = repo.Write("src/Job.cs", "class Job { }\n").Commit("Add the job", TestRepository.CopilotAuthor);
+        repo.PushMain();
+        repo.Delete("src/Job.cs").Commit("Revert the job");
+        repo.PushMain();
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        repo.Git("checkout", "-q", "--detach");
+
+        var unapproved = VerdictAssert.FailsWith("CHK100", repo.Evaluate());
+        Assert.StartsWith("branch '(detached HEAD)' needs a signed approval", unapproved.Text, StringComparison.Ordinal);
+
+        // Behind the base, with a working tree that differs: both are errors in CI (a push build of
+        // a ref the server does not protect, so that HEAD in main's history does not exempt it).
+        repo.Git("checkout", "-q", "--detach", reverted);
+        repo.Write("src/Job.cs", "class Job { void Changed() { } }\n");
+        var behind = repo.Evaluate(new Dictionary<string, string?> { ["CI"] = "true", ["GITHUB_ACTIONS"] = "true", ["GITHUB_EVENT_NAME"] = "push", ["GITHUB_REF_PROTECTED"] = "false" });
+        VerdictAssert.Outcome(GateOutcome.Failed, behind);
+        Assert.Equal(new[] { "CHK100", "CHK101" }, behind.Errors.Select(e => e.Code));
+        Assert.StartsWith("branch '(detached HEAD)' adds no change of its own", behind.Errors.First().Text, StringComparison.Ordinal);
+        Assert.EndsWith("(gated because the policy's scope is all-branches).", behind.Errors.First().Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DecisionThatThrows_IsAFailingVerdictThatKnowsWhetherItIsCi()
+    {
+        var local = CiEnvironment.FromVariables(new Dictionary<string, string?>());
+        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["CI"] = "true" });
+        using var neither = new ChangeResolution(null, null, Array.Empty<string>(), TimeSpan.Zero, null);
+
+        var verdict = CheckpointGate.Decide(neither, local, TestRepository.Now);
+
+        var error = VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.Equal("the gate failed unexpectedly (ArgumentException: a resolution has a change or a failure (Parameter 'resolution')); the build is stopped because the branch could not be checked", error.Text);
+        Assert.False(verdict.IsCi);
+        Assert.True(CheckpointGate.Decide(neither, ci, TestRepository.Now).IsCi);
+        Assert.Contains("ArgumentNullException", VerdictAssert.FailsWith("CHK106", CheckpointGate.Decide(null!, ci, TestRepository.Now)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingArguments_AreNamed()
+    {
+        var local = CiEnvironment.FromVariables(new Dictionary<string, string?>());
+        using var repo = TestRepository.Create();
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, local));
+        using var failed = ChangeResolver.Resolve(new ChangeRequest(Path.Combine(repo.Folder, "missing"), local));
+
+        Assert.Equal("resolution", Assert.Throws<ArgumentNullException>(() => GateDecision.Decide(null!, local, TestRepository.Now)).ParamName);
+        Assert.Equal("ci", Assert.Throws<ArgumentNullException>(() => GateDecision.Decide(resolution, null!, TestRepository.Now)).ParamName);
+        Assert.Equal("failure", Assert.Throws<ArgumentNullException>(() => GateDecision.Decide((ResolutionFailure)null!, local)).ParamName);
+        Assert.Equal("ci", Assert.Throws<ArgumentNullException>(() => GateDecision.Decide(failed.Failure!, null!)).ParamName);
+        Assert.Equal("change", Assert.Throws<ArgumentNullException>(() => GateDecision.CheckApproval(null!, new Checkpoint.Core.Approvals.ApprovalFile("a.json", null, null, null), TestRepository.Now)).ParamName);
+        Assert.Equal("file", Assert.Throws<ArgumentNullException>(() => GateDecision.CheckApproval(resolution.Change!, null!, TestRepository.Now)).ParamName);
+        Assert.Equal("resolution", Assert.Throws<ArgumentNullException>(() => CheckpointGate.TimingLine(null!, GateOutcome.Failed)).ParamName);
+    }
+
+    private static string Job(string attributes) =>
+        "namespace Jobs;\n\npublic static class Cleanup\n{\n" + attributes + "    public static void Run() { }\n}\n";
 }
