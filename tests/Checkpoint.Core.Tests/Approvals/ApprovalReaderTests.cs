@@ -27,9 +27,13 @@ public sealed class ApprovalReaderTests
             .Write($"{Folder}/.gitkeep", string.Empty)
             .Write($"{Folder}/nested/bob.json", "{}")
             .Write($"{Folder}/nested/bob.json.sig", "BOB")
+            .Write($"{Folder}/nested/carol.json", "{}")
+            .Write($"{Folder}/..evil.json.txt", "not an approval, but a name that is not allowed")
             .Write($"{Folder}/..evil.json", "{}")
             .Write($"{Folder}/..evil.json.sig", "EVIL")
             .Write($"{Folder}/..lonely.json.sig", "LONELY")
+            .Write($"{Folder}/\\back.json", "{}")
+            .Write($"{Folder}/\\back.json.sig", "BACK")
             .Write($"{Folder}/exec.json", "{}")
             .Write($"{Folder}/exec.json.sig", "EXEC");
         File.CreateSymbolicLink(Path.Combine(repo.Root, Folder, "link.json"), "alice.json");
@@ -44,7 +48,9 @@ public sealed class ApprovalReaderTests
             new[]
             {
                 ($"{Folder}/..evil.json", "'.checkpoint/approvals/..evil.json' has a name that is not allowed for an approval"),
+                ($"{Folder}/..evil.json.txt", "'.checkpoint/approvals/..evil.json.txt' has a name that is not allowed for an approval"),
                 ($"{Folder}/..lonely.json.sig", "'.checkpoint/approvals/..lonely.json.sig' has a name that is not allowed for an approval"),
+                ($"{Folder}/\\x5cback.json", "'.checkpoint/approvals/\\x5cback.json' has a name that is not allowed for an approval"),
                 ($"{Folder}/alice.json", (string?)null),
                 ($"{Folder}/exec.json", "'.checkpoint/approvals/exec.json' is mode 100755; approvals must be regular files directly in .checkpoint/approvals/"),
                 ($"{Folder}/link.json", "'.checkpoint/approvals/link.json' is a symlink; approvals must be regular files directly in .checkpoint/approvals/"),
@@ -164,9 +170,33 @@ public sealed class ApprovalReaderTests
     }
 
     [Fact]
+    public void SignatureThatIsNotUtf8_IsReadWithReplacementCharacters()
+    {
+        // Decoding must not throw: the verifier then refuses the signature (CHK102) like any other bad one.
+        using var repo = TestRepository.Create();
+        repo.Branch("copilot/x").Write("src/App.cs", "class App { }\n")
+            .Write($"{Folder}/alice.json", "{}")
+            .WriteBytes($"{Folder}/alice.json.sig", [0x2D, 0xFF, 0xFE, 0x2D])
+            .Commit("Approval with a broken signature", TestRepository.CopilotAuthor);
+
+        var (files, _) = Read(repo);
+
+        var alice = Assert.Single(files);
+        Assert.Null(alice.Problem);
+        Assert.Equal("-\uFFFD\uFFFD-", alice.Signature);
+    }
+
+    [Fact]
     public void MissingArguments_AreNamed()
     {
-        Assert.Equal("objects", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(null!, "HEAD", Array.Empty<global::Checkpoint.Core.Digest.DiffEntry>(), new List<string>())).ParamName);
+        var none = Array.Empty<global::Checkpoint.Core.Digest.DiffEntry>();
+        Assert.Equal("objects", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(null!, "HEAD", none, new List<string>())).ParamName);
+
+        using var repo = TestRepository.Create();
+        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())));
+        var objects = resolution.Change!.Objects;
+        Assert.Equal("changes", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(objects, "HEAD", null!, new List<string>())).ParamName);
+        Assert.Equal("notices", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(objects, "HEAD", none, null!)).ParamName);
     }
 
     private static (IReadOnlyList<ApprovalFile> Files, IReadOnlyList<string> Notices) Read(TestRepository repo)
