@@ -138,6 +138,44 @@ public sealed class ApprovalPreflightTests
     }
 
     [Fact]
+    public void PatternsOnTheApproversLine_AreNotNames()
+    {
+        // "*@contoso.com" trusts the key for a pattern of names; it names nobody who could have written a commit.
+        var line = $"alice@example.com,*@contoso.com,!bob@example.com {SshKey.Alice.PublicKeyText}";
+        using var repo = TestRepository.CreateEmpty();
+        repo.Write(".checkpoint/allowed_signers", line + "\n").Write("README.md", "# Demo\n").Commit("Initial commit");
+        repo.PushMain();
+        repo.Branch(Branch).Write("src/App.cs", "class App { }\n").Commit("Change", "*@contoso.com <*@contoso.com>");
+        repo.Write("src/More.cs", "class More { }\n").Commit("More", "!bob@example.com <!bob@example.com>");
+
+        Preflight(repo, (change, _) =>
+            Assert.Null(ApprovalPreflight.ApproverRefusal(change, "alice@example.com", Key(SshKey.Alice), TestRepository.Now)));
+    }
+
+    [Fact]
+    public void CheckApproval_ChecksOneFileAsTheGateDoes()
+    {
+        using var repo = AgentBranch();
+        repo.Approve(SshKey.Alice);
+
+        Preflight(repo, (change, _) =>
+        {
+            var report = GateDecision.CheckApproval(change, change.Approvals.Single(), TestRepository.Now);
+            Assert.Equal((".checkpoint/approvals/alice.json", "alice@example.com", true, (string?)null, (string?)null), (report.Path, report.Approver, report.Valid, report.Code, report.Reason));
+        });
+
+        repo.Write("src/Tweak.cs", "class Tweak { }\n").Commit("Alice tweaks it", SshKey.Alice.Identity);
+        repo.Approve(SshKey.Alice);
+        Preflight(repo, (change, _) =>
+        {
+            var report = GateDecision.CheckApproval(change, change.Approvals.Single(), TestRepository.Now);
+            Assert.False(report.Valid);
+            Assert.Equal("CHK107", report.Code);
+            Assert.StartsWith("approver 'alice@example.com' authored or committed ", report.Reason, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void AttestationsNamingOthers_RefuseAnApproverTheyDoNotName()
     {
         using var repo = AgentBranch("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n");

@@ -29,6 +29,9 @@ public sealed class ApproverTests
 
         VerdictAssert.Outcome(GateOutcome.Approved, verdict);
         Assert.Equal(new[] { "alice@example.com", "bob@example.com" }, verdict.Approvers);
+        var line = Assert.Single(verdict.Messages);
+        Assert.Equal((string.Empty, GateSeverity.Info), (line.Code, line.Severity));
+        Assert.Equal($"Checkpoint: approved by alice@example.com, bob@example.com (diff {verdict.Digest} against refs/remotes/origin/main; gated because branch 'claude/feature' matches agent prefix 'claude/')", line.Text);
     }
 
     [Fact]

@@ -65,8 +65,9 @@ public sealed class VerdictLinesTests
 
         VerdictAssert.Outcome(GateOutcome.Failed, verdict);
         Assert.Equal(2, verdict.Errors.Count());
-        Assert.Contains(verdict.Errors, e => e.Code == "CHK101" && e.File == stale && !e.Text.Contains("ignored", StringComparison.Ordinal));
-        Assert.Contains(verdict.Errors, e => e.Code == "CHK103" && e.File == untrusted && !e.Text.Contains("ignored", StringComparison.Ordinal));
+        Assert.Contains(verdict.Errors, e => e.Code == "CHK101" && e.File == stale);
+        Assert.Contains(verdict.Errors, e => e.Code == "CHK103" && e.File == untrusted);
+        Assert.All(verdict.Errors, e => Assert.Equal($"{e.File}: {verdict.Approvals.Single(a => a.Path == e.File).Reason}", e.Text));
 
         // Each approval already says why it does not count; "0 approvers" would only repeat it.
         Assert.DoesNotContain(verdict.Messages, m => m.Code == "CHK107");
@@ -129,6 +130,7 @@ public sealed class VerdictLinesTests
 
         var local = repo.Evaluate();
         VerdictAssert.Outcome(GateOutcome.Approved, local);
+        Assert.Equal(new[] { GateSeverity.Warning, GateSeverity.Info }, local.Messages.Select(m => m.Severity));
         var warning = Assert.Single(local.Messages, m => m.Severity == GateSeverity.Warning);
         Assert.Equal($"the working tree differs from HEAD in tracked files ({list}); the approval covers HEAD only, and in CI this fails the build", warning.Text);
 
@@ -201,9 +203,11 @@ public sealed class VerdictLinesTests
         repo.Write("src/More.cs", "class More { }\n").Commit("Direct change", TestRepository.CopilotAuthor);
         repo.PushMain();
 
-        var verdict = repo.Evaluate(PullRequest);
+        // The server's word on the ref does not matter in a pull request: it is checked either way, without a notice.
+        var verdict = repo.Evaluate(new Dictionary<string, string?>(PullRequest) { ["GITHUB_REF_PROTECTED"] = "false" });
 
         VerdictAssert.Outcome(GateOutcome.NotGated, verdict);
+        Assert.Empty(verdict.Notices);
         Assert.DoesNotContain("protected branch", verdict.GatedBecause, StringComparison.Ordinal);
         Assert.Contains("nothing to approve", Assert.Single(verdict.Messages).Text, StringComparison.Ordinal);
     }
@@ -231,7 +235,7 @@ public sealed class VerdictLinesTests
         // In a pull request the same clone fails, and the base override it asked for is ignored with a warning.
         var pullRequest = CheckpointGate.Evaluate(new GateRequest(shallow) { Now = TestRepository.Now, Environment = PullRequest, BaseRef = "master" });
         var error = VerdictAssert.FailsWith("CHK105", pullRequest);
-        Assert.DoesNotContain("CI detected through", error.Text, StringComparison.Ordinal);
+        Assert.Equal("the repository is a shallow clone, so the merge-base and the branch's commits cannot be known; fetch the full history (actions/checkout: fetch-depth: 0; or git fetch --unshallow)", error.Text);
         var notice = Assert.Single(pullRequest.Messages, m => m.Severity == GateSeverity.Warning);
         Assert.Equal(string.Empty, notice.Code);
         Assert.Contains("CheckpointBaseRef 'master' was ignored", notice.Text, StringComparison.Ordinal);
@@ -250,6 +254,45 @@ public sealed class VerdictLinesTests
 
         var error = VerdictAssert.FailsWith("CHK107", verdict);
         Assert.Equal($"2 distinct approver(s) (alice@example.com, bob@example.com) but the policy requires 3; diff {verdict.Digest}", error.Text);
+    }
+
+    [Fact]
+    public void OneValidApprovalNextToARejectedOne_IsCountedAgainstTheRequiredNumber()
+    {
+        using var repo = TestRepository.Create("{ \"requiredApprovers\": 2 }", SshKey.Alice, SshKey.Bob);
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        repo.Approve(SshKey.Mallory);
+
+        var verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Failed, verdict);
+        Assert.Equal(new[] { "CHK103", "CHK107" }, verdict.Errors.Select(e => e.Code));
+        Assert.Equal($"1 distinct approver(s) (alice@example.com) but the policy requires 2; diff {verdict.Digest}", verdict.Errors.Last().Text);
+    }
+
+    [Fact]
+    public void SignatureWithoutItsManifest_IsANotice()
+    {
+        using var repo = TestRepository.Create();
+        repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
+        repo.Approve(SshKey.Alice);
+        repo.Write(".checkpoint/approvals/orphan.json.sig", "SIGNATURE").Commit("A stray signature", SshKey.Alice.Identity);
+
+        var verdict = repo.Evaluate();
+
+        VerdictAssert.Outcome(GateOutcome.Approved, verdict);
+        Assert.Contains("'.checkpoint/approvals/orphan.json.sig' has no manifest next to it and was ignored", verdict.Notices);
+        Assert.Equal((string.Empty, GateSeverity.Info, "Checkpoint: '.checkpoint/approvals/orphan.json.sig' has no manifest next to it and was ignored"), (verdict.Messages[^1].Code, verdict.Messages[^1].Severity, verdict.Messages[^1].Text));
+    }
+
+    [Fact]
+    public void RequestWithoutAnything_FailsClosedOutsideCi()
+    {
+        var verdict = CheckpointGate.Evaluate(null!);
+
+        VerdictAssert.FailsWith("CHK106", verdict);
+        Assert.False(verdict.IsCi);
     }
 
     [Fact]
