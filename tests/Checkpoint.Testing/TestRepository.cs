@@ -238,10 +238,14 @@ public sealed class TestRepository : IDisposable
             Now = now ?? Now,
         });
 
+    /// <summary>Resolves the change of the current HEAD as a local build (no CI) would; the caller disposes it.</summary>
+    public ChangeResolution Resolve(string? baseRef = null) =>
+        ChangeResolver.Resolve(new ChangeRequest(Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())) { BaseRef = baseRef });
+
     /// <summary>The manifest an approver would sign for the current HEAD, made by Core.</summary>
     public ApprovalManifest ManifestFor(SshKey key, DateTimeOffset? createdAt = null, TimeSpan? validFor = null, string? baseRef = null)
     {
-        using var resolution = ChangeResolver.Resolve(new ChangeRequest(Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())) { BaseRef = baseRef });
+        using var resolution = Resolve(baseRef);
         var change = resolution.Change ?? throw new InvalidOperationException(resolution.Failure!.ToString());
         return change.CreateManifest(key.Principal, createdAt ?? Now.AddHours(-1), validFor ?? TimeSpan.FromDays(7));
     }

@@ -1,7 +1,5 @@
 using System.Text;
 using Checkpoint.Core.Approvals;
-using Checkpoint.Core.Ci;
-using Checkpoint.Core.Resolution;
 
 namespace Checkpoint.Core.Tests.Approvals;
 
@@ -193,7 +191,7 @@ public sealed class ApprovalReaderTests
         Assert.Equal("objects", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(null!, "HEAD", none, new List<string>())).ParamName);
 
         using var repo = TestRepository.Create();
-        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())));
+        using var resolution = repo.Resolve();
         var objects = resolution.Change!.Objects;
         Assert.Equal("changes", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(objects, "HEAD", null!, new List<string>())).ParamName);
         Assert.Equal("notices", Assert.Throws<ArgumentNullException>(() => ApprovalReader.Read(objects, "HEAD", none, null!)).ParamName);
@@ -201,7 +199,7 @@ public sealed class ApprovalReaderTests
 
     private static (IReadOnlyList<ApprovalFile> Files, IReadOnlyList<string> Notices) Read(TestRepository repo)
     {
-        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, CiEnvironment.FromVariables(new Dictionary<string, string?>())));
+        using var resolution = repo.Resolve();
         var change = resolution.Change ?? throw new InvalidOperationException(resolution.Failure!.ToString());
         return (change.Approvals, change.ApprovalNotices);
     }

@@ -78,10 +78,7 @@ public sealed class ApprovalPreflightTests
     [Fact]
     public void BaseWithoutAllowedSigners_RefusesEveryKey()
     {
-        using var repo = TestRepository.CreateEmpty();
-        repo.Write("README.md", "# Demo\n").Commit("Initial commit");
-        repo.PushMain();
-        repo.Branch(Branch).Write("src/App.cs", "class App { }\n").Commit("Change", TestRepository.CopilotAuthor);
+        using var repo = BaseTrusting(allowedSigners: null);
 
         Preflight(repo, (change, _) =>
             Assert.Equal(
@@ -122,10 +119,7 @@ public sealed class ApprovalPreflightTests
     {
         // The base lists Alice's key as alice@example.com and as "alice"; she committed as "alice" from another address.
         var line = $"alice@example.com,alice,*@contoso.com {SshKey.Alice.PublicKeyText}";
-        using var repo = TestRepository.CreateEmpty();
-        repo.Write(".checkpoint/allowed_signers", line + "\n").Write("README.md", "# Demo\n").Commit("Initial commit");
-        repo.PushMain();
-        repo.Branch(Branch).Write("src/App.cs", "class App { }\n").Commit("Change", TestRepository.CopilotAuthor);
+        using var repo = BaseTrusting(line);
         var own = repo.Write("src/Tweak.cs", "class Tweak { }\n").Commit("Tweak", "alice <a@home.example>");
 
         Preflight(repo, (change, _) =>
@@ -142,10 +136,8 @@ public sealed class ApprovalPreflightTests
     {
         // "*@contoso.com" trusts the key for a pattern of names; it names nobody who could have written a commit.
         var line = $"alice@example.com,*@contoso.com,!bob@example.com {SshKey.Alice.PublicKeyText}";
-        using var repo = TestRepository.CreateEmpty();
-        repo.Write(".checkpoint/allowed_signers", line + "\n").Write("README.md", "# Demo\n").Commit("Initial commit");
-        repo.PushMain();
-        repo.Branch(Branch).Write("src/App.cs", "class App { }\n").Commit("Change", "*@contoso.com <*@contoso.com>");
+        using var repo = BaseTrusting(line);
+        repo.Write("src/Pattern.cs", "class Pattern { }\n").Commit("Pattern", "*@contoso.com <*@contoso.com>");
         repo.Write("src/More.cs", "class More { }\n").Commit("More", "!bob@example.com <!bob@example.com>");
 
         Preflight(repo, (change, _) =>
@@ -260,8 +252,23 @@ public sealed class ApprovalPreflightTests
     {
         var repo = TestRepository.Create(policy, SshKey.Alice, SshKey.Bob, SshKey.EcdsaCarol);
         repo.Branch(Branch)
-            .Write("src/Cleanup.cs", "namespace Jobs;\n\npublic static class Cleanup\n{\n" + attributes + "    public static void Run() { }\n}\n")
+            .Write("src/Cleanup.cs", AttestationBindingTests.Job(attributes))
             .Commit("Retire the bucket", TestRepository.CopilotAuthor);
+        return repo;
+    }
+
+    /// <summary>A base whose allowed_signers is exactly <paramref name="allowedSigners"/> (none when null), and an agent branch on it.</summary>
+    private static TestRepository BaseTrusting(string? allowedSigners)
+    {
+        var repo = TestRepository.CreateEmpty();
+        if (allowedSigners != null)
+        {
+            repo.Write(".checkpoint/allowed_signers", allowedSigners + "\n");
+        }
+
+        repo.Write("README.md", "# Demo\n").Commit("Initial commit");
+        repo.PushMain();
+        repo.Branch(Branch).Write("src/App.cs", "class App { }\n").Commit("Change", TestRepository.CopilotAuthor);
         return repo;
     }
 
@@ -269,9 +276,8 @@ public sealed class ApprovalPreflightTests
 
     private static void Preflight(TestRepository repo, Action<ResolvedChange, GateVerdict> check)
     {
-        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?>());
-        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, ci));
+        using var resolution = repo.Resolve();
         var change = resolution.Change ?? throw new InvalidOperationException(resolution.Failure!.ToString());
-        check(change, CheckpointGate.Decide(resolution, ci, TestRepository.Now));
+        check(change, CheckpointGate.Decide(resolution, CiEnvironment.FromVariables(new Dictionary<string, string?>()), TestRepository.Now));
     }
 }

@@ -6,7 +6,8 @@ public sealed class AttestationBindingTests
 {
     private const string Branch = "copilot/retire-bucket";
 
-    private static string Job(string attributes) =>
+    /// <summary>A job class carrying <paramref name="attributes"/> on line 5 and on, as agents write attestations.</summary>
+    internal static string Job(string attributes) =>
         "namespace Jobs;\n\npublic static class Cleanup\n{\n" + attributes + "    public static void Run() { }\n}\n";
 
     private static TestRepository AgentBranch(string attributes, string? policy = null)

@@ -299,7 +299,7 @@ public sealed class VerdictLinesTests
     public void AttestationNamingSomeoneWhoDidNotSign_ListsWhoDid()
     {
         using var repo = TestRepository.Create(null, SshKey.Alice, SshKey.Bob, SshKey.EcdsaCarol);
-        repo.Branch("claude/feature").Write("src/Cleanup.cs", Job("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n")).Commit("Retire", TestRepository.CopilotAuthor);
+        repo.Branch("claude/feature").Write("src/Cleanup.cs", AttestationBindingTests.Job("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n")).Commit("Retire", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice);
         repo.Approve(SshKey.EcdsaCarol);
 
@@ -312,7 +312,7 @@ public sealed class VerdictLinesTests
     public void AttestationWhenNoApprovalIsValid_SaysNone()
     {
         using var repo = TestRepository.Create(null, SshKey.Alice, SshKey.Bob);
-        repo.Branch("claude/feature").Write("src/Cleanup.cs", Job("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n")).Commit("Retire", TestRepository.CopilotAuthor);
+        repo.Branch("claude/feature").Write("src/Cleanup.cs", AttestationBindingTests.Job("    [ApprovedBy(\"bob@example.com\", Reason = \"Retire\")]\n")).Commit("Retire", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice, name: "stale");
         repo.Write("src/More.cs", "class More { }\n").Commit("More", TestRepository.CopilotAuthor);
 
@@ -328,7 +328,7 @@ public sealed class VerdictLinesTests
     {
         using var repo = TestRepository.Create(null, SshKey.Alice, SshKey.Bob);
         repo.Branch("claude/feature")
-            .Write("src/Cleanup.cs", Job("    [ApprovedBy(\"alice@example.com\", Reason = \"a\")]\n    [ApprovedBy(\"bob@example.com\", Reason = \"b\")]\n"))
+            .Write("src/Cleanup.cs", AttestationBindingTests.Job("    [ApprovedBy(\"alice@example.com\", Reason = \"a\")]\n    [ApprovedBy(\"bob@example.com\", Reason = \"b\")]\n"))
             .Commit("Retire", TestRepository.CopilotAuthor);
         repo.Approve(SshKey.Alice, commit: false);
 
@@ -402,7 +402,7 @@ public sealed class VerdictLinesTests
         var local = CiEnvironment.FromVariables(new Dictionary<string, string?>());
         using var repo = TestRepository.Create();
         repo.Branch("claude/feature").Write("src/Feature.cs", "class Feature { }\n").Commit("Add feature", TestRepository.CopilotAuthor);
-        using var resolution = ChangeResolver.Resolve(new ChangeRequest(repo.Root, local));
+        using var resolution = repo.Resolve();
         using var failed = ChangeResolver.Resolve(new ChangeRequest(Path.Combine(repo.Folder, "missing"), local));
 
         Assert.Equal("resolution", Assert.Throws<ArgumentNullException>(() => GateDecision.Decide(null!, local, TestRepository.Now)).ParamName);
@@ -413,7 +413,4 @@ public sealed class VerdictLinesTests
         Assert.Equal("file", Assert.Throws<ArgumentNullException>(() => GateDecision.CheckApproval(resolution.Change!, null!, TestRepository.Now)).ParamName);
         Assert.Equal("resolution", Assert.Throws<ArgumentNullException>(() => CheckpointGate.TimingLine(null!, GateOutcome.Failed)).ParamName);
     }
-
-    private static string Job(string attributes) =>
-        "namespace Jobs;\n\npublic static class Cleanup\n{\n" + attributes + "    public static void Run() { }\n}\n";
 }
