@@ -1,0 +1,174 @@
+using System.Text;
+using Checkpoint.Core.Git;
+
+namespace Checkpoint.Core.Tests.Git;
+
+/// <summary>
+/// How the gate starts git and reads its failures: arguments that reach git as written, git's own
+/// environment variables stripped, and a failure's kind and first line told apart so that the build
+/// says what to fix.
+/// </summary>
+public sealed class GitCliTests
+{
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("", "\"\"")]
+    [InlineData("a b", "\"a b\"")]
+    [InlineData("a\tb", "\"a\tb\"")]
+    [InlineData("a\nb", "\"a\nb\"")]
+    [InlineData("a\vb", "\"a\vb\"")]
+    [InlineData("a\"b", "\"a\\\"b\"")]
+    [InlineData("trailing\\", "trailing\\")]
+    [InlineData("a b\\", "\"a b\\\\\"")]
+    [InlineData("a b\\\\", "\"a b\\\\\\\\\"")]
+    [InlineData("a\\\\\"b", "\"a\\\\\\\\\\\"b\"")]
+    [InlineData("a\\b c", "\"a\\b c\"")]
+    [InlineData("a\\\\b c", "\"a\\\\b c\"")]
+    public void Argument_IsQuotedByTheRulesTheRuntimeSplitsBy(string argument, string quoted)
+    {
+        Assert.Equal(quoted, GitCli.JoinArguments(new[] { argument }));
+        Assert.Equal("x " + quoted + " y", GitCli.JoinArguments(new[] { "x", argument, "y" }));
+    }
+
+    [Fact]
+    public void NoArguments_IsAnEmptyCommandLine()
+    {
+        Assert.Equal(string.Empty, GitCli.JoinArguments(Array.Empty<string>()));
+    }
+
+    [Theory]
+    [InlineData("fatal: bad revision 'x'\n", "bad revision 'x'")]
+    [InlineData("\n  \nerror: something\nfatal: later\n", "error: something")]
+    [InlineData("  fatal: padded  \n", "padded")]
+    [InlineData("warning: fatal: inside\n", "warning: fatal: inside")]
+    [InlineData("", "")]
+    [InlineData("\n\n", "")]
+    public void FirstLine_IsTheFirstNonBlankLine_WithoutFatal(string error, string line)
+    {
+        Assert.Equal(line, GitCli.FirstLine(error));
+    }
+
+    [Theory]
+    [InlineData("fatal: detected dubious ownership in repository at '/r'\n", GitFailureKind.UnsafeDirectory, "git refused the repository (safe.directory): detected dubious ownership in repository at '/r'")]
+    [InlineData("To add an exception, use: git config --global --add Safe.Directory /r\n", GitFailureKind.UnsafeDirectory, "git refused the repository (safe.directory): To add an exception, use: git config --global --add Safe.Directory /r")]
+    [InlineData("fatal: Not a git repository (or any of the parent directories): .git\n", GitFailureKind.NotARepository, "not a git repository: Not a git repository (or any of the parent directories): .git")]
+    [InlineData("fatal: bad revision 'x'\n", GitFailureKind.CommandFailed, "'git rev-parse --verify' failed with exit code 128: bad revision 'x'")]
+    [InlineData("", GitFailureKind.CommandFailed, "'git rev-parse --verify' failed with exit code 128: no message")]
+    public void Failure_SaysWhatKindAndWhy(string error, GitFailureKind kind, string message)
+    {
+        var ex = GitCli.Failure(new[] { "rev-parse", "--verify", "x" }, new GitResult(128, Array.Empty<byte>(), error));
+
+        Assert.Equal(kind, ex.Kind);
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void Result_TextLosesOnlyTheTrailingLineBreaks()
+    {
+        var result = new GitResult(0, Encoding.UTF8.GetBytes("a\r\nb\n\r\n"), string.Empty);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal("a\r\nb", result.OutputText);
+        Assert.False(new GitResult(1, Array.Empty<byte>(), string.Empty).Succeeded);
+    }
+
+    [Fact]
+    public void MissingGit_IsReportedAsMissing()
+    {
+        var cli = new GitCli(Path.GetTempPath(), "/nonexistent/checkpoint/git");
+
+        var ex = Assert.Throws<GitException>(() => cli.Run("version"));
+
+        Assert.Equal(GitFailureKind.GitMissing, ex.Kind);
+        Assert.StartsWith("git is not installed or not on PATH ('/nonexistent/checkpoint/git': ", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, cli.ProcessesStarted);
+    }
+
+    [Fact]
+    public void DefaultExecutable_IsGitOnThePath_AndTheTimeoutTenMinutes()
+    {
+        Assert.Equal("git", new GitCli("/tmp").Executable);
+        Assert.Equal("git", new GitCli("/tmp", string.Empty).Executable);
+        Assert.Equal("/tmp", new GitCli("/tmp").WorkingDirectory);
+        Assert.Equal(TimeSpan.FromMinutes(10), new GitCli("/tmp").Timeout);
+        Assert.Equal("workingDirectory", Assert.Throws<ArgumentNullException>(() => new GitCli(null!)).ParamName);
+    }
+
+    [Fact]
+    public void Git_SeesNoneOfTheCallersGitVariables_AndTheNeutralOnes()
+    {
+        // Harmless names, so that git commands of tests running beside this one are not affected;
+        // the rule is by prefix, in any case.
+        const string Upper = "GIT_CHECKPOINT_PROBE";
+        const string Lower = "git_checkpoint_probe";
+        var cli = new GitCli(Path.GetTempPath());
+        IDictionary<string, string?> environment;
+        try
+        {
+            Environment.SetEnvironmentVariable(Upper, "1");
+            Environment.SetEnvironmentVariable(Lower, "1");
+            using var process = cli.Start(new[] { "version" }, redirectInput: false);
+            environment = process.StartInfo.Environment;
+            process.WaitForExit();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Upper, null);
+            Environment.SetEnvironmentVariable(Lower, null);
+        }
+
+        Assert.DoesNotContain(Upper, environment.Keys);
+        Assert.DoesNotContain(Lower, environment.Keys);
+        Assert.Equal("1", environment["GIT_CONFIG_NOSYSTEM"]);
+        Assert.Equal("0", environment["GIT_TERMINAL_PROMPT"]);
+        Assert.Equal("1", environment["GIT_NO_REPLACE_OBJECTS"]);
+        Assert.Equal("0", environment["GIT_OPTIONAL_LOCKS"]);
+        Assert.Equal("cat", environment["GIT_PAGER"]);
+        Assert.Equal("C", environment["LC_ALL"]);
+        Assert.Equal("C", environment["LANGUAGE"]);
+        Assert.False(environment.ContainsKey("GIT_INDEX_FILE"));
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "checkpoint-no-grafts-"), environment["GIT_GRAFT_FILE"], StringComparison.Ordinal);
+        Assert.False(File.Exists(environment["GIT_GRAFT_FILE"]));
+    }
+
+    [Fact]
+    public void CommandThatComparesCommits_RunsAgainstAnEmptyIndex()
+    {
+        using var repo = TestRepository.Create();
+        var cli = new GitCli(repo.Root);
+
+        using var process = cli.Start(new[] { "version" }, redirectInput: false, withoutIndex: true);
+        var indexFile = process.StartInfo.Environment["GIT_INDEX_FILE"];
+        process.WaitForExit();
+
+        Assert.False(File.Exists(indexFile));
+        Assert.Equal(string.Empty, cli.Run(new[] { "ls-files" }, standardInput: null, withoutIndex: true).OutputText);
+        Assert.NotEqual(string.Empty, cli.Run("ls-files").OutputText);
+    }
+
+    [Fact]
+    public void StandardInput_ReachesGit()
+    {
+        using var repo = TestRepository.Create();
+        var cli = new GitCli(repo.Root);
+
+        var result = cli.Run(new[] { "hash-object", "--stdin" }, Encoding.UTF8.GetBytes("hello\n"));
+
+        Assert.Equal("ce013625030ba8dba906f756967f9e9ca394464a", result.OutputText);
+        Assert.Equal(1, cli.ProcessesStarted);
+    }
+
+    [Fact]
+    public void FailedCommand_ThrowsWithItsReason_OnlyWhenChecked()
+    {
+        using var repo = TestRepository.Create();
+        var cli = new GitCli(repo.Root);
+
+        var result = cli.Run("rev-parse", "--verify", "--quiet", "nonexistent^{commit}");
+        var ex = Assert.Throws<GitException>(() => cli.RunChecked("rev-parse", "--verify", "nonexistent^{commit}"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(GitFailureKind.CommandFailed, ex.Kind);
+        Assert.Equal("'git rev-parse --verify' failed with exit code 128: Needed a single revision", ex.Message);
+    }
+}
