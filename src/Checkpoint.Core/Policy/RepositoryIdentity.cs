@@ -34,9 +34,15 @@ public static class RepositoryIdentity
         string host;
         string path;
         var scheme = text.IndexOf("://", StringComparison.Ordinal);
-        if (scheme > 0)
+        if (scheme >= 0)
         {
             var schemeName = text.Substring(0, scheme).ToLowerInvariant();
+            if (schemeName.Length == 0)
+            {
+                // "://host/path" names no scheme: not a URL, and not an identity either.
+                return null;
+            }
+
             var rest = text.Substring(scheme + 3);
             if (schemeName == "file")
             {

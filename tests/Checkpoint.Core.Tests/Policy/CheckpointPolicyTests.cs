@@ -76,22 +76,6 @@ public sealed class CheckpointPolicyTests
     }
 
     [Theory]
-    [InlineData("https://user:token@GitHub.com/Owner/Repo.git", "github.com/owner/repo")]
-    [InlineData("git@github.com:Owner/Repo.git", "github.com/owner/repo")]
-    [InlineData("ssh://git@github.com:22/owner/repo", "github.com/owner/repo")]
-    [InlineData("https://dev.azure.com/org/Project/_git/Repo", "dev.azure.com/org/project/_git/repo")]
-    [InlineData("github.com/owner/repo", "github.com/owner/repo")]
-    [InlineData("/srv/git/Repo.git", "file/srv/git/repo")]
-    [InlineData("file:///srv/git/repo", "file/srv/git/repo")]
-    [InlineData("", null)]
-    [InlineData("no-slash", null)]
-    [InlineData("https://github.com/owner/../repo", null)]
-    public void RepositoryIdentity_IsNormalized(string remote, string? expected)
-    {
-        Assert.Equal(expected, RepositoryIdentity.Normalize(remote));
-    }
-
-    [Theory]
     [InlineData("*[bot]@users.noreply.github.com", "123+cursor[bot]@users.noreply.github.com", true)]
     [InlineData("*(aider)", "Paul (aider)", true)]
     [InlineData("Copilot@users.noreply.github.com", "copilot@USERS.noreply.github.com", true)]
@@ -103,5 +87,52 @@ public sealed class CheckpointPolicyTests
     public void Wildcards_MatchStarAndQuestionMarkOnly(string pattern, string text, bool expected)
     {
         Assert.Equal(expected, Glob.IsMatch(pattern, text, ignoreCase: true));
+    }
+
+    [Fact]
+    public void DefaultPolicy_SaysItIsTheDefault_AndAParsedOneDoesNot()
+    {
+        Assert.True(CheckpointPolicy.Default.IsDefault);
+        Assert.False(CheckpointPolicy.Parse("{}"u8.ToArray()).IsDefault);
+        Assert.False(new CheckpointPolicy().IsDefault);
+    }
+
+    [Theory]
+    [InlineData("agent-branches", GateScope.AgentBranches)]
+    [InlineData("all-branches", GateScope.AllBranches)]
+    public void Scope_IsReadByName(string scope, GateScope expected)
+    {
+        Assert.Equal(expected, CheckpointPolicy.Parse(Encoding.UTF8.GetBytes($"{{ \"scope\": \"{scope}\" }}")).Scope);
+    }
+
+    [Fact]
+    public void PolicyOfTheLargestSize_IsRead_AndOneByteMoreIsRefused()
+    {
+        var largest = Encoding.UTF8.GetBytes("{}" + new string(' ', CheckpointPolicy.MaxSizeBytes - 2));
+        var tooLarge = Encoding.UTF8.GetBytes("{}" + new string(' ', CheckpointPolicy.MaxSizeBytes - 1));
+
+        Assert.True(CheckpointPolicy.Parse(largest).ProtectedBranches.Count > 0);
+        var ex = Assert.Throws<PolicyFormatException>(() => CheckpointPolicy.Parse(tooLarge, "p@base"));
+        Assert.Equal($"p@base: file is {CheckpointPolicy.MaxSizeBytes + 1} bytes; the limit is {CheckpointPolicy.MaxSizeBytes}", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("[]", "p@base: policy must be a JSON object, not an array")]
+    [InlineData("{", "p@base: policy is not valid JSON")]
+    [InlineData("{ \"scope\": \"any\" }", "p@base: \"scope\" is \"any\"; expected \"agent-branches\" or \"all-branches\"")]
+    [InlineData("{ \"scope\": \"any\\u0001\" }", "p@base: policy: \"scope\" contains a control")]
+    [InlineData("{ \"protectedBranches\": [] }", "p@base: \"protectedBranches\" is empty; list at least the default branch")]
+    [InlineData("{ \"repository\": \"no-slash\" }", "p@base: \"repository\" \"no-slash\" is not a repository identity like github.com/owner/repo")]
+    public void MalformedPolicy_SaysWhereAndWhy(string json, string message)
+    {
+        var ex = Assert.Throws<PolicyFormatException>(() => CheckpointPolicy.Parse(Encoding.UTF8.GetBytes(json), "p@base"));
+
+        Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingBytes_AreRefused()
+    {
+        Assert.Equal("utf8Json", Assert.Throws<ArgumentNullException>(() => CheckpointPolicy.Parse(null!)).ParamName);
     }
 }
