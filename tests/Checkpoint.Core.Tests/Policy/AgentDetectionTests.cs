@@ -91,6 +91,91 @@ public sealed class AgentDetectionTests
         Assert.Contains("Copilot@users.noreply.github.com", policy.AgentIdentities);
     }
 
+    public static TheoryData<string> DefaultIdentities => new(CheckpointPolicy.DefaultAgentIdentities);
+
+    public static TheoryData<string> DefaultActors => new(CheckpointPolicy.DefaultAgentActors);
+
+    [Theory]
+    [MemberData(nameof(DefaultIdentities))]
+    public void EveryDefaultIdentity_IsDetected_AsTheAuthorsEmailOrName(string pattern)
+    {
+        var value = pattern.Replace("*", "42+", StringComparison.Ordinal);
+        var commit = pattern.Contains('@', StringComparison.Ordinal) ? Commit(authorEmail: value) : Commit(authorName: value);
+
+        var signal = AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", NoCi, new[] { commit });
+
+        Assert.EndsWith($"matching agent identity '{pattern}'", signal);
+    }
+
+    [Theory]
+    [MemberData(nameof(DefaultActors))]
+    public void EveryDefaultActor_IsDetected_InAnyCase(string actor)
+    {
+        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_ACTOR"] = actor.ToUpperInvariant() });
+
+        Assert.Equal($"CI actor GITHUB_ACTOR='{actor.ToUpperInvariant()}' matches agent identity '{actor}'", AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", ci, Array.Empty<GitCommit>()));
+    }
+
+    [Fact]
+    public void CiActor_MatchingAnActorAndAnIdentity_NamesTheActorPattern()
+    {
+        var policy = CheckpointPolicy.Parse("{ \"agentActors\": [\"bot-x\"], \"agentIdentities\": [\"bot-*\"] }"u8.ToArray());
+        var ci = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_ACTOR"] = "bot-x" });
+        var identityOnly = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_ACTOR"] = "bot-y" });
+
+        Assert.Equal("CI actor GITHUB_ACTOR='bot-x' matches agent identity 'bot-x'", AgentDetection.Detect(policy, "feature/x", ci, Array.Empty<GitCommit>()));
+        Assert.Equal("CI actor GITHUB_ACTOR='bot-y' matches agent identity 'bot-*'", AgentDetection.Detect(policy, "feature/x", identityOnly, Array.Empty<GitCommit>()));
+    }
+
+    [Fact]
+    public void Signals_AreWordedExactly_AndTheFirstOneWins()
+    {
+        var declared = CiEnvironment.FromVariables(new Dictionary<string, string?> { ["CHECKPOINT_AGENT"] = "1" });
+        var author = Commit(authorName: "Copilot", authorEmail: "Copilot@users.noreply.github.com", committerEmail: "noreply@anthropic.com");
+
+        Assert.Equal("branch 'Copilot/x' matches agent prefix 'copilot/'", AgentDetection.Detect(CheckpointPolicy.Default, "Copilot/x", declared, new[] { author }));
+        Assert.Equal("CHECKPOINT_AGENT is set", AgentDetection.Detect(CheckpointPolicy.Default, "feature/x", declared, new[] { author }));
+        Assert.Equal("commit 0123456789ab has author 'Copilot <Copilot@users.noreply.github.com>' matching agent identity 'Copilot@users.noreply.github.com'", AgentDetection.Detect(CheckpointPolicy.Default, null, NoCi, new[] { Commit(), author }));
+        Assert.Equal("has committer 'Hana Human <noreply@anthropic.com>' matching agent identity 'noreply@anthropic.com'", AgentDetection.CommitSignal(CheckpointPolicy.Default, Commit(committerEmail: "noreply@anthropic.com")));
+        Assert.Null(AgentDetection.Detect(CheckpointPolicy.Default, null, NoCi, null!));
+    }
+
+    [Fact]
+    public void IdentityWhoseEmailAndNameMatch_NamesTheEmailPattern()
+    {
+        var commit = Commit(authorName: "Paul (aider)", authorEmail: "noreply@anthropic.com");
+
+        Assert.Equal("has author 'Paul (aider) <noreply@anthropic.com>' matching agent identity 'noreply@anthropic.com'", AgentDetection.CommitSignal(CheckpointPolicy.Default, commit));
+    }
+
+    [Theory]
+    [InlineData("Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>\n", "has trailer 'Co-authored-by: Claude <noreply@anthropic.com>' matching agent identity 'noreply@anthropic.com'")]
+    [InlineData("Fix\n\n  co-authored-by:   Paul (aider)   <paul@example.com>  \n", "has trailer 'Co-authored-by: Paul (aider) <paul@example.com>' matching agent identity '*(aider)'")]
+    [InlineData("Generated with Claude Code", "says 'Generated with Claude Code'")]
+    [InlineData("Fix\n\ngenerated with claude code\n", "says 'Generated with Claude Code'")]
+    public void CommitMessageSignal_IsWordedExactly(string message, string expected)
+    {
+        Assert.Equal(expected, AgentDetection.CommitSignal(CheckpointPolicy.Default, Commit(message: message)));
+    }
+
+    [Fact]
+    public void EmptyIdentity_MatchesNoPattern_NotEvenAStar()
+    {
+        var policy = CheckpointPolicy.Parse("{ \"agentIdentities\": [\"*\"] }"u8.ToArray());
+
+        Assert.Null(AgentDetection.CommitSignal(policy, Commit(authorName: string.Empty, authorEmail: string.Empty, committerName: string.Empty, committerEmail: string.Empty)));
+        Assert.NotNull(AgentDetection.CommitSignal(policy, Commit()));
+    }
+
+    [Fact]
+    public void MissingPolicyOrCommit_GivesNoCommitSignal_AndDetectNamesWhatIsMissing()
+    {
+        Assert.Null(AgentDetection.CommitSignal(null!, Commit(authorEmail: "noreply@anthropic.com")));
+        Assert.Null(AgentDetection.CommitSignal(CheckpointPolicy.Default, null!));
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => AgentDetection.Detect(null!, "x", NoCi, Array.Empty<GitCommit>())).ParamName);
+        Assert.Equal("ci", Assert.Throws<ArgumentNullException>(() => AgentDetection.Detect(CheckpointPolicy.Default, "x", null!, Array.Empty<GitCommit>())).ParamName);
+    }
+
     private static GitCommit Commit(
         string authorName = "Hana Human",
         string authorEmail = "hana@example.com",
