@@ -3,6 +3,7 @@ using Checkpoint.Core.Ci;
 using Checkpoint.Core.Gate;
 using Checkpoint.Core.Git;
 using Checkpoint.Core.Resolution;
+using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Git;
 
@@ -93,9 +94,7 @@ public sealed class GitRepositoryTests
         Directory.CreateDirectory(directory);
         try
         {
-            var fakeGit = Path.Combine(directory, "git");
-            File.WriteAllText(fakeGit, "#!/bin/sh\nexec sleep 30\n");
-            ProcessRunner.RunChecked("chmod", ["+x", fakeGit], directory);
+            var fakeGit = FakeGit.Create(directory, "git", "exec sleep 30");
             var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
