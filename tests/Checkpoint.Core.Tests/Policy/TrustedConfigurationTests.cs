@@ -48,6 +48,19 @@ public sealed class TrustedConfigurationTests
     }
 
     [Fact]
+    public void AllowedSignersWithBytesThatAreNotUtf8_KeepsItsOtherLines()
+    {
+        using var repo = TestRepository.Create();
+        var line = Encoding.UTF8.GetBytes(SshKey.Alice.AllowedSignersLine() + "\n");
+        repo.WriteBytes(".checkpoint/allowed_signers", "# caf"u8.ToArray().Concat(new byte[] { 0xe9, (byte)'\n' }).Concat(line).ToArray());
+        var commit = repo.Commit("Latin-1 comment");
+
+        var configuration = Read(repo, commit);
+
+        Assert.Equal(new[] { SshKey.Alice.Principal }, configuration.AllowedSigners!.Entries.SelectMany(e => e.Principals));
+    }
+
+    [Fact]
     public void ExecutableFiles_AreRegularFiles()
     {
         using var repo = TestRepository.Create("{ \"requiredApprovers\": 3 }");
