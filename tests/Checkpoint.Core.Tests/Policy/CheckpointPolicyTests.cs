@@ -130,6 +130,17 @@ public sealed class CheckpointPolicyTests
         Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ \"scope\": \"\\ud800\" }")]
+    [InlineData("{ \"protectedBranches\": [\"main\\udc00\"] }")]
+    public void StringWithALoneSurrogate_IsNotWellFormed(string json)
+    {
+        var ex = Assert.Throws<PolicyFormatException>(() => CheckpointPolicy.Parse(Encoding.UTF8.GetBytes(json), "p@base"));
+
+        Assert.StartsWith("p@base: not well-formed: ", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidOperationException>(ex.InnerException);
+    }
+
     [Fact]
     public void MissingBytes_AreRefused()
     {
