@@ -21,6 +21,11 @@ public sealed class DiffDigest
     internal const string SymlinkMode = "120000";
     private const string AbsentMode = ApprovalPaths.AbsentMode;
     private const string GitlinkMode = "160000";
+    // A symlink's target is kept up to this many bytes, for the check that no link reaches into the
+    // approvals folder. A longer target cannot be checked out as a link on Linux: symlink(2) refuses
+    // a target of PATH_MAX (4,096) bytes or more, and macOS's limit is lower, so for every link a
+    // build there can follow, the prefix is the whole target. (Windows, where git makes links only
+    // with core.symlinks set, was not checked.)
     private const int SymlinkTargetLimit = 4096;
 
     [ThreadStatic]
