@@ -63,6 +63,18 @@ public sealed class GitCliTests
     }
 
     [Fact]
+    public void Failure_KeepsItsKindAndCause()
+    {
+        var cause = new IOException("pipe closed");
+
+        var ex = new GitException(GitFailureKind.CommandFailed, "'git cat-file --batch' failed", cause);
+
+        Assert.Equal((GitFailureKind.CommandFailed, "'git cat-file --batch' failed"), (ex.Kind, ex.Message));
+        Assert.Same(cause, ex.InnerException);
+        Assert.Equal(GitFailureKind.UnexpectedOutput, new GitException(GitFailureKind.UnexpectedOutput, "m").Kind);
+    }
+
+    [Fact]
     public void Result_TextLosesOnlyTheTrailingLineBreaks()
     {
         var result = new GitResult(0, Encoding.UTF8.GetBytes("a\r\nb\n\r\n"), string.Empty);

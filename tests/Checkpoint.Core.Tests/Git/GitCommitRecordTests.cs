@@ -134,6 +134,23 @@ public sealed class GitCommitRecordTests
     }
 
     [Fact]
+    public void MessageThatStartsWithALineBreak_HasAnEmptySubject()
+    {
+        var record = Parse($"tree {Tree}\n\n\nBody after an empty first line\n");
+
+        Assert.Equal("\nBody after an empty first line\n", record.Message);
+        Assert.Equal(string.Empty, record.Subject);
+    }
+
+    [Fact]
+    public void CommitsShortId_IsTwelveCharacters_OrTheWholeOfAShorterId()
+    {
+        Assert.Equal("abcdef012345", Parse($"tree {Tree}\n\nm").ToCommit().ShortId);
+        Assert.Equal("abc", new GitCommit("abc", Array.Empty<string>(), "a", "a@example.com", "c", "c@example.com", "m").ShortId);
+        Assert.Equal("abcdef012345", new GitCommit("abcdef012345", Array.Empty<string>(), "a", "a@example.com", "c", "c@example.com", "m").ShortId);
+    }
+
+    [Fact]
     public void MissingArguments_AreNamed()
     {
         Assert.Equal("id", Assert.Throws<ArgumentNullException>(() => GitCommitRecord.Parse(null!, Array.Empty<byte>())).ParamName);

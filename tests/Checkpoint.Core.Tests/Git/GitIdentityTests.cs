@@ -101,6 +101,15 @@ public sealed class GitIdentityTests
     }
 
     [Fact]
+    public void LineWithoutAName_HasAnEmptyName()
+    {
+        var identity = GitIdentity.Parse("<m@example.com> 5 +0000");
+
+        Assert.Equal((string.Empty, "m@example.com"), (identity.Name, identity.Email));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(5), identity.Time);
+    }
+
+    [Fact]
     public void EmailWithAngleBrackets_RunsToTheLastOne()
     {
         var identity = GitIdentity.Parse("Mallory <m@example.com> <x> 7 +0000");
