@@ -160,28 +160,7 @@ internal sealed class GitCli
             StandardErrorEncoding = Encoding.UTF8,
         };
 
-        foreach (var name in startInfo.Environment.Keys.ToList())
-        {
-            if (name.StartsWith("GIT_", StringComparison.OrdinalIgnoreCase) &&
-                !KeptGitVariables.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                startInfo.Environment.Remove(name);
-            }
-        }
-
-        startInfo.Environment["GIT_CONFIG_NOSYSTEM"] = "1";
-        startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        startInfo.Environment["GIT_NO_REPLACE_OBJECTS"] = "1";
-        startInfo.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        startInfo.Environment["GIT_GRAFT_FILE"] = NoGraftFile;
-        if (withoutIndex)
-        {
-            startInfo.Environment["GIT_INDEX_FILE"] = NoIndexFile;
-        }
-        startInfo.Environment["GIT_PAGER"] = "cat";
-        startInfo.Environment["LC_ALL"] = "C";
-        startInfo.Environment["LANGUAGE"] = "C";
-
+        Neutralize(startInfo.Environment, withoutIndex);
         System.Threading.Interlocked.Increment(ref _processesStarted);
         try
         {
@@ -195,6 +174,38 @@ internal sealed class GitCli
                 $"git is not installed or not on PATH ('{Executable}': {ex.Message})",
                 ex);
         }
+    }
+
+    /// <summary>
+    /// Makes a git process's environment (a copy of this process's) neutral: every <c>GIT_*</c>
+    /// variable but <c>GIT_CONFIG_GLOBAL</c> removed, whatever its case, then the variables that turn
+    /// off system configuration, prompts, replace refs, optional locks, grafts and pagers set, with
+    /// the C locale; with <paramref name="withoutIndex"/>, an index file that does not exist.
+    /// </summary>
+    internal static void Neutralize(IDictionary<string, string?> environment, bool withoutIndex)
+    {
+        foreach (var name in environment.Keys.ToList())
+        {
+            if (name.StartsWith("GIT_", StringComparison.OrdinalIgnoreCase) &&
+                !KeptGitVariables.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                environment.Remove(name);
+            }
+        }
+
+        environment["GIT_CONFIG_NOSYSTEM"] = "1";
+        environment["GIT_TERMINAL_PROMPT"] = "0";
+        environment["GIT_NO_REPLACE_OBJECTS"] = "1";
+        environment["GIT_OPTIONAL_LOCKS"] = "0";
+        environment["GIT_GRAFT_FILE"] = NoGraftFile;
+        if (withoutIndex)
+        {
+            environment["GIT_INDEX_FILE"] = NoIndexFile;
+        }
+
+        environment["GIT_PAGER"] = "cat";
+        environment["LC_ALL"] = "C";
+        environment["LANGUAGE"] = "C";
     }
 
     internal IDisposable KillAfterTimeout(Process process, out Func<bool> timedOut)

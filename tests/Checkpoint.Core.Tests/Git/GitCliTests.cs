@@ -24,6 +24,8 @@ public sealed class GitCliTests
     [InlineData("a\\\\\"b", "\"a\\\\\\\\\\\"b\"")]
     [InlineData("a\\b c", "\"a\\b c\"")]
     [InlineData("a\\\\b c", "\"a\\\\b c\"")]
+    [InlineData(" lead", "\" lead\"")]
+    [InlineData("\"q", "\"\\\"q\"")]
     public void Argument_IsQuotedByTheRulesTheRuntimeSplitsBy(string argument, string quoted)
     {
         Assert.Equal(quoted, GitCli.JoinArguments(new[] { argument }));
@@ -54,6 +56,9 @@ public sealed class GitCliTests
     [InlineData("fatal: Not a git repository (or any of the parent directories): .git\n", GitFailureKind.NotARepository, "not a git repository: Not a git repository (or any of the parent directories): .git")]
     [InlineData("fatal: bad revision 'x'\n", GitFailureKind.CommandFailed, "'git rev-parse --verify' failed with exit code 128: bad revision 'x'")]
     [InlineData("", GitFailureKind.CommandFailed, "'git rev-parse --verify' failed with exit code 128: no message")]
+    [InlineData("dubious ownership in repository at '/r'", GitFailureKind.UnsafeDirectory, "git refused the repository (safe.directory): dubious ownership in repository at '/r'")]
+    [InlineData("safe.directory is not set", GitFailureKind.UnsafeDirectory, "git refused the repository (safe.directory): safe.directory is not set")]
+    [InlineData("not a git repository: /r", GitFailureKind.NotARepository, "not a git repository: not a git repository: /r")]
     public void Failure_SaysWhatKindAndWhy(string error, GitFailureKind kind, string message)
     {
         var ex = GitCli.Failure(new[] { "rev-parse", "--verify", "x" }, new GitResult(128, Array.Empty<byte>(), error));
@@ -107,40 +112,58 @@ public sealed class GitCliTests
     }
 
     [Fact]
-    public void Git_SeesNoneOfTheCallersGitVariables_AndTheNeutralOnes()
+    public void Environment_LosesEveryGitVariableButTheGlobalConfig_AndGainsTheNeutralOnes()
     {
-        // Harmless names, so that git commands of tests running beside this one are not affected;
-        // the rule is by prefix, in any case.
-        const string Upper = "GIT_CHECKPOINT_PROBE";
-        const string Lower = "git_checkpoint_probe";
-        var cli = new GitCli(Path.GetTempPath());
-        IDictionary<string, string?> environment;
-        try
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
-            Environment.SetEnvironmentVariable(Upper, "1");
-            Environment.SetEnvironmentVariable(Lower, "1");
-            using var process = cli.Start(new[] { "version" }, redirectInput: false);
-            environment = process.StartInfo.Environment;
-            process.WaitForExit();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(Upper, null);
-            Environment.SetEnvironmentVariable(Lower, null);
-        }
+            ["PATH"] = "/usr/bin",
+            ["HOME"] = "/home/ci",
+            ["GIT_DIR"] = "/elsewhere",
+            ["git_work_tree"] = "/elsewhere",
+            ["GIT_CONFIG_PARAMETERS"] = "'core.bare'='true'",
+            ["GIT_REPLACE_REF_BASE"] = "refs/evil/",
+            ["GIT_CONFIG_GLOBAL"] = "/ci/gitconfig",
+            ["GITHUB_SHA"] = "abc",
+            ["GIT_INDEX_FILE"] = "/elsewhere/index",
+        };
 
-        Assert.DoesNotContain(Upper, environment.Keys);
-        Assert.DoesNotContain(Lower, environment.Keys);
-        Assert.Equal("1", environment["GIT_CONFIG_NOSYSTEM"]);
-        Assert.Equal("0", environment["GIT_TERMINAL_PROMPT"]);
-        Assert.Equal("1", environment["GIT_NO_REPLACE_OBJECTS"]);
-        Assert.Equal("0", environment["GIT_OPTIONAL_LOCKS"]);
-        Assert.Equal("cat", environment["GIT_PAGER"]);
-        Assert.Equal("C", environment["LC_ALL"]);
-        Assert.Equal("C", environment["LANGUAGE"]);
-        Assert.False(environment.ContainsKey("GIT_INDEX_FILE"));
+        GitCli.Neutralize(environment, withoutIndex: false);
+
+        Assert.Equal(
+            new[]
+            {
+                "GITHUB_SHA=abc", "GIT_CONFIG_GLOBAL=/ci/gitconfig", "GIT_CONFIG_NOSYSTEM=1", "GIT_NO_REPLACE_OBJECTS=1", "GIT_OPTIONAL_LOCKS=0",
+                "GIT_PAGER=cat", "GIT_TERMINAL_PROMPT=0", "HOME=/home/ci", "LANGUAGE=C", "LC_ALL=C", "PATH=/usr/bin",
+            },
+            environment.Where(e => e.Key != "GIT_GRAFT_FILE").Select(e => e.Key + "=" + e.Value).Order(StringComparer.Ordinal));
         Assert.StartsWith(Path.Combine(Path.GetTempPath(), "checkpoint-no-grafts-"), environment["GIT_GRAFT_FILE"], StringComparison.Ordinal);
         Assert.False(File.Exists(environment["GIT_GRAFT_FILE"]));
+    }
+
+    [Fact]
+    public void Environment_OfACommandThatComparesCommits_NamesAnIndexThatDoesNotExist()
+    {
+        var environment = new Dictionary<string, string?> { ["Git_Config_Global"] = "/ci/gitconfig" };
+
+        GitCli.Neutralize(environment, withoutIndex: true);
+
+        Assert.Equal("/ci/gitconfig", environment["Git_Config_Global"]);
+        Assert.StartsWith(Path.Combine(Path.GetTempPath(), "checkpoint-no-index-"), environment["GIT_INDEX_FILE"], StringComparison.Ordinal);
+        Assert.False(File.Exists(environment["GIT_INDEX_FILE"]));
+    }
+
+    [Fact]
+    public void StartedGit_GetsTheNeutralEnvironment()
+    {
+        var cli = new GitCli(Path.GetTempPath());
+
+        using var process = cli.Start(new[] { "version" }, redirectInput: false);
+        var environment = process.StartInfo.Environment;
+        process.WaitForExit();
+
+        Assert.Equal("cat", environment["GIT_PAGER"]);
+        Assert.False(environment.ContainsKey("GIT_INDEX_FILE"));
+        Assert.DoesNotContain(environment.Keys, name => name.StartsWith("GIT_", StringComparison.OrdinalIgnoreCase) && name is not ("GIT_CONFIG_GLOBAL" or "GIT_CONFIG_NOSYSTEM" or "GIT_TERMINAL_PROMPT" or "GIT_NO_REPLACE_OBJECTS" or "GIT_OPTIONAL_LOCKS" or "GIT_GRAFT_FILE" or "GIT_PAGER"));
     }
 
     [Fact]

@@ -98,9 +98,10 @@ public sealed class GitRepositoryTests
             var cli = new GitCli(directory, fakeGit) { Timeout = TimeSpan.FromSeconds(1) };
             var stopwatch = System.Diagnostics.Stopwatch.StartNew();
 
-            var ex = Assert.Throws<GitException>(() => cli.Run("status"));
+            var ex = Assert.Throws<GitException>(() => cli.Run("status", "--short", "--branch"));
 
-            Assert.Contains("did not finish within 1 seconds", ex.Message);
+            Assert.Equal(GitFailureKind.CommandFailed, ex.Kind);
+            Assert.Equal("'git status --short' did not finish within 1 seconds and was stopped", ex.Message);
             Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(20), $"took {stopwatch.Elapsed}");
         }
         finally
