@@ -18,7 +18,7 @@ namespace Checkpoint.Core.Git;
 /// The review reads blobs and trees at any commit through the same door
 /// (<see cref="Read"/>, <see cref="ReadTree"/>, <see cref="ReadBlobs"/>). Requests are object names as
 /// rev-parse understands them (an id, <c>&lt;commit&gt;:&lt;path&gt;</c>, <c>HEAD</c>); a name must not
-/// contain a line break. Thread-safe: one request at a time.
+/// contain a line break or a NUL. Thread-safe: one request at a time.
 /// </remarks>
 public sealed class GitObjectReader : IDisposable
 {
@@ -186,7 +186,13 @@ public sealed class GitObjectReader : IDisposable
                 throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
             }
 
-            var mode = Encoding.ASCII.GetString(content, at, space - at).PadLeft(6, '0');
+            var mode = Encoding.ASCII.GetString(content, at, space - at);
+            if (mode.Length == 0 || mode.Length > 6 || mode.Any(c => c < '0' || c > '7'))
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "a tree object is malformed");
+            }
+
+            mode = mode.PadLeft(6, '0');
             var name = new byte[prefix.Length + (nul - space - 1)];
             Array.Copy(prefix, name, prefix.Length);
             Array.Copy(content, space + 1, name, prefix.Length, nul - space - 1);
@@ -237,9 +243,9 @@ public sealed class GitObjectReader : IDisposable
 
         foreach (var name in names)
         {
-            if (string.IsNullOrEmpty(name) || name.IndexOf('\n') >= 0 || name.IndexOf('\r') >= 0)
+            if (string.IsNullOrEmpty(name) || name.IndexOfAny(new[] { '\n', '\r', '\0' }) >= 0)
             {
-                throw new ArgumentException("an object name must be non-empty and on one line", nameof(names));
+                throw new ArgumentException("an object name must be non-empty, on one line and without NUL", nameof(names));
             }
         }
 

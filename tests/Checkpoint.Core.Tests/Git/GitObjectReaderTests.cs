@@ -185,6 +185,10 @@ public sealed class GitObjectReaderTests
     [InlineData("")]
     [InlineData("HEAD\n:README.md")]
     [InlineData("HEAD\r")]
+    [InlineData("\nHEAD")]
+    [InlineData("\rHEAD")]
+    [InlineData("\0HEAD")]
+    [InlineData("HEAD\0:README.md")]
     public void NameThatIsNotOneLine_IsRefusedBeforeGitIsAsked(string name)
     {
         using var repo = TestRepository.Create();
@@ -192,7 +196,7 @@ public sealed class GitObjectReaderTests
 
         var ex = Assert.Throws<ArgumentException>(() => git.Objects.Read(name, 1024));
 
-        Assert.StartsWith("an object name must be non-empty and on one line", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("an object name must be non-empty, on one line and without NUL", ex.Message, StringComparison.Ordinal);
         Assert.Equal(ProbeProcesses(repo), git.GitProcessesStarted);
     }
 
@@ -222,6 +226,8 @@ public sealed class GitObjectReaderTests
 
         Assert.Equal(GitFailureKind.CommandFailed, ex.Kind);
         Assert.Equal("'git cat-file --batch' cannot be used any more: a caller stopped reading in the middle of an answer", ex.Message);
+        git.Dispose();
+        Assert.Equal(ex.Message, Assert.Throws<GitException>(() => git.Objects.Read("HEAD", 1024)).Message);
     }
 
     [Fact]
@@ -250,11 +256,14 @@ public sealed class GitObjectReaderTests
 
         Assert.Equal(GitFailureKind.UnexpectedOutput, ex.Kind);
         Assert.Equal("'git cat-file --batch' could not read 'HEAD': it ended early: object store is corrupt", ex.Message);
-        Assert.StartsWith("'git cat-file --batch' cannot be used any more: ", Assert.Throws<GitException>(() => reader.Read("HEAD", 1024)).Message, StringComparison.Ordinal);
+        Assert.Equal("'git cat-file --batch' cannot be used any more: " + ex.Message, Assert.Throws<GitException>(() => reader.Read("HEAD", 1024)).Message);
+        reader.Dispose();
+        Assert.Equal("'git cat-file --batch' cannot be used any more: " + ex.Message, Assert.Throws<GitException>(() => reader.Read("HEAD", 1024)).Message);
     }
 
     [Theory]
     [InlineData("printf 'abc blob\\n'", "'git cat-file --batch' answered 'abc blob' for 'HEAD'")]
+    [InlineData("printf 'abc blob'", "'git cat-file --batch' answered 'abc blob' for 'HEAD'")]
     [InlineData("printf '0123456789012345678901234567890123456789 blob x\\n'", "'git cat-file --batch' answered '0123456789012345678901234567890123456789 blob x' for 'HEAD'")]
     [InlineData("printf '0123456789012345678901234567890123456789 blob -1\\n'", "'git cat-file --batch' answered '0123456789012345678901234567890123456789 blob -1' for 'HEAD'")]
     [InlineData("printf 'xyz3456789012345678901234567890123456789 blob 1\\nA\\n'", "'git cat-file --batch' answered 'xyz3456789012345678901234567890123456789 blob 1' for 'HEAD'")]
@@ -309,6 +318,103 @@ public sealed class GitObjectReaderTests
         Assert.Equal("'git cat-file --batch' cannot be used any more: it did not answer within 1 seconds and was stopped", Assert.Throws<GitException>(() => reader.Read("HEAD", 1024)).Message);
     }
 
+    [Fact]
+    public void ObjectOverTheLimit_IsNeverLoaded()
+    {
+        using var repo = TestRepository.Create();
+        repo.WriteBytes("large.bin", new byte[8 * 1024 * 1024]).Commit("Large");
+        using var git = GitRepository.Open(repo.Root);
+        Assert.NotNull(git.Objects.Read("HEAD:README.md", 1024));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Throws<InvalidDataException>(() => git.Objects.Read("HEAD:large.bin", 1024));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 1024 * 1024, $"{allocated} bytes allocated to skip an object over the limit");
+    }
+
+    [Fact]
+    public void LargeTree_IsRead()
+    {
+        using var repo = TestRepository.Create();
+        for (var i = 0; i < 20; i++)
+        {
+            repo.Write($"folder/file-with-a-long-name-{i:00}.txt", $"{i}\n");
+        }
+
+        var commit = repo.Commit("Twenty files");
+        using var git = GitRepository.Open(repo.Root);
+
+        Assert.Equal(20, git.Objects.ReadTree(commit + ":folder")!.Count);
+    }
+
+    [Fact]
+    public void FolderWhoseTreeIsMissing_FailsTheListing()
+    {
+        using var repo = TestRepository.Create();
+        var missing = "0123456789012345678901234567890123456789";
+        var root = Encoding.ASCII.GetString(repo.GitBytes($"040000 tree {missing}\tsub\n100644 blob {repo.Git("rev-parse", "HEAD:README.md")}\tREADME.md\n", "mktree", "--missing")).Trim();
+        using var git = GitRepository.Open(repo.Root);
+
+        var ex = Assert.Throws<GitException>(() => git.Objects.ListFiles(root));
+
+        Assert.Equal(GitFailureKind.UnexpectedOutput, ex.Kind);
+        Assert.Equal("folder 'sub' cannot be read as a tree", ex.Message);
+    }
+
+    [Fact]
+    public void OneReader_KeepsOneProcess_AndReadsTheIndex()
+    {
+        using var repo = TestRepository.Create();
+        repo.Write("staged.txt", "staged\n");
+        repo.Git("add", "staged.txt");
+        using var git = GitRepository.Open(repo.Root);
+
+        Assert.NotNull(git.Objects.Read("HEAD", 1024));
+        Assert.Equal("staged\n", Encoding.UTF8.GetString(git.Objects.Read(":staged.txt", 1024)!.Content));
+
+        Assert.Equal(1, git.GitProcessesStarted - ProbeProcesses(repo));
+    }
+
+    [Fact]
+    public void RequestLargerThanThePipe_IsWrittenWhileTheAnswersAreRead()
+    {
+        using var repo = TestRepository.Create();
+        using var reader = new GitObjectReader(new GitCli(repo.Root) { Timeout = TimeSpan.FromSeconds(30) });
+        var names = Enumerable.Repeat("HEAD:src/App.cs", 4000).ToList();
+        var count = 0;
+
+        reader.ReadBlobs(names, (_, header, _) => count += header is null ? 0 : 1);
+
+        Assert.Equal(4000, count);
+    }
+
+    [Theory]
+    [InlineData("tree 1111111111111111111111111111111111111111\ntree 2222222222222222222222222222222222222222\nparent 3333333333333333333333333333333333333333\n\nm", "1111111111111111111111111111111111111111", "3333333333333333333333333333333333333333")]
+    [InlineData("parent 3333333333333333333333333333333333333333\ntree 1111111111111111111111111111111111111111", "1111111111111111111111111111111111111111", "3333333333333333333333333333333333333333")]
+    [InlineData("tree 1111111111111111111111111111111111111111\n\nparent 4444444444444444444444444444444444444444\ntree 5555555555555555555555555555555555555555\n", "1111111111111111111111111111111111111111", "")]
+    public void CommitHeaders_AreReadUpToTheMessage_TheFirstTreeCounting(string content, string tree, string parent)
+    {
+        using var fake = new FakeObject(content);
+
+        var commit = fake.Reader.ReadCommit("HEAD")!;
+
+        Assert.Equal(tree, commit.Tree);
+        Assert.Equal(parent.Length == 0 ? Array.Empty<string>() : new[] { parent }, commit.Parents);
+    }
+
+    [Theory]
+    [InlineData("parent 3333333333333333333333333333333333333333\n\ntree 1111111111111111111111111111111111111111\n")]
+    [InlineData("\n\ntree 1111111111111111111111111111111111111111\n")]
+    public void CommitWithoutATreeInItsHeaders_IsRefused(string content)
+    {
+        using var fake = new FakeObject(content);
+
+        var ex = Assert.Throws<GitException>(() => fake.Reader.ReadCommit("HEAD"));
+
+        Assert.Equal("commit 0123456789012345678901234567890123456789 has no tree", ex.Message);
+    }
+
     [Theory]
     [InlineData("0123456789012345678901234567890123456789", true)]
     [InlineData("ABCDEF0123456789abcdef0123456789ABCDEF01", true)]
@@ -332,6 +438,11 @@ public sealed class GitObjectReaderTests
     [InlineData("100644 a")]
     [InlineData("100644 a\0short")]
     [InlineData("100644a\0")]
+    [InlineData("100644 a-name-without-its-nul-and-longer-than-an-id")]
+    [InlineData("100644 a\0" + "1234567890123456789")]
+    [InlineData(" a\0" + "12345678901234567890")]
+    [InlineData("1006448 a\0" + "12345678901234567890")]
+    [InlineData("100x44 a\0" + "12345678901234567890")]
     public void TreeObjectThatIsCutShort_IsRefused(string content)
     {
         var ex = Assert.Throws<GitException>(() => GitObjectReader.ParseTree(Encoding.ASCII.GetBytes(content), string.Empty, 20));
@@ -356,5 +467,27 @@ public sealed class GitObjectReaderTests
     {
         using var probe = GitRepository.Open(repo.Root);
         return probe.GitProcessesStarted;
+    }
+
+    /// <summary>A reader whose git answers any request with one commit object of the given content.</summary>
+    private sealed class FakeObject : IDisposable
+    {
+        private readonly string _folder = ScratchFolder.Create("checkpoint-fake-object-");
+
+        public FakeObject(string content)
+        {
+            var file = Path.Combine(_folder, "object");
+            File.WriteAllText(file, content);
+            var fakeGit = FakeGit.Create(_folder, "git", $"read request\nprintf '0123456789012345678901234567890123456789 commit {Encoding.UTF8.GetByteCount(content)}\\n'\ncat '{file}'\nprintf '\\n'\ncat > /dev/null");
+            Reader = new GitObjectReader(new GitCli(_folder, fakeGit));
+        }
+
+        public GitObjectReader Reader { get; }
+
+        public void Dispose()
+        {
+            Reader.Dispose();
+            ScratchFolder.Delete(_folder);
+        }
     }
 }
