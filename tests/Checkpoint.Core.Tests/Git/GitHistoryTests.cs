@@ -39,6 +39,7 @@ public sealed class GitHistoryTests
         var ex = Assert.Throws<ArgumentException>(() => GitHistory.ListCommitIds(git, tip!));
 
         Assert.Equal("tip", ex.ParamName);
+        Assert.StartsWith("the tip must be a full commit id", ex.Message, StringComparison.Ordinal);
         Assert.Equal("repository", Assert.Throws<ArgumentNullException>(() => GitHistory.ListCommitIds(null!, "HEAD")).ParamName);
     }
 
@@ -79,6 +80,20 @@ public sealed class GitHistoryTests
         var ex = Assert.Throws<GitException>(() => GitHistory.ReadCommits(reader, new[] { "0123456789012345678901234567890123456789" }));
 
         Assert.Equal("'git cat-file --batch' ended inside an object", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(16 * 1024 * 1024, "commit 0123456789012345678901234567890123456789 has no tree")]
+    [InlineData((16 * 1024 * 1024) + 1, "commit 0123456789012345678901234567890123456789 is 16777217 bytes; the limit is 16777216")]
+    public void CommitOfTheLargestSize_IsRead_AndOneByteMoreIsRefused(int size, string message)
+    {
+        using var repo = TestRepository.Create();
+        var fakeGit = FakeGit.Create(repo.Folder, "git-large-commit", $"read request\nprintf '0123456789012345678901234567890123456789 commit {size}\\n'\nhead -c {size} /dev/zero\nprintf '\\n'\ncat > /dev/null");
+        using var reader = new GitObjectReader(new GitCli(repo.Root, fakeGit));
+
+        var ex = Assert.Throws<GitException>(() => GitHistory.ReadCommits(reader, new[] { "0123456789012345678901234567890123456789" }));
+
+        Assert.Equal(message, ex.Message);
     }
 
     [Fact]

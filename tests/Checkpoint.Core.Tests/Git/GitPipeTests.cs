@@ -25,6 +25,20 @@ public sealed class GitPipeTests
     }
 
     [Fact]
+    public void ClosedTreeComparison_ClosesGitsInput_SoThatGitEndsByItself()
+    {
+        using var repo = TestRepository.Create();
+        var marker = Path.Combine(repo.Folder, "input-closed");
+        var fakeGit = FakeGit.Create(repo.Folder, "git-that-waits", $"read a\necho \"$a\"\nread b\necho \"$b\"\nread c\necho\ncat > /dev/null\necho closed > '{marker}'");
+        var trees = new GitTreeDiff(new GitCli(repo.Root, fakeGit));
+        Assert.Empty(trees.Compare("1111111111111111111111111111111111111111", "2222222222222222222222222222222222222222"));
+
+        trees.Dispose();
+
+        Assert.Equal("closed\n", File.ReadAllText(marker));
+    }
+
+    [Fact]
     public void ClosedReader_StopsAGitThatDoesNotEnd()
     {
         using var repo = TestRepository.Create();

@@ -1,5 +1,6 @@
 using System.Text;
 using Checkpoint.Core.Git;
+using Checkpoint.Core.Tests.Fixtures;
 
 namespace Checkpoint.Core.Tests.Git;
 
@@ -12,6 +13,9 @@ namespace Checkpoint.Core.Tests.Git;
 public sealed class GitTreeDiffTests
 {
     private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+    private const string First = "1111111111111111111111111111111111111111";
+    private const string Second = "2222222222222222222222222222222222222222";
+    private const string Zeros200 = "00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000";
 
     [Fact]
     public void EveryKindOfChange_IsWhatDiffTreeSays()
@@ -246,9 +250,88 @@ public sealed class GitTreeDiffTests
         using var repo = TestRepository.Create();
         using var git = GitRepository.Open(repo.Root);
 
-        Assert.Throws<ArgumentException>(() => git.Trees.Compare("HEAD", EmptyTree));
+        Assert.Equal("'HEAD' is not an object id (Parameter 'pairs')", Assert.Throws<ArgumentException>(() => git.Trees.Compare("HEAD", EmptyTree)).Message);
         Assert.Throws<ArgumentException>(() => git.Trees.Compare(EmptyTree + "\n" + EmptyTree, null));
         Assert.Empty(git.Trees.Compare(EmptyTree, EmptyTree));
+    }
+
+    [Fact]
+    public void Sha256Repository_IsComparedAgainstItsOwnEmptyTree()
+    {
+        var folder = ScratchFolder.Create("checkpoint-sha256-");
+        try
+        {
+            string Git(params string[] arguments) => ProcessRunner.RunChecked("git", ["-c", "user.name=Hana", "-c", "user.email=hana@example.com", .. arguments], folder).StandardOutput.TrimEnd('\n');
+            Git("init", "-q", "--object-format=sha256");
+            Directory.CreateDirectory(Path.Combine(folder, "dir"));
+            File.WriteAllText(Path.Combine(folder, "dir", "a.txt"), "a\n");
+            Git("add", "-A");
+            Git("commit", "-q", "-m", "First");
+            var tree = Git("rev-parse", "HEAD^{tree}");
+            using var git = GitRepository.Open(folder);
+
+            var added = git.Trees.Compare(null, tree);
+            var removed = git.Trees.Compare(tree, null);
+
+            Assert.Equal(64, tree.Length);
+            Assert.Equal(new[] { ('A', "dir/a.txt") }, added.Select(c => (c.Status, c.Path.Display)));
+            Assert.Equal(new[] { ('D', "dir/a.txt") }, removed.Select(c => (c.Status, c.Path.Display)));
+            Assert.Equal(Git("rev-parse", "HEAD:dir/a.txt"), added[0].NewObjectId);
+            Assert.Equal(new[] { "dir/a.txt" }, git.Objects.ListFiles(tree)!.Select(f => f.Path.Display));
+            Assert.Equal("6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321", Git("hash-object", "-t", "tree", "/dev/null"));
+        }
+        finally
+        {
+            ScratchFolder.Delete(folder);
+        }
+    }
+
+    [Theory]
+    [InlineData("read a; echo \"$a\"; read b; echo \"$b\"; printf x", "'git diff-tree --stdin' answered out of step after the last pair")]
+    [InlineData("read a; printf abc", "'git diff-tree --stdin' ended inside a header")]
+    [InlineData("read a; echo \"$a\"; printf ':100644 100644'", "'git diff-tree --stdin' ended inside a change")]
+    [InlineData("read a; echo \"$a\"; printf ':100644 100644 %s %s M\\000pa' " + First + " " + Second, "'git diff-tree --stdin' ended inside a path")]
+    [InlineData("read a; printf '\\000x\\n'", "'git diff-tree --stdin' did not compare " + First + " with " + Second + " (a tree is missing or is not a tree); it answered '\0x'")]
+    [InlineData("read a; printf '%0250d\\n' 0", "'git diff-tree --stdin' did not compare " + First + " with " + Second + " (a tree is missing or is not a tree); it answered '" + Zeros200 + "'")]
+    [InlineData("read a; echo 'fatal: bad object' >&2; exit 128", "'git diff-tree --stdin' did not compare " + First + " with " + Second + ": it ended early: bad object")]
+    public void AnswerThatIsNotOne_FailsTheComparison_AndEveryOneAfterIt(string script, string message)
+    {
+        var folder = ScratchFolder.Create("checkpoint-fake-diff-");
+        try
+        {
+            using var trees = new GitTreeDiff(new GitCli(folder, FakeGit.Create(folder, "git", script)));
+
+            var ex = Assert.Throws<GitException>(() => trees.Compare(First, Second));
+
+            Assert.Equal(GitFailureKind.UnexpectedOutput, ex.Kind);
+            Assert.Equal(message, ex.Message);
+            Assert.Equal("'git diff-tree --stdin' cannot be used any more: " + message, Assert.Throws<GitException>(() => trees.Compare(First, Second)).Message);
+            trees.Dispose();
+            Assert.Equal("'git diff-tree --stdin' cannot be used any more: " + message, Assert.Throws<GitException>(() => trees.Compare(First, Second)).Message);
+        }
+        finally
+        {
+            ScratchFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public void HungDiffTree_IsStopped_AndSaysSo()
+    {
+        var folder = ScratchFolder.Create("checkpoint-hung-diff-");
+        try
+        {
+            using var trees = new GitTreeDiff(new GitCli(folder, FakeGit.Create(folder, "git", "exec sleep 30")) { Timeout = TimeSpan.FromSeconds(1) });
+
+            var ex = Assert.Throws<GitException>(() => trees.Compare(First, Second));
+
+            Assert.Equal($"'git diff-tree --stdin' did not compare {First} with {Second}: it did not answer within 1 seconds and was stopped", ex.Message);
+            Assert.Equal("'git diff-tree --stdin' cannot be used any more: it did not answer within 1 seconds and was stopped", Assert.Throws<GitException>(() => trees.Compare(First, Second)).Message);
+        }
+        finally
+        {
+            ScratchFolder.Delete(folder);
+        }
     }
 
     private static void AssertSameAsGit(TestRepository repo, string? oldCommit, string? newCommit)
