@@ -209,6 +209,11 @@ public sealed class GitRepository : IDisposable
 
             var added = Encoding.ASCII.GetString(record, 0, firstTab);
             var removed = Encoding.ASCII.GetString(record, firstTab + 1, secondTab - firstTab - 1);
+            if (!IsCount(added) || !IsCount(removed))
+            {
+                throw new GitException(GitFailureKind.UnexpectedOutput, "unexpected 'git diff-tree --numstat' output");
+            }
+
             var path = new byte[record.Length - secondTab - 1];
             Array.Copy(record, secondTab + 1, path, 0, path.Length);
             files.Add(new ChangedFile(new GitPath(path), ParseCount(added), ParseCount(removed)));
@@ -450,6 +455,9 @@ public sealed class GitRepository : IDisposable
 
         return new GitRawChange(parts[0], parts[1], parts[2].ToLowerInvariant(), parts[3].ToLowerInvariant(), parts[4][0], new GitPath(path));
     }
+
+    // A line count as --numstat prints it: digits, or "-" for a binary file.
+    private static bool IsCount(string text) => text == "-" || (text.Length > 0 && text.All(c => c >= '0' && c <= '9'));
 
     private static int? ParseCount(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -99,8 +99,18 @@ public sealed class GitOutputParsingTests
         Assert.Empty(GitRepository.ParseLog(Array.Empty<byte>()));
     }
 
+    [Fact]
+    public void Log_WhoseLastCommitEndsTheOutput_IsRead()
+    {
+        var commits = GitRepository.ParseLog(Commit(A, B, "Alice", "a@example.com", "Bob", "b@example.com", "Fix\0"));
+
+        Assert.Equal(A, Assert.Single(commits).Id);
+        Assert.Empty(commits[0].Changes!);
+    }
+
     [Theory]
     [InlineData("x")]
+    [InlineData("X\u0001" + A + "\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]
     [InlineData("\u0001" + A + "\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com")]
     [InlineData("\u0001HEAD\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]
     [InlineData("\u0001" + A + "\0" + B + " HEAD\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]

@@ -127,6 +127,8 @@ public sealed class GitRepositoryOperationsTests
     [InlineData("--output=/tmp/x")]
     [InlineData("HEAD\nmain")]
     [InlineData("HEAD\r")]
+    [InlineData("\nHEAD")]
+    [InlineData("\rHEAD")]
     [InlineData("nonexistent")]
     public void Revision_ThatNamesNoCommit_ResolvesToNothing(string revision)
     {
@@ -166,6 +168,28 @@ public sealed class GitRepositoryOperationsTests
         Assert.Equal(GitFailureKind.CommandFailed, Assert.Throws<GitException>(() => git.MergeBase("HEAD", missing)).Kind);
         Assert.StartsWith("'git merge-base --is-ancestor' failed with exit code ", Assert.Throws<GitException>(() => git.IsAncestor(missing, "HEAD")).Message, StringComparison.Ordinal);
         Assert.StartsWith("'git merge-base --end-of-options' failed with exit code ", Assert.Throws<GitException>(() => git.MergeBase("HEAD", missing)).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("exit 1", null)]
+    [InlineData("echo 'error: object store is corrupt' >&2; exit 1", "'git merge-base --end-of-options' failed with exit code 1: error: object store is corrupt")]
+    [InlineData("exit 128", "'git merge-base --end-of-options' failed with exit code 128: no message")]
+    public void MergeBase_IsNothingOnlyWhenGitSaysNoneWithoutAnError(string answer, string? message)
+    {
+        using var repo = TestRepository.Create();
+        var fakeGit = FakeGit.Create(repo.Folder, "git-merge-base", $"case \"$*\" in *merge-base*) {answer};; *) exec git \"$@\";; esac");
+        using var git = GitRepository.Open(repo.Root, fakeGit);
+
+        if (message is null)
+        {
+            Assert.Null(git.MergeBase("HEAD", "HEAD"));
+            Assert.False(git.IsAncestor("HEAD", "HEAD"));
+        }
+        else
+        {
+            Assert.Equal(message, Assert.Throws<GitException>(() => git.MergeBase("HEAD", "HEAD")).Message);
+            Assert.Equal(message.Replace("--end-of-options", "--is-ancestor", StringComparison.Ordinal), Assert.Throws<GitException>(() => git.IsAncestor("HEAD", "HEAD")).Message);
+        }
     }
 
     [Fact]
@@ -220,11 +244,17 @@ public sealed class GitRepositoryOperationsTests
         Assert.StartsWith("'git diff-tree -r' failed with exit code 128: ", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void NumStat_ThatIsNotOne_Fails()
+    [Theory]
+    [InlineData("1\\tpath")]
+    [InlineData("path")]
+    [InlineData("\\t\\tpath")]
+    [InlineData("1\\t\\tpath")]
+    [InlineData("x\\t1\\tpath")]
+    [InlineData("1\\t-1\\tpath")]
+    public void NumStat_ThatIsNotOne_Fails(string record)
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-numstat", "case \"$*\" in *--numstat*) printf '1\\tpath\\0';; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Create(repo.Folder, "git-numstat", $"case \"$*\" in *--numstat*) printf '{record}\\0';; *) exec git \"$@\";; esac");
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         Assert.Equal("unexpected 'git diff-tree --numstat' output", Assert.Throws<GitException>(() => git.NumStat("HEAD", "HEAD")).Message);
@@ -293,19 +323,42 @@ public sealed class GitRepositoryOperationsTests
     }
 
     [Fact]
+    public void WorkingTreeStatus_TakesOnlyChangedTrackedPaths_FromGitsAnswer()
+    {
+        using var repo = TestRepository.Create();
+        var fakeGit = FakeGit.Create(repo.Folder, "git-status", "case \"$*\" in *status*) printf '?? untracked\\0!! ignored\\0 M \\0 M changed\\0A  added\\0';; *) exec git \"$@\";; esac");
+        using var git = GitRepository.Open(repo.Root, fakeGit);
+
+        Assert.Equal(new[] { "changed", "added" }, git.ReadWorkingTreeStatus().Changed.Select(p => p.Display));
+    }
+
+    [Fact]
+    public void WorkingTreeStatus_ThatGitCannotGive_Fails()
+    {
+        using var repo = TestRepository.Create();
+        var fakeGit = FakeGit.Create(repo.Folder, "git-status", "case \"$*\" in *status*) echo 'fatal: index file corrupt' >&2; exit 128;; *) exec git \"$@\";; esac");
+        using var git = GitRepository.Open(repo.Root, fakeGit);
+
+        var ex = Assert.Throws<GitException>(() => git.ReadWorkingTreeStatus(".checkpoint/approvals/*.json"));
+
+        Assert.Equal("'git status --porcelain=v1' failed with exit code 128: index file corrupt", ex.Message);
+    }
+
+    [Fact]
     public void CommitFiles_CommitsOnlyThePathsNamed_WithoutHooks()
     {
         using var repo = TestRepository.Create();
         File.WriteAllText(Path.Combine(repo.Root, ".git", "hooks", "pre-commit"), "#!/bin/sh\nexit 1\n");
         ProcessRunner.RunChecked("chmod", ["+x", Path.Combine(repo.Root, ".git", "hooks", "pre-commit")], repo.Root);
-        repo.Write("a.txt", "a\n").Write("b.txt", "b\n");
+        repo.Write("a.txt", "a\n").Write("b.txt", "b\n").Write("c.txt", "c\n");
+        repo.Git("add", "c.txt");
         using var git = GitRepository.Open(repo.Root);
 
         git.CommitFiles("Add a", new[] { "a.txt" });
 
         Assert.Equal("a.txt", repo.Git("show", "--format=", "--name-only", "HEAD"));
         Assert.Equal("Add a", repo.Git("log", "-1", "--format=%s"));
-        Assert.Equal("?? b.txt", repo.Git("status", "--porcelain"));
+        Assert.Equal("A  c.txt\n?? b.txt", repo.Git("status", "--porcelain"));
         Assert.StartsWith("'git add --' failed with exit code ", Assert.Throws<GitException>(() => git.CommitFiles("None", new[] { "missing.txt" })).Message, StringComparison.Ordinal);
     }
 
@@ -339,6 +392,20 @@ public sealed class GitRepositoryOperationsTests
 
         Assert.Equal("# Demo\n", readme);
         Assert.False(Directory.Exists(path));
+        Assert.Single(repo.Git("worktree", "list").Split('\n'));
+    }
+
+    [Fact]
+    public void Worktree_WhoseFolderIsGone_IsStillForgotten()
+    {
+        using var repo = TestRepository.Create();
+        var path = Path.Combine(repo.Folder, "review");
+        using var git = GitRepository.Open(repo.Root);
+        git.AddWorktree(path, "HEAD");
+        Directory.Delete(path, recursive: true);
+
+        git.RemoveWorktree(path);
+
         Assert.Single(repo.Git("worktree", "list").Split('\n'));
     }
 }
