@@ -110,7 +110,7 @@ public sealed class GitOutputParsingTests
 
     [Theory]
     [InlineData("x")]
-    [InlineData("X\u0001" + A + "\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]
+    [InlineData("X" + A + "\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]
     [InlineData("\u0001" + A + "\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com")]
     [InlineData("\u0001HEAD\0" + B + "\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]
     [InlineData("\u0001" + A + "\0" + B + " HEAD\0Alice\0a@example.com\0Bob\0b@example.com\0Fix\0")]
