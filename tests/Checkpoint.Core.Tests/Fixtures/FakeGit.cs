@@ -14,4 +14,8 @@ internal static class FakeGit
         ProcessRunner.RunChecked("chmod", ["+x", path], folder);
         return path;
     }
+
+    /// <summary>A git that answers <paramref name="answer"/> (shell) when one of its arguments contains <paramref name="word"/>, and is the real git otherwise.</summary>
+    public static string Intercepting(string folder, string name, string word, string answer) =>
+        Create(folder, name, $"case \"$*\" in *{word}*) {answer};; *) exec git \"$@\";; esac");
 }

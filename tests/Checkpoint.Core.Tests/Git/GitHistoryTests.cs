@@ -47,7 +47,7 @@ public sealed class GitHistoryTests
     public void RevList_ThatAnswersSomethingElse_Fails()
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-rev-list", "case \"$*\" in *rev-list*) printf '0123456789012345678901234567890123456789\\n\\nHEAD\\n';; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-rev-list", "rev-list", "printf '0123456789012345678901234567890123456789\\n\\nHEAD\\n'");
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         var ex = Assert.Throws<GitException>(() => GitHistory.ListCommitIds(git, repo.Git("rev-parse", "HEAD")));

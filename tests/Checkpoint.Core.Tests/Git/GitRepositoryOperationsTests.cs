@@ -112,7 +112,7 @@ public sealed class GitRepositoryOperationsTests
     public void Refs_ThatAreNotForEachRefsAnswer_Fail(string answer)
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-refs", $"case \"$*\" in *for-each-ref*) {answer};; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-refs", "for-each-ref", answer);
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         var ex = Assert.Throws<GitException>(() => git.ReadRefs());
@@ -177,7 +177,7 @@ public sealed class GitRepositoryOperationsTests
     public void MergeBase_IsNothingOnlyWhenGitSaysNoneWithoutAnError(string answer, string? message)
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-merge-base", $"case \"$*\" in *merge-base*) {answer};; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-merge-base", "merge-base", answer);
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         if (message is null)
@@ -214,7 +214,7 @@ public sealed class GitRepositoryOperationsTests
     public void AutomaticMerge_WhoseAnswerIsNotATree_IsNothing()
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-merge", "case \"$*\" in *merge-tree*) echo 'not a tree';; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-merge", "merge-tree", "echo 'not a tree'");
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         Assert.Null(git.AutomaticMergeTree("HEAD", "HEAD"));
@@ -254,7 +254,7 @@ public sealed class GitRepositoryOperationsTests
     public void NumStat_ThatIsNotOne_Fails(string record)
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-numstat", $"case \"$*\" in *--numstat*) printf '{record}\\0';; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-numstat", "--numstat", $"printf '{record}\\0'");
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         Assert.Equal("unexpected 'git diff-tree --numstat' output", Assert.Throws<GitException>(() => git.NumStat("HEAD", "HEAD")).Message);
@@ -326,7 +326,7 @@ public sealed class GitRepositoryOperationsTests
     public void WorkingTreeStatus_TakesOnlyChangedTrackedPaths_FromGitsAnswer()
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-status", "case \"$*\" in *status*) printf '?? untracked\\0!! ignored\\0 M \\0 M changed\\0A  added\\0';; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-status", "status", "printf '?? untracked\\0!! ignored\\0 M \\0 M changed\\0A  added\\0'");
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         Assert.Equal(new[] { "changed", "added" }, git.ReadWorkingTreeStatus().Changed.Select(p => p.Display));
@@ -336,7 +336,7 @@ public sealed class GitRepositoryOperationsTests
     public void WorkingTreeStatus_ThatGitCannotGive_Fails()
     {
         using var repo = TestRepository.Create();
-        var fakeGit = FakeGit.Create(repo.Folder, "git-status", "case \"$*\" in *status*) echo 'fatal: index file corrupt' >&2; exit 128;; *) exec git \"$@\";; esac");
+        var fakeGit = FakeGit.Intercepting(repo.Folder, "git-status", "status", "echo 'fatal: index file corrupt' >&2; exit 128");
         using var git = GitRepository.Open(repo.Root, fakeGit);
 
         var ex = Assert.Throws<GitException>(() => git.ReadWorkingTreeStatus(".checkpoint/approvals/*.json"));
